@@ -1,0 +1,37 @@
+#include "data/dataset.h"
+
+#include <cmath>
+#include <numeric>
+
+#include "common/rng.h"
+
+namespace bnlab {
+
+void Dataset::gather(const std::vector<int>& indices, Matrix& x, std::vector<int>& y) const {
+  x.resize(features.rows(), static_cast<Eigen::Index>(indices.size()));
+  y.resize(indices.size());
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    x.col(static_cast<Eigen::Index>(i)) = features.col(indices[i]);
+    y[i] = labels[static_cast<std::size_t>(indices[i])];
+  }
+}
+
+Dataset Dataset::subset(const std::vector<int>& indices) const {
+  Dataset out;
+  out.classes = classes;
+  gather(indices, out.features, out.labels);
+  return out;
+}
+
+DataSplit splitTrainTest(const Dataset& data, double testFraction, std::uint64_t seed) {
+  std::vector<int> order(static_cast<std::size_t>(data.size()));
+  std::iota(order.begin(), order.end(), 0);
+  Rng rng(seed);
+  rng.shuffle(order);
+  const auto testCount = static_cast<std::size_t>(std::lround(testFraction * data.size()));
+  const std::vector<int> test(order.begin(), order.begin() + static_cast<long>(testCount));
+  const std::vector<int> train(order.begin() + static_cast<long>(testCount), order.end());
+  return {data.subset(train), data.subset(test)};
+}
+
+}  // namespace bnlab

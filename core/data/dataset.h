@@ -1,0 +1,33 @@
+#pragma once
+// A labelled data set: features X (d × n, one example per column), labels y (n), k classes.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/types.h"
+
+namespace bnlab {
+
+struct Dataset {
+  Matrix features;          // d × n
+  std::vector<int> labels;  // n, each in [0, classes)
+  int classes = 0;
+
+  int dimensions() const { return static_cast<int>(features.rows()); }
+  int size() const { return static_cast<int>(features.cols()); }
+
+  // The examples at `indices`, in that order.
+  Dataset subset(const std::vector<int>& indices) const;
+  // Columns at `indices` into a preallocated X (d × |indices|) and labels.
+  void gather(const std::vector<int>& indices, Matrix& x, std::vector<int>& y) const;
+};
+
+struct DataSplit {
+  Dataset train;
+  Dataset test;
+};
+
+// Shuffles (seeded) and puts round(testFraction · n) examples in the test set.
+DataSplit splitTrainTest(const Dataset& data, double testFraction, std::uint64_t seed);
+
+}  // namespace bnlab

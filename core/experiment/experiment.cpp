@@ -1,0 +1,147 @@
+#include "experiment/experiment.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "data/standardizer.h"
+
+namespace bnlab {
+
+namespace {
+
+ExperimentConfig checked(const ExperimentConfig& config) {
+  const std::vector<std::string> errors = config.validate();
+  if (errors.empty()) return config;
+  std::string message;
+  for (const std::string& e : errors) message += (message.empty() ? "" : "\n") + e;
+  throw ConfigError(message);
+}
+
+std::uint64_t derivedSeed(std::uint64_t seed, int stream) {
+  Rng rng(seed);
+  std::uint64_t value = 0;
+  for (int i = 0; i <= stream; ++i) value = rng.nextSeed();
+  return value;
+}
+
+}  // namespace
+
+DataSplit makeDataSplit(const DataConfig& config) {
+  Dataset data = makeToyData(config.toy);
+  if (config.unevenScales) rescaleFeatures(data, kUnevenScales, kUnevenOffsets);
+  DataSplit split = splitTrainTest(data, config.testFraction, config.toy.seed);
+  if (config.standardize) Standardizer::fit(split.train.features).apply(split);
+  return split;
+}
+
+Experiment::Experiment(const ExperimentConfig& config)
+    : Experiment(config, std::make_shared<const DataSplit>(makeDataSplit(checked(config).data))) {}
+
+Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data)
+    : config_(checked(config)),
+      data_(std::move(data)),
+      sampler_(data_->train.size(), derivedSeed(config.seed, 1)) {
+  if (data_->train.size() < 2) throw ConfigError("the training set needs at least 2 examples");
+  NetworkConfig net = config_.network;
+  net.inputs = data_->train.dimensions();
+  net.classes = std::max(data_->train.classes, 2);
+  net.seed = derivedSeed(config_.seed, 0);
+  config_.network.inputs = net.inputs;
+  config_.network.classes = net.classes;
+
+  const auto addRun = [&](const char* name, bool batchNorm) {
+    net.batchNorm = batchNorm;
+    trainers_.push_back(std::make_unique<Trainer>(name, net, config_.optimizer));
+  };
+  switch (config_.batchNormMode) {
+    case BatchNormMode::Off:
+    case BatchNormMode::On:
+      addRun("network", config_.batchNormMode == BatchNormMode::On);
+      break;
+    case BatchNormMode::Compare:  // same net.seed: identical initial W
+      addRun("plain", false);
+      addRun("batch norm", true);
+      break;
+  }
+  for (std::size_t i = 0; i < trainers_.size(); ++i) recorders_.emplace_back(net.hiddenUnits.size());
+  batchLoss_.assign(trainers_.size(), 0.0);
+
+  // The probe batch: a fixed, seeded choice of training examples.
+  std::vector<int> order(static_cast<std::size_t>(data_->train.size()));
+  std::iota(order.begin(), order.end(), 0);
+  Rng(derivedSeed(config_.seed, 2)).shuffle(order);
+  order.resize(std::min(order.size(), static_cast<std::size_t>(config_.probeSize)));
+  std::vector<int> probeLabels;
+  data_->train.gather(order, probeX_, probeLabels);
+  record();
+  evaluate();
+}
+
+double Experiment::step() {
+  batchIndices_ = sampler_.next(config_.batchSize);
+  data_->train.gather(batchIndices_, batchX_, batchY_);
+  for (std::size_t i = 0; i < trainers_.size(); ++i)
+    batchLoss_[i] = trainers_[i]->trainOnBatch(batchX_, batchY_);
+  ++step_;
+  if (step_ % config_.recordEvery == 0) record();
+  if (step_ % config_.evaluateEvery == 0) evaluate();
+  return batchLoss_.front();
+}
+
+void Experiment::record() {
+  for (std::size_t i = 0; i < trainers_.size(); ++i) {
+    trainers_[i]->probe(probeX_, probeRecord_);
+    recorders_[i].record(step_, probeRecord_, trainers_[i]->network(), batchLoss_[i]);
+  }
+  recordedAt_ = step_;
+}
+
+void Experiment::evaluate() {
+  for (std::size_t i = 0; i < trainers_.size(); ++i)
+    recorders_[i].recordEvaluation(step_, trainers_[i]->evaluate(data_->train),
+                                   trainers_[i]->evaluate(data_->test));
+}
+
+SnapshotPtr Experiment::snapshot() const {
+  auto snap = std::make_shared<Snapshot>();
+  snap->step = step_;
+  snap->epoch = sampler_.epoch();
+  snap->recordedAt = recordedAt_;
+  snap->config = config_;
+  snap->batchNormToggles = batchNormToggles_;
+  snap->runs.resize(trainers_.size());
+  for (std::size_t i = 0; i < trainers_.size(); ++i) {
+    RunSnapshot& run = snap->runs[i];
+    run.name = trainers_[i]->name();
+    run.batchNorm = trainers_[i]->network().batchNorm();
+    recorders_[i].fill(run);
+  }
+  return snap;
+}
+
+void Experiment::setBatchSize(int batchSize) {
+  config_.batchSize = std::clamp(batchSize, 1, ExperimentConfig::kMaxBatchSize);
+}
+
+void Experiment::setOptimizer(const OptimizerConfig& optimizer) {
+  config_.optimizer = optimizer;
+  for (auto& trainer : trainers_) trainer->optimizer().setConfig(optimizer);
+}
+
+void Experiment::setDropout(double rate) {
+  config_.network.dropout = static_cast<Scalar>(std::clamp(rate, 0.0, 0.9));
+  for (auto& trainer : trainers_) trainer->network().setDropout(config_.network.dropout);
+}
+
+void Experiment::setBatchNorm(bool enabled) {
+  if (config_.batchNormMode == BatchNormMode::Compare) return;
+  Trainer& trainer = *trainers_.front();
+  if (trainer.network().batchNorm() == enabled) return;
+  trainer.network().setBatchNorm(enabled);
+  config_.batchNormMode = enabled ? BatchNormMode::On : BatchNormMode::Off;
+  batchNormToggles_.push_back(step_);
+}
+
+void Experiment::setRecordEvery(int steps) { config_.recordEvery = std::clamp(steps, 1, 100000); }
+
+}  // namespace bnlab

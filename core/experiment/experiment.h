@@ -1,0 +1,78 @@
+#pragma once
+// A training experiment: the data, one network or (compare mode) the plain and the batch-norm
+// twin built from the same initial weights and fed the same mini-batch sequence, the fixed
+// probe batch, and the recorders that turn it all into Snapshots. Live settings change between
+// steps. Not thread-safe: one thread owns it.
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "data/dataset.h"
+#include "experiment/experiment_config.h"
+#include "experiment/run_recorder.h"
+#include "experiment/snapshot.h"
+#include "training/batch_sampler.h"
+#include "training/trainer.h"
+
+namespace bnlab {
+
+// Thrown when a configuration is invalid; what() lists every problem, one per line.
+class ConfigError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+// The toy data of a config, rescaled and standardized as it says.
+DataSplit makeDataSplit(const DataConfig& config);
+
+class Experiment {
+ public:
+  explicit Experiment(const ExperimentConfig& config);
+  Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data);
+
+  // One mini-batch through every run; records and evaluates on their schedules. Returns the
+  // first run's batch loss.
+  double step();
+  // Measures now, off schedule.
+  void record();
+  void evaluate();
+
+  SnapshotPtr snapshot() const;
+
+  // Live settings, applied from the next step.
+  void setBatchSize(int batchSize);
+  void setOptimizer(const OptimizerConfig& optimizer);
+  void setDropout(double rate);
+  // Single mode only (compare mode keeps one twin of each kind): switches batch norm in the
+  // run and marks the step.
+  void setBatchNorm(bool enabled);
+  void setRecordEvery(int steps);
+
+  const ExperimentConfig& config() const { return config_; }
+  std::int64_t steps() const { return step_; }
+  std::int64_t epoch() const { return sampler_.epoch(); }
+  int runCount() const { return static_cast<int>(trainers_.size()); }
+  Trainer& run(int i) { return *trainers_[static_cast<std::size_t>(i)]; }
+  const Trainer& run(int i) const { return *trainers_[static_cast<std::size_t>(i)]; }
+  const DataSplit& data() const { return *data_; }
+  const Matrix& probeInputs() const { return probeX_; }
+  const std::vector<int>& lastBatchIndices() const { return batchIndices_; }
+
+ private:
+  ExperimentConfig config_;
+  std::shared_ptr<const DataSplit> data_;
+  BatchSampler sampler_;
+  std::vector<std::unique_ptr<Trainer>> trainers_;
+  std::vector<RunRecorder> recorders_;
+  std::vector<double> batchLoss_;
+  Matrix probeX_;
+  std::vector<int> batchIndices_;
+  Matrix batchX_;
+  std::vector<int> batchY_;
+  ForwardRecord probeRecord_;
+  std::int64_t step_ = 0;
+  std::int64_t recordedAt_ = -1;
+  std::vector<std::int64_t> batchNormToggles_;
+};
+
+}  // namespace bnlab

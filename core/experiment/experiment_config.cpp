@@ -1,0 +1,51 @@
+#include "experiment/experiment_config.h"
+
+#include <array>
+
+namespace bnlab {
+
+namespace {
+constexpr std::array<std::pair<BatchNormMode, std::string_view>, 3> kModeNames{{
+    {BatchNormMode::Off, "off"},
+    {BatchNormMode::On, "on"},
+    {BatchNormMode::Compare, "compare"},
+}};
+
+void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+}  // namespace
+
+std::string_view batchNormModeName(BatchNormMode mode) {
+  for (const auto& [m, name] : kModeNames)
+    if (m == mode) return name;
+  return "unknown";
+}
+
+std::optional<BatchNormMode> batchNormModeFromName(std::string_view name) {
+  for (const auto& [m, n] : kModeNames)
+    if (n == name) return m;
+  return std::nullopt;
+}
+
+std::vector<std::string> ExperimentConfig::validate() const {
+  std::vector<std::string> errors = data.toy.validate();
+  if (!(data.testFraction >= 0.05 && data.testFraction <= 0.9))
+    errors.push_back("the test fraction must be between 0.05 and 0.9");
+  NetworkConfig net = network;
+  net.inputs = 2;  // checked against the data when the experiment is built
+  net.classes = 2;
+  append(errors, net.validate());
+  append(errors, optimizer.validate());
+  if (batchSize < 1 || batchSize > kMaxBatchSize)
+    errors.push_back("the batch size must be 1 to " + std::to_string(kMaxBatchSize) + ", not " +
+                     std::to_string(batchSize));
+  if (probeSize < 2 || probeSize > 4096) errors.push_back("the probe batch must hold 2 to 4096 examples");
+  if (recordEvery < 1 || recordEvery > 100000)
+    errors.push_back("record-every must be 1 to 100000 steps");
+  if (evaluateEvery < 1 || evaluateEvery > 1000000)
+    errors.push_back("evaluate-every must be 1 to 1000000 steps");
+  return errors;
+}
+
+}  // namespace bnlab

@@ -1,0 +1,50 @@
+#pragma once
+// Keeps one run's measurements over time: at each record, the probe batch's distributions per
+// hidden layer (now and as bounded histories) and the shift since the previous record; at each
+// evaluation, train and test loss and accuracy. Fills the run's part of a Snapshot.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "experiment/snapshot.h"
+#include "network/network.h"
+#include "stats/history.h"
+
+namespace bnlab {
+
+class RunRecorder {
+ public:
+  RunRecorder(int layers, std::size_t historyCapacity = History::kDefaultCapacity);
+
+  // `probe` is the network's forward pass on the probe batch at `step`.
+  void record(std::int64_t step, const ForwardRecord& probe, const Network& network,
+              double batchLoss);
+  void recordEvaluation(std::int64_t step, const Evaluation& train, const Evaluation& test);
+
+  void fill(RunSnapshot& run) const;
+
+ private:
+  struct DistributionSeries {
+    std::vector<History> quantiles;
+    History mean, stddev;
+  };
+  struct Layer {
+    LayerSnapshot latest;  // the "now" parts; histories are copied in fill()
+    std::array<DistributionSeries, kQuantityCount> series;
+    History shift;
+    std::vector<float> sortedRows, previousSortedRows;
+  };
+
+  void recordLayer(Layer& layer, std::int64_t step, const LayerActivations& values,
+                   const HiddenBlock& block);
+
+  std::size_t capacity_;
+  std::vector<Layer> layers_;
+  double batchLoss_ = 0;
+  Evaluation train_, test_;
+  std::int64_t evaluatedAt_ = -1;
+  History batchLossHistory_, trainLoss_, testLoss_, trainAccuracy_, testAccuracy_;
+  std::vector<float> scratch_;
+};
+
+}  // namespace bnlab

@@ -1,0 +1,79 @@
+#pragma once
+// An immutable, plain-value record of everything a view draws, built by the training thread
+// and handed to the GUI as std::shared_ptr<const Snapshot>. Distributions are measured on the
+// fixed probe batch with its own (training-mode) statistics.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "experiment/experiment_config.h"
+#include "stats/histogram.h"
+#include "stats/history.h"
+#include "training/evaluation.h"
+
+namespace bnlab {
+
+// Which values of a hidden layer a distribution describes.
+enum class Quantity {
+  PreNorm = 0,      // Z = W·A + b
+  ActivationInput,  // Z̃ = γẐ + β with batch norm, Z without: what the activation sees
+  Output,           // A = g(activation input)
+};
+inline constexpr int kQuantityCount = 3;
+
+// A distribution now, pooled over every unit and probe example, plus per-unit moments.
+struct DistributionStats {
+  std::vector<double> quantiles;  // at kTensorBoardPercentiles
+  Histogram histogram;
+  Moments moments;
+  std::vector<double> unitMean;    // per unit, over the probe batch
+  std::vector<double> unitStddev;  // per unit
+};
+
+// The same distribution over recorded steps.
+struct DistributionHistory {
+  std::vector<std::vector<HistoryPoint>> quantiles;  // one series per basis point
+  std::vector<HistoryPoint> mean;
+  std::vector<HistoryPoint> stddev;
+};
+
+struct LayerSnapshot {
+  int units = 0;
+  std::array<DistributionStats, kQuantityCount> now;
+  std::array<DistributionHistory, kQuantityCount> history;
+  // Shift: mean over units of W₁ between the unit's activation-input distribution on the probe
+  // batch at this record and at the previous one (recordEvery steps earlier).
+  double shift = 0;
+  std::vector<HistoryPoint> shiftHistory;
+  // Units 1 and 2 of the activation input over the probe batch (empty if fewer than 2 units).
+  std::vector<std::array<float, 2>> scatter;
+  // Batch norm only (else empty): running μ and σ², and μ_B, σ²_B of the last training batch.
+  std::vector<double> runningMean, runningVariance, batchMean, batchVariance;
+};
+
+struct RunSnapshot {
+  std::string name;  // "plain" or "batch norm"
+  bool batchNorm = false;
+  double batchLoss = 0;           // loss of the last training mini-batch
+  Evaluation train, test;         // at the last evaluation (Eval mode)
+  std::int64_t evaluatedAt = -1;  // step of that evaluation; −1 before the first
+  std::vector<HistoryPoint> batchLossHistory;
+  std::vector<HistoryPoint> trainLossHistory, testLossHistory;
+  std::vector<HistoryPoint> trainAccuracyHistory, testAccuracyHistory;
+  std::vector<LayerSnapshot> layers;
+};
+
+struct Snapshot {
+  std::int64_t step = 0;   // optimizer steps taken
+  std::int64_t epoch = 0;  // completed passes over the training set
+  std::int64_t recordedAt = -1;  // step of the distributions below
+  ExperimentConfig config;       // as resolved, with the live settings at this step
+  std::vector<std::int64_t> batchNormToggles;  // steps at which batch norm was switched
+  std::vector<RunSnapshot> runs;               // one, or two in compare mode (plain first)
+};
+
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+}  // namespace bnlab

@@ -1,0 +1,75 @@
+#include "network/activation.h"
+
+#include <array>
+
+namespace bnlab {
+
+namespace {
+constexpr std::array<std::pair<ActivationKind, std::string_view>, 5> kNames{{
+    {ActivationKind::Relu, "relu"},
+    {ActivationKind::LeakyRelu, "leaky_relu"},
+    {ActivationKind::Tanh, "tanh"},
+    {ActivationKind::Sigmoid, "sigmoid"},
+    {ActivationKind::Linear, "linear"},
+}};
+}  // namespace
+
+std::string_view activationName(ActivationKind kind) {
+  for (const auto& [k, name] : kNames)
+    if (k == kind) return name;
+  return "unknown";
+}
+
+std::optional<ActivationKind> activationFromName(std::string_view name) {
+  for (const auto& [k, n] : kNames)
+    if (n == name) return k;
+  return std::nullopt;
+}
+
+void activationForward(ActivationKind kind, const Matrix& input, Matrix& output) {
+  const auto z = input.array();
+  switch (kind) {
+    case ActivationKind::Relu:
+      output = z.max(Scalar(0)).matrix();
+      break;
+    case ActivationKind::LeakyRelu:
+      output = (z > Scalar(0)).select(z, kLeakySlope * z).matrix();
+      break;
+    case ActivationKind::Tanh:
+      output = z.tanh().matrix();
+      break;
+    case ActivationKind::Sigmoid:
+      // σ(z) = ½ (1 + tanh(z/2)): stable for large |z|.
+      output = (Scalar(0.5) * ((Scalar(0.5) * z).tanh() + Scalar(1))).matrix();
+      break;
+    case ActivationKind::Linear:
+      output = input;
+      break;
+  }
+}
+
+void activationBackward(ActivationKind kind, const Matrix& input, const Matrix& output,
+                        const Matrix& dOutput, Matrix& dInput) {
+  const auto z = input.array();
+  const auto a = output.array();
+  const auto g = dOutput.array();
+  switch (kind) {
+    case ActivationKind::Relu:
+      dInput = (z > Scalar(0)).select(g, Scalar(0)).matrix();
+      break;
+    case ActivationKind::LeakyRelu:
+      dInput = (z > Scalar(0)).select(g, kLeakySlope * g).matrix();
+      break;
+    case ActivationKind::Tanh:
+      dInput = (g * (Scalar(1) - a.square())).matrix();
+      break;
+    case ActivationKind::Sigmoid:
+      dInput = (g * a * (Scalar(1) - a)).matrix();
+      break;
+    case ActivationKind::Linear:
+      dInput = dOutput;
+      break;
+  }
+}
+
+}  // namespace bnlab

@@ -1,0 +1,63 @@
+#pragma once
+// A stack of hidden blocks (Dense → [BatchNorm] → Activation → [Dropout]) and a dense
+// softmax output trained with cross-entropy. Input X is n_in × m, one example per column.
+#include <vector>
+
+#include "common/rng.h"
+#include "network/hidden_block.h"
+#include "network/network_config.h"
+#include "network/parameter.h"
+
+namespace bnlab {
+
+// Everything one forward pass computed: per hidden block Z, Ẑ, Z̃, A; then logits and P.
+struct ForwardRecord {
+  std::vector<LayerActivations> hidden;
+  Matrix logits;         // k × m
+  Matrix probabilities;  // k × m
+};
+
+class Network {
+ public:
+  explicit Network(const NetworkConfig& config);
+
+  // Forward into the network's own record, which the next backward differentiates.
+  // Train: batch statistics (running statistics updated) and dropout. Eval: neither.
+  void forward(const Matrix& input, Mode mode);
+  // Loss of the last forward against labels; then the gradient of every parameter.
+  double lossAndBackward(const Matrix& input, const std::vector<int>& labels);
+
+  // A forward pass that changes nothing in the network (no dropout, no running-stat update)
+  // into `record`: NormStats::Running for evaluation, NormStats::Batch for the probe batch
+  // (training-mode statistics of the probe batch itself).
+  void infer(const Matrix& input, NormStats stats, ForwardRecord& record) const;
+
+  // The last training forward pass. backward reads it and never overwrites it.
+  const ForwardRecord& lastForward() const { return train_; }
+
+  // Switches batch norm in every hidden block; W and b are kept (see HiddenBlock).
+  void setBatchNorm(bool enabled);
+  bool batchNorm() const { return config_.batchNorm; }
+  void setDropout(Scalar rate);
+  void setBatchNormOptions(BatchNormOptions options);
+
+  // Every learnable tensor in a fixed order: W1, b1, gamma1, beta1, …, Wout, bout.
+  std::vector<ParameterRef> parameters();
+
+  const NetworkConfig& config() const { return config_; }
+  int depth() const { return static_cast<int>(blocks_.size()); }
+  HiddenBlock& block(int layer) { return blocks_[static_cast<std::size_t>(layer)]; }
+  const HiddenBlock& block(int layer) const { return blocks_[static_cast<std::size_t>(layer)]; }
+  DenseLayer& outputLayer() { return output_; }
+  const DenseLayer& outputLayer() const { return output_; }
+
+ private:
+  NetworkConfig config_;
+  std::vector<HiddenBlock> blocks_;
+  DenseLayer output_;
+  Rng dropoutRng_;
+  ForwardRecord train_;
+  Matrix dLogits_, dHidden_, dHiddenNext_;  // backward workspaces
+};
+
+}  // namespace bnlab

@@ -1,0 +1,95 @@
+#include "training/optimizer.h"
+
+#include <cmath>
+
+namespace bnlab {
+
+std::string_view optimizerName(OptimizerKind kind) {
+  switch (kind) {
+    case OptimizerKind::Sgd:
+      return "sgd";
+    case OptimizerKind::Momentum:
+      return "momentum";
+    case OptimizerKind::Adam:
+      return "adam";
+  }
+  return "unknown";
+}
+
+std::optional<OptimizerKind> optimizerFromName(std::string_view name) {
+  for (auto kind : {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam})
+    if (optimizerName(kind) == name) return kind;
+  return std::nullopt;
+}
+
+std::vector<std::string> OptimizerConfig::validate() const {
+  std::vector<std::string> errors;
+  if (!(learningRate > 0 && learningRate <= 10))
+    errors.push_back("the learning rate must be in (0, 10]");
+  if (!(momentum >= 0 && momentum < 1)) errors.push_back("momentum must be in [0, 1)");
+  if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1))
+    errors.push_back("Adam's beta1 and beta2 must be in [0, 1)");
+  if (!(epsilon > 0)) errors.push_back("Adam's epsilon must be positive");
+  if (!(weightDecay >= 0 && weightDecay < 1)) errors.push_back("weight decay must be in [0, 1)");
+  return errors;
+}
+
+void Optimizer::setConfig(OptimizerConfig config) {
+  if (config.kind != config_.kind) reset();
+  config_ = config;
+}
+
+void Optimizer::reset() {
+  first_.clear();
+  second_.clear();
+  steps_ = 0;
+}
+
+void Optimizer::step(const std::vector<ParameterRef>& parameters) {
+  if (first_.size() != parameters.size()) {
+    first_.assign(parameters.size(), Matrix());
+    second_.assign(parameters.size(), Matrix());
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+      first_[i] = Matrix::Zero(parameters[i].value->rows(), parameters[i].value->cols());
+      if (config_.kind == OptimizerKind::Adam) second_[i] = first_[i];
+    }
+  }
+  ++steps_;
+  const auto lr = static_cast<Scalar>(config_.learningRate);
+  const auto decay = static_cast<Scalar>(config_.weightDecay);
+  const double t = static_cast<double>(steps_);
+  const auto correction1 = static_cast<Scalar>(1.0 - std::pow(config_.beta1, t));
+  const auto correction2 = static_cast<Scalar>(1.0 - std::pow(config_.beta2, t));
+  const auto b1 = static_cast<Scalar>(config_.beta1);
+  const auto b2 = static_cast<Scalar>(config_.beta2);
+  const auto eps = static_cast<Scalar>(config_.epsilon);
+  const auto mu = static_cast<Scalar>(config_.momentum);
+
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    const ParameterRef& p = parameters[i];
+    if (!p.trainable) continue;
+    const Matrix* grad = p.grad;
+    if (p.decays && decay > 0) {
+      decayed_ = *p.grad + decay * *p.value;
+      grad = &decayed_;
+    }
+    Matrix& value = *p.value;
+    switch (config_.kind) {
+      case OptimizerKind::Sgd:
+        value.noalias() -= lr * *grad;
+        break;
+      case OptimizerKind::Momentum:
+        first_[i] = mu * first_[i] + *grad;
+        value.noalias() -= lr * first_[i];
+        break;
+      case OptimizerKind::Adam:
+        first_[i] = b1 * first_[i] + (Scalar(1) - b1) * *grad;
+        second_[i] = b2 * second_[i] + (Scalar(1) - b2) * grad->cwiseAbs2();
+        value.array() -= lr * (first_[i].array() / correction1) /
+                         ((second_[i].array() / correction2).sqrt() + eps);
+        break;
+    }
+  }
+}
+
+}  // namespace bnlab

@@ -1,0 +1,46 @@
+#include "training/trainer.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "network/softmax_cross_entropy.h"
+
+namespace bnlab {
+
+Trainer::Trainer(std::string name, const NetworkConfig& network, const OptimizerConfig& optimizer)
+    : name_(std::move(name)), network_(network), optimizer_(optimizer) {}
+
+double Trainer::trainOnBatch(const Matrix& x, const std::vector<int>& y) {
+  network_.forward(x, Mode::Train);
+  const double loss = network_.lossAndBackward(x, y);
+  // Rebuilt every step: trainable flags follow the batch norm switch. Cheap (a few pointers).
+  parameters_ = network_.parameters();
+  optimizer_.step(parameters_);
+  return loss;
+}
+
+Evaluation Trainer::evaluate(const Dataset& data) const {
+  constexpr int kChunk = 1024;
+  Evaluation result;
+  if (data.size() == 0) return result;
+  ForwardRecord record;
+  Matrix x;
+  std::vector<int> y, indices;
+  double lossSum = 0;
+  long correct = 0;
+  for (int start = 0; start < data.size(); start += kChunk) {
+    const int count = std::min(kChunk, data.size() - start);
+    indices.resize(static_cast<std::size_t>(count));
+    std::iota(indices.begin(), indices.end(), start);
+    data.gather(indices, x, y);
+    network_.infer(x, NormStats::Running, record);
+    lossSum += crossEntropy(record.probabilities, y) * count;
+    const std::vector<int> predicted = predictedClasses(record.probabilities);
+    for (int i = 0; i < count; ++i) correct += predicted[static_cast<std::size_t>(i)] == y[static_cast<std::size_t>(i)];
+  }
+  result.loss = lossSum / data.size();
+  result.accuracy = static_cast<double>(correct) / data.size();
+  return result;
+}
+
+}  // namespace bnlab
