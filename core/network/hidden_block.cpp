@@ -18,7 +18,12 @@ void HiddenBlock::setBatchNormEnabled(bool enabled) {
 void HiddenBlock::forward(const Matrix& input, Mode mode, Rng& rng, LayerActivations& out) {
   dense_.forward(input, out.z);
   out.normalized = batchNormEnabled_;
-  if (batchNormEnabled_) batchNorm_.forward(out.z, mode, out.zHat, out.zTilde);
+  if (batchNormEnabled_) {
+    batchNorm_.forward(out.z, mode, out.zHat, out.zTilde);
+  } else {
+    out.zHat.resize(0, 0);
+    out.zTilde.resize(0, 0);
+  }
   activationForward(activation_, out.activationInput(), out.a);
   out.droppedOut = dropout_.active(mode);
   if (out.droppedOut) dropout_.forward(out.a, mode, rng, out.dropped);
@@ -27,7 +32,12 @@ void HiddenBlock::forward(const Matrix& input, Mode mode, Rng& rng, LayerActivat
 void HiddenBlock::infer(const Matrix& input, NormStats stats, LayerActivations& out) const {
   dense_.forward(input, out.z);
   out.normalized = batchNormEnabled_;
-  if (batchNormEnabled_) batchNorm_.normalize(out.z, stats, out.zHat, out.zTilde);
+  if (batchNormEnabled_) {
+    batchNorm_.normalize(out.z, stats, out.zHat, out.zTilde);
+  } else {
+    out.zHat.resize(0, 0);
+    out.zTilde.resize(0, 0);
+  }
   activationForward(activation_, out.activationInput(), out.a);
   out.droppedOut = false;
 }

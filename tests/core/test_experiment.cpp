@@ -1,0 +1,121 @@
+// Experiment and snapshots: what a snapshot holds, that it is a frozen copy, live settings,
+// and validation of configurations.
+#include <QTest>
+
+#include "experiment/experiment.h"
+#include "stats/quantiles.h"
+
+using namespace bnlab;
+
+namespace {
+ExperimentConfig smallConfig() {
+  ExperimentConfig config;
+  config.data.toy = {ToyKind::Circles, 600, 0.1, 2, 2};
+  config.network.hiddenUnits = {12, 10, 8};
+  config.network.activation = ActivationKind::Tanh;
+  config.network.init = InitKind::Xavier;
+  config.batchNormMode = BatchNormMode::Compare;
+  config.recordEvery = 5;
+  config.evaluateEvery = 20;
+  config.probeSize = 100;
+  return config;
+}
+}  // namespace
+
+class ExperimentTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void snapshotHoldsEveryRunAndLayer() {
+    Experiment experiment(smallConfig());
+    for (int i = 0; i < 100; ++i) experiment.step();
+    const SnapshotPtr snap = experiment.snapshot();
+    QCOMPARE(snap->step, std::int64_t(100));
+    QCOMPARE(snap->recordedAt, std::int64_t(100));
+    QCOMPARE(int(snap->runs.size()), 2);
+    QCOMPARE(QString::fromStdString(snap->runs[0].name), QStringLiteral("plain"));
+    QVERIFY(snap->runs[1].batchNorm);
+    for (const RunSnapshot& run : snap->runs) {
+      QCOMPARE(int(run.layers.size()), 3);
+      QCOMPARE(run.evaluatedAt, std::int64_t(100));
+      QCOMPARE(int(run.testAccuracyHistory.size()), 6);  // steps 0, 20, …, 100
+      QVERIFY(run.test.accuracy > 0.5);
+      for (std::size_t l = 0; l < run.layers.size(); ++l) {
+        const LayerSnapshot& layer = run.layers[l];
+        QCOMPARE(layer.units, smallConfig().network.hiddenUnits[l]);
+        for (int q = 0; q < kQuantityCount; ++q) {
+          QCOMPARE(layer.now[q].quantiles.size(), kTensorBoardPercentiles.size());
+          QCOMPARE(layer.now[q].histogram.total(), layer.units * 100);
+          QCOMPARE(int(layer.now[q].unitMean.size()), layer.units);
+          QCOMPARE(layer.history[q].quantiles.size(), kTensorBoardPercentiles.size());
+          QCOMPARE(int(layer.history[q].mean.size()), 21);  // steps 0, 5, …, 100
+          QVERIFY(std::is_sorted(layer.now[q].quantiles.begin(), layer.now[q].quantiles.end()));
+        }
+        QCOMPARE(int(layer.scatter.size()), 100);
+        QCOMPARE(int(layer.shiftHistory.size()), 20);
+        QVERIFY(layer.shift > 0);
+        QCOMPARE(layer.runningMean.empty(), !run.batchNorm);
+      }
+    }
+    // Batch norm's guarantee, measured on the probe: each unit of Z̃ has mean β and standard
+    // deviation |γ|·√(σ²/(σ² + ε)) ≈ |γ|, whatever the earlier layers did.
+    const BatchNorm& norm = experiment.run(1).network().block(2).batchNorm();
+    const LayerSnapshot& normed = snap->runs[1].layers[2];
+    for (std::size_t u = 0; u < normed.now[1].unitMean.size(); ++u) {
+      const auto i = static_cast<Eigen::Index>(u);
+      QVERIFY(std::abs(normed.now[1].unitMean[u] - norm.beta()(i, 0)) < 1e-4);
+      QVERIFY(std::abs(normed.now[1].unitStddev[u] - std::abs(norm.gamma()(i, 0))) < 1e-2);
+    }
+  }
+
+  void snapshotIsAFrozenCopy() {
+    Experiment experiment(smallConfig());
+    experiment.step();
+    const SnapshotPtr before = experiment.snapshot();
+    const auto quantilesBefore = before->runs[0].layers[0].now[0].quantiles;
+    for (int i = 0; i < 50; ++i) experiment.step();
+    QCOMPARE(before->step, std::int64_t(1));
+    QCOMPARE(before->runs[0].layers[0].now[0].quantiles, quantilesBefore);
+    QVERIFY(experiment.snapshot()->runs[0].layers[0].now[0].quantiles != quantilesBefore);
+  }
+
+  void liveSettingsApplyBetweenSteps() {
+    ExperimentConfig config = smallConfig();
+    config.batchNormMode = BatchNormMode::Off;
+    Experiment experiment(config);
+    experiment.setBatchSize(17);
+    experiment.step();
+    QCOMPARE(int(experiment.lastBatchIndices().size()), 17);
+    QCOMPARE(experiment.snapshot()->config.batchSize, 17);
+    experiment.setBatchNorm(true);
+    experiment.step();
+    const SnapshotPtr snap = experiment.snapshot();
+    QVERIFY(snap->runs[0].batchNorm);
+    QCOMPARE(snap->batchNormToggles, (std::vector<std::int64_t>{1}));
+    QVERIFY(experiment.run(0).network().lastForward().hidden[0].normalized);
+    OptimizerConfig sgd{OptimizerKind::Sgd, 0.5};
+    experiment.setOptimizer(sgd);
+    QCOMPARE(experiment.run(0).optimizer().config().learningRate, 0.5);
+    experiment.setDropout(0.3);
+    experiment.step();
+    QVERIFY(experiment.run(0).network().lastForward().hidden[0].droppedOut);
+  }
+
+  void invalidConfigsThrowWithEveryProblem() {
+    ExperimentConfig config = smallConfig();
+    config.batchSize = 0;
+    config.network.hiddenUnits = {4, 4, 4, 4, 4, 4, 4, 4, 4};
+    config.optimizer.learningRate = -1;
+    try {
+      Experiment experiment(config);
+      QFAIL("an invalid config was accepted");
+    } catch (const ConfigError& error) {
+      const QString message = QString::fromUtf8(error.what());
+      QVERIFY(message.contains("batch size"));
+      QVERIFY(message.contains("hidden layers"));
+      QVERIFY(message.contains("learning rate"));
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(ExperimentTest)
+#include "test_experiment.moc"

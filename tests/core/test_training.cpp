@@ -1,0 +1,151 @@
+// Training: optimizers, the batch sampler, learning toy problems to a stated accuracy within a
+// fixed step budget, twins, and bit-identical reruns from one seed.
+#include <QTest>
+#include <set>
+
+#include "experiment/experiment.h"
+#include "random_matrix.h"
+#include "training/batch_sampler.h"
+#include "training/optimizer.h"
+
+using namespace bnlab;
+
+namespace {
+
+ExperimentConfig toyExperiment(ToyKind kind, BatchNormMode mode) {
+  ExperimentConfig config;
+  config.data.toy = {kind, 2000, 0.02, 3, 1};  // 3 spiral arms, σ = 0.02
+  config.network.hiddenUnits = {32, 32, 32};
+  config.network.activation = ActivationKind::Relu;
+  config.network.init = InitKind::He;
+  config.batchNormMode = mode;
+  config.optimizer.kind = OptimizerKind::Adam;
+  config.optimizer.learningRate = 0.01;
+  config.batchSize = 64;
+  config.evaluateEvery = 1000000;
+  config.recordEvery = 100;
+  config.seed = 3;
+  return config;
+}
+
+double trainAndTest(const ExperimentConfig& config, int steps) {
+  Experiment experiment(config);
+  for (int i = 0; i < steps; ++i) experiment.step();
+  return experiment.run(0).evaluate(experiment.data().test).accuracy;
+}
+
+}  // namespace
+
+class TrainingTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void sgdMomentumAndAdamUpdates() {
+    Matrix value = Matrix::Constant(1, 1, 1.0f), grad = Matrix::Constant(1, 1, 0.5f);
+    std::vector<ParameterRef> params{{"w", &value, &grad, true, true}};
+    Optimizer sgd({OptimizerKind::Sgd, 0.1});
+    sgd.step(params);
+    QVERIFY(std::abs(value(0, 0) - 0.95f) < 1e-6);  // 1 − 0.1·0.5
+    value(0, 0) = 1;
+    Optimizer momentum({OptimizerKind::Momentum, 0.1, 0.9});
+    momentum.step(params);                          // v = 0.5,  w = 0.95
+    momentum.step(params);                          // v = 0.95, w = 0.855
+    QVERIFY(std::abs(value(0, 0) - 0.855f) < 1e-6);
+    value(0, 0) = 1;
+    Optimizer adam({OptimizerKind::Adam, 0.1});
+    adam.step(params);                              // the first Adam step is η·sign(g)
+    QVERIFY(std::abs(value(0, 0) - 0.9f) < 1e-5);
+    value(0, 0) = 1;
+    OptimizerConfig decayed{OptimizerKind::Sgd, 0.1};
+    decayed.weightDecay = 0.1;
+    Optimizer decay(decayed);
+    decay.step(params);                             // 1 − 0.1·(0.5 + 0.1·1)
+    QVERIFY(std::abs(value(0, 0) - 0.94f) < 1e-6);
+    params[0].trainable = false;
+    decay.step(params);
+    QVERIFY(std::abs(value(0, 0) - 0.94f) < 1e-6);
+  }
+
+  void batchesAreWithoutReplacementWithinAnEpoch() {
+    BatchSampler sampler(100, 5);
+    std::set<int> seen;
+    for (int b = 0; b < 10; ++b)
+      for (int index : sampler.next(10)) QVERIFY2(seen.insert(index).second, "an index repeated");
+    QCOMPARE(int(seen.size()), 100);
+    QCOMPARE(sampler.epoch(), std::int64_t(0));
+    sampler.next(10);
+    QCOMPARE(sampler.epoch(), std::int64_t(1));
+    // A batch larger than the data set is clamped to it.
+    QCOMPARE(int(BatchSampler(7, 1).next(512).size()), 7);
+  }
+
+  void spiralWithBatchNormReaches95Percent() {
+    const double accuracy = trainAndTest(toyExperiment(ToyKind::Spiral, BatchNormMode::On), 3000);
+    QVERIFY2(accuracy >= 0.95, qPrintable(QStringLiteral("test accuracy %1").arg(accuracy)));
+  }
+
+  void xorReaches98Percent_data() {
+    QTest::addColumn<int>("mode");
+    QTest::newRow("plain") << int(BatchNormMode::Off);
+    QTest::newRow("batch norm") << int(BatchNormMode::On);
+  }
+  void xorReaches98Percent() {
+    QFETCH(int, mode);
+    const double accuracy =
+        trainAndTest(toyExperiment(ToyKind::Xor, static_cast<BatchNormMode>(mode)), 1500);
+    QVERIFY2(accuracy >= 0.98, qPrintable(QStringLiteral("test accuracy %1").arg(accuracy)));
+  }
+
+  void twinsStartIdenticalAndSeeTheSameBatches() {
+    Experiment experiment(toyExperiment(ToyKind::Moons, BatchNormMode::Compare));
+    QCOMPARE(experiment.runCount(), 2);
+    Network& plain = experiment.run(0).network();
+    Network& normed = experiment.run(1).network();
+    QVERIFY(!plain.batchNorm() && normed.batchNorm());
+    for (int l = 0; l < plain.depth(); ++l)
+      QCOMPARE(plain.block(l).dense().weights(), normed.block(l).dense().weights());
+    QCOMPARE(plain.outputLayer().weights(), normed.outputLayer().weights());
+    // The same batch reaches both: at step 1 (weights still equal) their Z on it is equal.
+    experiment.step();
+    QCOMPARE(plain.lastForward().hidden[0].z, normed.lastForward().hidden[0].z);
+    // And every later batch: each twin evolves exactly as a lone run of its kind from the same
+    // seed, and those lone runs draw their batches from the same seeded sampler.
+    ExperimentConfig config = toyExperiment(ToyKind::Moons, BatchNormMode::Off);
+    Experiment lonePlain(config);
+    config.batchNormMode = BatchNormMode::On;
+    Experiment loneNormed(config);
+    lonePlain.step();
+    loneNormed.step();
+    for (int i = 0; i < 50; ++i) {
+      experiment.step();
+      lonePlain.step();
+      loneNormed.step();
+      QCOMPARE(experiment.lastBatchIndices(), lonePlain.lastBatchIndices());
+    }
+    QCOMPARE(plain.block(1).dense().weights(), lonePlain.run(0).network().block(1).dense().weights());
+    QCOMPARE(normed.block(1).dense().weights(), loneNormed.run(0).network().block(1).dense().weights());
+    QVERIFY(plain.block(1).dense().weights() != normed.block(1).dense().weights());
+  }
+
+  void sameSeedGivesABitIdenticalRun() {
+    ExperimentConfig config = toyExperiment(ToyKind::Spiral, BatchNormMode::Compare);
+    config.network.dropout = 0.2f;
+    config.recordEvery = 7;
+    config.evaluateEvery = 50;
+    Experiment a(config), b(config);
+    for (int i = 0; i < 300; ++i) QCOMPARE(a.step(), b.step());
+    for (int r = 0; r < 2; ++r)
+      for (int l = 0; l < a.run(r).network().depth(); ++l)
+        QCOMPARE(a.run(r).network().block(l).dense().weights(),
+                 b.run(r).network().block(l).dense().weights());
+    const SnapshotPtr sa = a.snapshot(), sb = b.snapshot();
+    QCOMPARE(sa->runs[1].layers[2].now[1].quantiles, sb->runs[1].layers[2].now[1].quantiles);
+    QCOMPARE(sa->runs[0].test.accuracy, sb->runs[0].test.accuracy);
+    config.seed = 4;
+    Experiment c(config);
+    QVERIFY(c.run(0).network().block(0).dense().weights() !=
+            a.run(0).network().block(0).dense().weights());
+  }
+};
+
+QTEST_GUILESS_MAIN(TrainingTest)
+#include "test_training.moc"

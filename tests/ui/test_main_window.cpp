@@ -1,0 +1,18 @@
+// The application window opens on the offscreen platform with its title.
+#include <QTest>
+
+#include "main_window.h"
+
+class MainWindowTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void opensWithTitle() {
+    bnlab::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.windowTitle(), QStringLiteral("BatchNorm Lab"));
+  }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_main_window.moc"
