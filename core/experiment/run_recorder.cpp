@@ -7,10 +7,6 @@ namespace bnlab {
 
 namespace {
 
-std::vector<HistoryPoint> copyOf(const History& history) {
-  return {history.points().begin(), history.points().end()};
-}
-
 std::vector<double> toDoubles(const Vector& v) { return {v.data(), v.data() + v.size()}; }
 
 }  // namespace
@@ -45,12 +41,21 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
                               const HiddenBlock& block) {
   LayerSnapshot& now = layer.latest;
   now.units = block.units();
-  const std::array<const Matrix*, kQuantityCount> matrices{&values.z, &values.activationInput(),
-                                                           &values.a};
+  constexpr int kPre = int(Quantity::PreNorm), kInput = int(Quantity::ActivationInput),
+                kOutput = int(Quantity::Output);
+  // One sort of the activation input gives its pooled order and each unit's order (for the
+  // shift); A's order follows from it. Without batch norm the activation input is Z itself.
+  std::swap(layer.sortedRows, layer.previousSortedRows);
+  const Matrix& input = values.activationInput();
+  if (values.normalized) {
+    sortValues(values.z, sorted_, nullptr, scratch_);
+    now.now[kPre] = describeSorted(values.z, sorted_);
+  }
+  sortValues(input, sorted_, &layer.sortedRows, scratch_);
+  now.now[kInput] = describeSorted(input, sorted_);
+  if (!values.normalized) now.now[kPre] = now.now[kInput];
+  now.now[kOutput] = describeActivation(block.activation(), values.a, sorted_);
   for (int q = 0; q < kQuantityCount; ++q) {
-    // Without batch norm the activation input is Z itself: describe it once.
-    const bool sameAsPreNorm = q == int(Quantity::ActivationInput) && !values.normalized;
-    now.now[q] = sameAsPreNorm ? now.now[0] : describeDistribution(*matrices[q], scratch_);
     DistributionSeries& series = layer.series[q];
     for (std::size_t i = 0; i < series.quantiles.size(); ++i)
       series.quantiles[i].append(step, now.now[q].quantiles[i]);
@@ -58,9 +63,6 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
     series.stddev.append(step, now.now[q].moments.stddev);
   }
 
-  const Matrix& input = values.activationInput();
-  std::swap(layer.sortedRows, layer.previousSortedRows);
-  sortRows(input, layer.sortedRows);
   const bool comparable = layer.previousSortedRows.size() == layer.sortedRows.size();
   now.shift = comparable ? meanUnitWasserstein(layer.previousSortedRows, layer.sortedRows,
                                                static_cast<int>(input.rows()))
@@ -98,24 +100,24 @@ void RunRecorder::fill(RunSnapshot& run) const {
   run.train = train_;
   run.test = test_;
   run.evaluatedAt = evaluatedAt_;
-  run.batchLossHistory = copyOf(batchLossHistory_);
-  run.trainLossHistory = copyOf(trainLoss_);
-  run.testLossHistory = copyOf(testLoss_);
-  run.trainAccuracyHistory = copyOf(trainAccuracy_);
-  run.testAccuracyHistory = copyOf(testAccuracy_);
+  run.batchLossHistory = batchLossHistory_.view();
+  run.trainLossHistory = trainLoss_.view();
+  run.testLossHistory = testLoss_.view();
+  run.trainAccuracyHistory = trainAccuracy_.view();
+  run.testAccuracyHistory = testAccuracy_.view();
   run.layers.resize(layers_.size());
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];
     LayerSnapshot& out = run.layers[l];
     out = layer.latest;
-    out.shiftHistory = copyOf(layer.shift);
+    out.shiftHistory = layer.shift.view();
     for (int q = 0; q < kQuantityCount; ++q) {
       const DistributionSeries& series = layer.series[q];
       DistributionHistory& history = out.history[q];
       history.quantiles.clear();
-      for (const History& h : series.quantiles) history.quantiles.push_back(copyOf(h));
-      history.mean = copyOf(series.mean);
-      history.stddev = copyOf(series.stddev);
+      for (const History& h : series.quantiles) history.quantiles.push_back(h.view());
+      history.mean = series.mean.view();
+      history.stddev = series.stddev.view();
     }
   }
 }

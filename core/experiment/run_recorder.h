@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "experiment/distribution.h"
 #include "experiment/snapshot.h"
 #include "network/network.h"
 #include "stats/history.h"
@@ -44,7 +45,8 @@ class RunRecorder {
   Evaluation train_, test_;
   std::int64_t evaluatedAt_ = -1;
   History batchLossHistory_, trainLoss_, testLoss_, trainAccuracy_, testAccuracy_;
-  std::vector<float> scratch_;
+  SortScratch scratch_;
+  std::vector<float> sorted_;
 };
 
 }  // namespace bnlab

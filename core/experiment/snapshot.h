@@ -34,9 +34,9 @@ struct DistributionStats {
 
 // The same distribution over recorded steps.
 struct DistributionHistory {
-  std::vector<std::vector<HistoryPoint>> quantiles;  // one series per basis point
-  std::vector<HistoryPoint> mean;
-  std::vector<HistoryPoint> stddev;
+  std::vector<HistoryView> quantiles;  // one series per basis point
+  HistoryView mean;
+  HistoryView stddev;
 };
 
 struct LayerSnapshot {
@@ -46,7 +46,7 @@ struct LayerSnapshot {
   // Shift: mean over units of W₁ between the unit's activation-input distribution on the probe
   // batch at this record and at the previous one (recordEvery steps earlier).
   double shift = 0;
-  std::vector<HistoryPoint> shiftHistory;
+  HistoryView shiftHistory;
   // Units 1 and 2 of the activation input over the probe batch (empty if fewer than 2 units).
   std::vector<std::array<float, 2>> scatter;
   // Batch norm only (else empty): running μ and σ², and μ_B, σ²_B of the last training batch.
@@ -59,9 +59,9 @@ struct RunSnapshot {
   double batchLoss = 0;           // loss of the last training mini-batch
   Evaluation train, test;         // at the last evaluation (Eval mode)
   std::int64_t evaluatedAt = -1;  // step of that evaluation; −1 before the first
-  std::vector<HistoryPoint> batchLossHistory;
-  std::vector<HistoryPoint> trainLossHistory, testLossHistory;
-  std::vector<HistoryPoint> trainAccuracyHistory, testAccuracyHistory;
+  HistoryView batchLossHistory;
+  HistoryView trainLossHistory, testLossHistory;
+  HistoryView trainAccuracyHistory, testAccuracyHistory;
   std::vector<LayerSnapshot> layers;
 };
 

@@ -27,25 +27,8 @@ std::optional<ActivationKind> activationFromName(std::string_view name) {
 }
 
 void activationForward(ActivationKind kind, const Matrix& input, Matrix& output) {
-  const auto z = input.array();
-  switch (kind) {
-    case ActivationKind::Relu:
-      output = z.max(Scalar(0)).matrix();
-      break;
-    case ActivationKind::LeakyRelu:
-      output = (z > Scalar(0)).select(z, kLeakySlope * z).matrix();
-      break;
-    case ActivationKind::Tanh:
-      output = z.tanh().matrix();
-      break;
-    case ActivationKind::Sigmoid:
-      // σ(z) = ½ (1 + tanh(z/2)): stable for large |z|.
-      output = (Scalar(0.5) * ((Scalar(0.5) * z).tanh() + Scalar(1))).matrix();
-      break;
-    case ActivationKind::Linear:
-      output = input;
-      break;
-  }
+  output.resize(input.rows(), input.cols());
+  applyActivation(kind, input.array(), output.array());
 }
 
 void activationBackward(ActivationKind kind, const Matrix& input, const Matrix& output,

@@ -18,6 +18,8 @@ struct Histogram {
 Histogram makeHistogram(std::span<const float> values, int bins, double lower, double upper);
 // The same over the sample's own [min, max].
 Histogram makeHistogram(std::span<const float> values, int bins);
+// The same for values already sorted ascending, by binary search of the bin edges: O(bins·log n).
+Histogram makeHistogramOfSorted(std::span<const float> sorted, int bins);
 
 struct Moments {
   double mean = 0;

@@ -32,31 +32,4 @@ std::vector<double> quantiles(std::span<const float> values,
   return quantilesOfSorted(sorted, percentiles);
 }
 
-std::vector<double> quantilesBySelection(std::span<float> values,
-                                         std::span<const double> percentiles) {
-  std::vector<double> out;
-  out.reserve(percentiles.size());
-  const std::size_t n = values.size();
-  std::size_t sortedUpTo = 0;  // values[0 … sortedUpTo) hold the smallest, in place
-  for (double p : percentiles) {
-    if (n == 0) {
-      out.push_back(std::numeric_limits<double>::quiet_NaN());
-      continue;
-    }
-    const double h = static_cast<double>(n - 1) * std::clamp(p, 0.0, 100.0) / 100.0;
-    const auto lo = static_cast<std::size_t>(std::floor(h));
-    const std::size_t hi = std::min(lo + 1, n - 1);
-    // Ascending percentiles: every earlier selection left values[< lo'] ≤ values[lo'], so
-    // the search starts past the last selected position.
-    const auto first = values.begin() + static_cast<long>(std::min(sortedUpTo, lo));
-    std::nth_element(first, values.begin() + static_cast<long>(lo), values.end());
-    const double low = values[lo];
-    double high = low;
-    if (hi != lo) high = *std::min_element(values.begin() + static_cast<long>(hi), values.end());
-    sortedUpTo = lo;
-    out.push_back(low + (h - static_cast<double>(lo)) * (high - low));
-  }
-  return out;
-}
-
 }  // namespace bnlab

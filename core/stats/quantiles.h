@@ -23,9 +23,4 @@ std::vector<double> quantilesOfSorted(std::span<const float> sorted,
 std::vector<double> quantiles(std::span<const float> values,
                               std::span<const double> percentiles = kTensorBoardPercentiles);
 
-// The same quantiles by selection (std::nth_element) instead of a full sort: linear time on
-// average. Reorders `values`. `percentiles` must be ascending.
-std::vector<double> quantilesBySelection(std::span<float> values,
-                                         std::span<const double> percentiles);
-
 }  // namespace bnlab

@@ -28,7 +28,7 @@ class HistoryTest : public QObject {
       if (v < lowest) lowest = v, lowestStep = step;
       highest = std::max(highest, v);
       h.append(step, v);
-      QVERIFY(h.points().size() <= h.capacity() + 1);
+      QVERIFY(h.size() <= h.capacity() + 1);
     }
     Q_UNUSED(lowestStep);
     QVERIFY(h.points().size() <= 65);
@@ -50,6 +50,18 @@ class HistoryTest : public QObject {
     QCOMPARE(envelopeLow, lowest);
     QCOMPARE(envelopeHigh, highest);
     QCOMPARE(counted, samples);  // every sample is in exactly one bucket
+  }
+
+  void viewsAreFrozenWhileTheHistoryMoves() {
+    History h(8);
+    for (int i = 0; i < 5; ++i) h.append(i, i);
+    const HistoryView before = h.view();
+    for (int i = 5; i < 100; ++i) h.append(i, -i);
+    QCOMPARE(before.size(), std::size_t(5));
+    QCOMPARE(before.back().value, 4.0);
+    const std::vector<HistoryPoint> frozen = before.toVector();
+    for (int i = 0; i < 5; ++i) QCOMPARE(frozen[std::size_t(i)].step, std::int64_t(i));
+    QCOMPARE(h.view().back().value, -99.0);
   }
 
   void clearStartsOver() {

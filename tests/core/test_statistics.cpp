@@ -6,6 +6,7 @@
 #include "common/rng.h"
 #include "stats/histogram.h"
 #include "stats/quantiles.h"
+#include "stats/radix_sort.h"
 #include "stats/wasserstein.h"
 
 using namespace bnlab;
@@ -39,16 +40,21 @@ class StatisticsTest : public QObject {
     QVERIFY(std::isnan(quantiles(none)[4]));
   }
 
-  void selectionEqualsSorting() {
+  void radixSortEqualsStdSort() {
     Rng rng(1);
-    for (int n : {1, 2, 3, 10, 257, 5000}) {
+    SortScratch scratch;
+    for (int n : {0, 1, 2, 3, 10, 257, 5000}) {
       std::vector<float> values(static_cast<std::size_t>(n));
-      for (float& v : values) v = float(rng.normal() * 3 + (rng.uniform() < 0.1 ? 20 : 0));
-      const std::vector<double> bySort = quantiles(values);
-      std::vector<float> copy = values;
-      const std::vector<double> bySelection = quantilesBySelection(copy, kTensorBoardPercentiles);
-      for (std::size_t i = 0; i < bySort.size(); ++i) QCOMPARE(bySelection[i], bySort[i]);
+      for (float& v : values) v = float(rng.normal() * std::pow(10.0, rng.uniform(-6, 6)));
+      if (n > 5) values[1] = -0.0f, values[2] = 0.0f, values[3] = -1e30f, values[4] = 1e-40f;
+      std::vector<float> expected = values;
+      std::sort(expected.begin(), expected.end());
+      radixSort(values, scratch);
+      for (std::size_t i = 0; i < values.size(); ++i) QCOMPARE(values[i], expected[i]);
     }
+    std::vector<float> sameHighBytes{3.0f, 1.0f, 2.0f, 1.5f};
+    radixSort(sameHighBytes, scratch);
+    QCOMPARE(sameHighBytes, (std::vector<float>{1.0f, 1.5f, 2.0f, 3.0f}));
   }
 
   void histogramCountsEveryValue() {
@@ -60,6 +66,18 @@ class StatisticsTest : public QObject {
     const Histogram constant = makeHistogram(std::vector<float>{3, 3, 3}, 5);
     QCOMPARE(constant.total(), 3);
     QVERIFY(constant.upper > constant.lower);
+  }
+
+  void histogramOfSortedEqualsHistogram() {
+    Rng rng(2);
+    std::vector<float> values(3000);
+    for (float& v : values) v = float(rng.normal() * 2 + 1);
+    std::sort(values.begin(), values.end());
+    const Histogram expected = makeHistogram(values, 40);
+    const Histogram fast = makeHistogramOfSorted(values, 40);
+    QCOMPARE(fast.counts, expected.counts);
+    QCOMPARE(fast.lower, expected.lower);
+    QCOMPARE(fast.upper, expected.upper);
   }
 
   void momentsArePopulationMoments() {
