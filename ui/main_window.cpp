@@ -1,11 +1,13 @@
 #include "main_window.h"
 
+#include <QIcon>
 #include <QLabel>
 
 namespace bnlab {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("BatchNorm Lab"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/bnlab.svg")));
   auto* placeholder = new QLabel(
       tr("The live training view is not built yet.\n"
          "Run `bnlab --help` for the command line."),

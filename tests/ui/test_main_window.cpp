@@ -11,6 +11,7 @@ class MainWindowTest : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.windowTitle(), QStringLiteral("BatchNorm Lab"));
+    QVERIFY(!window.windowIcon().isNull());
   }
 };
 
