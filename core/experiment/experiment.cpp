@@ -65,6 +65,8 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   }
   for (std::size_t i = 0; i < trainers_.size(); ++i) recorders_.emplace_back(net.hiddenUnits.size());
   batchLoss_.assign(trainers_.size(), 0.0);
+  decisionMaps_.resize(trainers_.size());
+  extent_ = planeExtent(*data_);
 
   // The probe batch: a fixed, seeded choice of training examples.
   std::vector<int> order(static_cast<std::size_t>(data_->train.size()));
@@ -89,6 +91,7 @@ double Experiment::step() {
 }
 
 void Experiment::record() {
+  if (recordedAt_ == step_) return;
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     trainers_[i]->probe(probeX_, probeRecord_);
     recorders_[i].record(step_, probeRecord_, trainers_[i]->network(), batchLoss_[i]);
@@ -102,6 +105,11 @@ void Experiment::evaluate() {
                                    trainers_[i]->evaluate(data_->test));
 }
 
+void Experiment::updateDecisionMaps(int columns, int rows) {
+  for (std::size_t i = 0; i < trainers_.size(); ++i)
+    decisionMaps_[i] = computeDecisionMap(trainers_[i]->network(), extent_, columns, rows, step_);
+}
+
 SnapshotPtr Experiment::snapshot() const {
   auto snap = std::make_shared<Snapshot>();
   snap->step = step_;
@@ -109,12 +117,15 @@ SnapshotPtr Experiment::snapshot() const {
   snap->recordedAt = recordedAt_;
   snap->config = config_;
   snap->batchNormToggles = batchNormToggles_;
+  snap->data = data_;
+  snap->lastBatchSize = static_cast<int>(batchIndices_.size());
   snap->runs.resize(trainers_.size());
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     RunSnapshot& run = snap->runs[i];
     run.name = trainers_[i]->name();
     run.batchNorm = trainers_[i]->network().batchNorm();
     recorders_[i].fill(run);
+    run.decisionMap = decisionMaps_[i];
   }
   return snap;
 }
@@ -140,6 +151,10 @@ void Experiment::setBatchNorm(bool enabled) {
   trainer.network().setBatchNorm(enabled);
   config_.batchNormMode = enabled ? BatchNormMode::On : BatchNormMode::Off;
   batchNormToggles_.push_back(step_);
+}
+
+void Experiment::setFocus(int layer, DistributionFocus focus) {
+  for (RunRecorder& recorder : recorders_) recorder.setFocus(layer, focus);
 }
 
 void Experiment::setRecordEvery(int steps) { config_.recordEvery = std::clamp(steps, 1, 100000); }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "experiment/decision_map.h"
 #include "experiment/experiment_config.h"
 #include "experiment/run_recorder.h"
 #include "experiment/snapshot.h"
@@ -36,6 +37,8 @@ class Experiment {
   // Measures now, off schedule.
   void record();
   void evaluate();
+  // Recomputes every run's decision plane (2-D data only) on a columns × rows grid.
+  void updateDecisionMaps(int columns = 50, int rows = 50);
 
   SnapshotPtr snapshot() const;
 
@@ -47,6 +50,8 @@ class Experiment {
   // run and marks the step.
   void setBatchNorm(bool enabled);
   void setRecordEvery(int steps);
+  // Measure hidden layer `layer` (0-based) of every run under `focus` too.
+  void setFocus(int layer, DistributionFocus focus);
 
   const ExperimentConfig& config() const { return config_; }
   std::int64_t steps() const { return step_; }
@@ -64,6 +69,8 @@ class Experiment {
   BatchSampler sampler_;
   std::vector<std::unique_ptr<Trainer>> trainers_;
   std::vector<RunRecorder> recorders_;
+  std::vector<DecisionMap> decisionMaps_;
+  PlaneExtent extent_;
   std::vector<double> batchLoss_;
   Matrix probeX_;
   std::vector<int> batchIndices_;

@@ -21,53 +21,98 @@ RunRecorder::RunRecorder(int layers, std::size_t historyCapacity)
   layers_.resize(static_cast<std::size_t>(layers));
   for (Layer& layer : layers_) {
     layer.shift = History(capacity_);
-    for (DistributionSeries& series : layer.series) {
-      series.quantiles.assign(kTensorBoardPercentiles.size(), History(capacity_));
-      series.mean = History(capacity_);
-      series.stddev = History(capacity_);
-    }
+    layer.series = emptySeries();
   }
+}
+
+RunRecorder::QuantitySeries RunRecorder::emptySeries() const {
+  QuantitySeries all;
+  for (DistributionSeries& series : all) {
+    series.quantiles.assign(kTensorBoardPercentiles.size(), History(capacity_));
+    series.mean = History(capacity_);
+    series.stddev = History(capacity_);
+  }
+  return all;
+}
+
+void RunRecorder::setFocus(int layer, DistributionFocus focus) {
+  if (layer < 0 || layer >= static_cast<int>(layers_.size())) return;
+  Layer& l = layers_[static_cast<std::size_t>(layer)];
+  if (l.focus == focus) return;
+  l.focus = focus;
+  l.focusSeries = focus.isDefault() ? QuantitySeries{} : emptySeries();
+  l.focusSince = -1;
+  l.latest.focused.reset();
 }
 
 void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Network& network,
                          double batchLoss) {
+  if (step == lastRecordedStep_) return;  // nothing has changed since
+  lastRecordedStep_ = step;
   batchLoss_ = batchLoss;
   batchLossHistory_.append(step, batchLoss);
-  for (std::size_t l = 0; l < layers_.size() && l < probe.hidden.size(); ++l)
-    recordLayer(layers_[l], step, probe.hidden[l], network.block(static_cast<int>(l)));
+  const ForwardRecord& batch = network.lastForward();
+  for (std::size_t l = 0; l < layers_.size() && l < probe.hidden.size(); ++l) {
+    Layer& layer = layers_[l];
+    const HiddenBlock& block = network.block(static_cast<int>(l));
+    recordLayer(layer, step, probe.hidden[l], block);
+    if (layer.focus.isDefault()) continue;
+    const bool fromBatch = layer.focus.source == DistributionSource::TrainingBatch;
+    if (fromBatch && batch.hidden[l].z.size() == 0) continue;  // no training step yet
+    recordFocus(layer, step, fromBatch ? batch.hidden[l] : probe.hidden[l], block);
+  }
+}
+
+RunRecorder::Quantities RunRecorder::describe(const LayerActivations& values,
+                                              ActivationKind activation,
+                                              std::vector<float>* sortedInputRows) {
+  constexpr int kPre = int(Quantity::PreNorm), kInput = int(Quantity::ActivationInput),
+                kOutput = int(Quantity::Output);
+  // One sort of the activation input gives its pooled order and each unit's order; A's order
+  // follows from it (g is non-decreasing). Without batch norm the activation input is Z.
+  Quantities stats;
+  const Matrix& input = values.activationInput();
+  if (values.normalized) {
+    sortValues(values.z, sorted_, nullptr, scratch_);
+    stats[kPre] = describeSorted(values.z, sorted_);
+  }
+  sortValues(input, sorted_, sortedInputRows, scratch_);
+  stats[kInput] = describeSorted(input, sorted_);
+  if (!values.normalized) stats[kPre] = stats[kInput];
+  stats[kOutput] = describeActivation(activation, values.a, sorted_);
+  return stats;
+}
+
+void RunRecorder::append(QuantitySeries& series, std::int64_t step, const Quantities& stats) {
+  for (int q = 0; q < kQuantityCount; ++q) {
+    for (std::size_t i = 0; i < series[q].quantiles.size(); ++i)
+      series[q].quantiles[i].append(step, stats[q].quantiles[i]);
+    series[q].mean.append(step, stats[q].moments.mean);
+    series[q].stddev.append(step, stats[q].moments.stddev);
+  }
 }
 
 void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActivations& values,
                               const HiddenBlock& block) {
   LayerSnapshot& now = layer.latest;
   now.units = block.units();
-  constexpr int kPre = int(Quantity::PreNorm), kInput = int(Quantity::ActivationInput),
-                kOutput = int(Quantity::Output);
-  // One sort of the activation input gives its pooled order and each unit's order (for the
-  // shift); A's order follows from it. Without batch norm the activation input is Z itself.
   std::swap(layer.sortedRows, layer.previousSortedRows);
-  const Matrix& input = values.activationInput();
-  if (values.normalized) {
-    sortValues(values.z, sorted_, nullptr, scratch_);
-    now.now[kPre] = describeSorted(values.z, sorted_);
-  }
-  sortValues(input, sorted_, &layer.sortedRows, scratch_);
-  now.now[kInput] = describeSorted(input, sorted_);
-  if (!values.normalized) now.now[kPre] = now.now[kInput];
-  now.now[kOutput] = describeActivation(block.activation(), values.a, sorted_);
-  for (int q = 0; q < kQuantityCount; ++q) {
-    DistributionSeries& series = layer.series[q];
-    for (std::size_t i = 0; i < series.quantiles.size(); ++i)
-      series.quantiles[i].append(step, now.now[q].quantiles[i]);
-    series.mean.append(step, now.now[q].moments.mean);
-    series.stddev.append(step, now.now[q].moments.stddev);
-  }
+  const Quantities stats = describe(values, block.activation(), &layer.sortedRows);
+  for (int q = 0; q < kQuantityCount; ++q) now.now[q] = stats[q];
+  append(layer.series, step, stats);
 
-  const bool comparable = layer.previousSortedRows.size() == layer.sortedRows.size();
-  now.shift = comparable ? meanUnitWasserstein(layer.previousSortedRows, layer.sortedRows,
-                                               static_cast<int>(input.rows()))
-                         : 0.0;
-  if (comparable) layer.shift.append(step, now.shift);
+  const Matrix& input = values.activationInput();
+  const bool comparable =
+      layer.previousStep >= 0 && layer.previousSortedRows.size() == layer.sortedRows.size();
+  now.shift = 0.0;
+  if (comparable) {
+    const double lag = static_cast<double>(step - layer.previousStep);
+    now.shift = meanUnitWasserstein(layer.previousSortedRows, layer.sortedRows,
+                                    static_cast<int>(input.rows())) *
+                (100.0 / lag);
+    layer.shift.append(step, now.shift);
+  }
+  layer.previousStep = step;
 
   now.scatter.clear();
   if (input.rows() >= 2) {
@@ -84,6 +129,29 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
   now.batchVariance = bn ? toDoubles(norm.batchVariance()) : std::vector<double>{};
 }
 
+void RunRecorder::recordFocus(Layer& layer, std::int64_t step, const LayerActivations& values,
+                              const HiddenBlock& block) {
+  const int unit = layer.focus.unit;
+  Quantities stats;
+  if (unit >= 0 && unit < block.units()) {
+    // One unit: its row (1 × m) of each matrix.
+    LayerActivations row;
+    row.normalized = values.normalized;
+    row.z = values.z.row(unit);
+    if (values.normalized) row.zTilde = values.zTilde.row(unit);
+    row.a = values.a.row(unit);
+    stats = describe(row, block.activation(), nullptr);
+  } else {
+    stats = describe(values, block.activation(), nullptr);
+  }
+  if (layer.focusSince < 0) layer.focusSince = step;
+  append(layer.focusSeries, step, stats);
+  FocusedDistribution& focused = layer.latest.focused.emplace();
+  focused.focus = layer.focus;
+  focused.since = layer.focusSince;
+  focused.now = stats;
+}
+
 void RunRecorder::recordEvaluation(std::int64_t step, const Evaluation& train,
                                    const Evaluation& test) {
   train_ = train;
@@ -93,6 +161,16 @@ void RunRecorder::recordEvaluation(std::int64_t step, const Evaluation& train,
   testLoss_.append(step, test.loss);
   trainAccuracy_.append(step, train.accuracy);
   testAccuracy_.append(step, test.accuracy);
+}
+
+void RunRecorder::fillHistory(const QuantitySeries& series,
+                              std::array<DistributionHistory, kQuantityCount>& history) {
+  for (int q = 0; q < kQuantityCount; ++q) {
+    history[q].quantiles.clear();
+    for (const History& h : series[q].quantiles) history[q].quantiles.push_back(h.view());
+    history[q].mean = series[q].mean.view();
+    history[q].stddev = series[q].stddev.view();
+  }
 }
 
 void RunRecorder::fill(RunSnapshot& run) const {
@@ -111,14 +189,8 @@ void RunRecorder::fill(RunSnapshot& run) const {
     LayerSnapshot& out = run.layers[l];
     out = layer.latest;
     out.shiftHistory = layer.shift.view();
-    for (int q = 0; q < kQuantityCount; ++q) {
-      const DistributionSeries& series = layer.series[q];
-      DistributionHistory& history = out.history[q];
-      history.quantiles.clear();
-      for (const History& h : series.quantiles) history.quantiles.push_back(h.view());
-      history.mean = series.mean.view();
-      history.stddev = series.stddev.view();
-    }
+    fillHistory(layer.series, out.history);
+    if (out.focused) fillHistory(layer.focusSeries, out.focused->history);
   }
 }
 

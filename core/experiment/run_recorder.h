@@ -17,10 +17,13 @@ class RunRecorder {
  public:
   RunRecorder(int layers, std::size_t historyCapacity = History::kDefaultCapacity);
 
-  // `probe` is the network's forward pass on the probe batch at `step`.
+  // `probe` is the network's forward pass on the probe batch at `step`. A second record at
+  // the same step changes nothing.
   void record(std::int64_t step, const ForwardRecord& probe, const Network& network,
               double batchLoss);
   void recordEvaluation(std::int64_t step, const Evaluation& train, const Evaluation& test);
+  // Also measure `layer` under `focus` from the next record on (its histories start afresh).
+  void setFocus(int layer, DistributionFocus focus);
 
   void fill(RunSnapshot& run) const;
 
@@ -29,18 +32,35 @@ class RunRecorder {
     std::vector<History> quantiles;
     History mean, stddev;
   };
+  using Quantities = std::array<DistributionStats, kQuantityCount>;
+  using QuantitySeries = std::array<DistributionSeries, kQuantityCount>;
   struct Layer {
     LayerSnapshot latest;  // the "now" parts; histories are copied in fill()
-    std::array<DistributionSeries, kQuantityCount> series;
+    QuantitySeries series;
+    DistributionFocus focus;
+    QuantitySeries focusSeries;
+    std::int64_t focusSince = -1;
     History shift;
     std::vector<float> sortedRows, previousSortedRows;
+    std::int64_t previousStep = -1;
   };
 
   void recordLayer(Layer& layer, std::int64_t step, const LayerActivations& values,
                    const HiddenBlock& block);
+  void recordFocus(Layer& layer, std::int64_t step, const LayerActivations& values,
+                   const HiddenBlock& block);
+  // Z, activation input and A of one layer; each unit's sorted activation input into
+  // `sortedInputRows` when given.
+  Quantities describe(const LayerActivations& values, ActivationKind activation,
+                      std::vector<float>* sortedInputRows);
+  QuantitySeries emptySeries() const;
+  static void append(QuantitySeries& series, std::int64_t step, const Quantities& stats);
+  static void fillHistory(const QuantitySeries& series,
+                          std::array<DistributionHistory, kQuantityCount>& history);
 
   std::size_t capacity_;
   std::vector<Layer> layers_;
+  std::int64_t lastRecordedStep_ = -1;
   double batchLoss_ = 0;
   Evaluation train_, test_;
   std::int64_t evaluatedAt_ = -1;

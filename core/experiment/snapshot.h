@@ -5,9 +5,11 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "data/dataset.h"
 #include "experiment/experiment_config.h"
 #include "stats/histogram.h"
 #include "stats/history.h"
@@ -39,18 +41,51 @@ struct DistributionHistory {
   HistoryView stddev;
 };
 
+// Where a layer's distribution is measured: the fixed probe batch (default) or the last training
+// mini-batch, and all units pooled (unit −1, default) or one unit.
+enum class DistributionSource { Probe, TrainingBatch };
+
+struct DistributionFocus {
+  int unit = -1;
+  DistributionSource source = DistributionSource::Probe;
+  bool isDefault() const { return unit < 0 && source == DistributionSource::Probe; }
+  bool operator==(const DistributionFocus&) const = default;
+};
+
+// A layer's distributions under a non-default focus, recorded since the focus was chosen.
+struct FocusedDistribution {
+  DistributionFocus focus;
+  std::int64_t since = -1;  // first step recorded under this focus
+  std::array<DistributionStats, kQuantityCount> now;
+  std::array<DistributionHistory, kQuantityCount> history;
+};
+
 struct LayerSnapshot {
   int units = 0;
   std::array<DistributionStats, kQuantityCount> now;
   std::array<DistributionHistory, kQuantityCount> history;
   // Shift: mean over units of W₁ between the unit's activation-input distribution on the probe
-  // batch at this record and at the previous one (recordEvery steps earlier).
+  // batch at this record and at the previous one, Δ steps earlier, scaled to a 100-step lag
+  // (× 100/Δ) so that records taken at different intervals read on one scale.
   double shift = 0;
   HistoryView shiftHistory;
   // Units 1 and 2 of the activation input over the probe batch (empty if fewer than 2 units).
   std::vector<std::array<float, 2>> scatter;
   // Batch norm only (else empty): running μ and σ², and μ_B, σ²_B of the last training batch.
   std::vector<double> runningMean, runningVariance, batchMean, batchVariance;
+  // Present when the layer's focus is not the default (pooled probe).
+  std::optional<FocusedDistribution> focused;
+};
+
+// Class probabilities of a network over a grid covering 2-D input data (Eval mode): for each
+// cell, the most likely class and its probability. Empty for data of other dimensions.
+struct DecisionMap {
+  int columns = 0, rows = 0;
+  double xMin = 0, xMax = 0, yMin = 0, yMax = 0;  // input coordinates of the grid's extent
+  std::vector<std::uint8_t> classes;               // rows × columns, row 0 at yMin
+  std::vector<float> confidence;                   // rows × columns, in [1/k, 1]
+  std::int64_t step = -1;
+  bool empty() const { return classes.empty(); }
 };
 
 struct RunSnapshot {
@@ -63,6 +98,7 @@ struct RunSnapshot {
   HistoryView trainLossHistory, testLossHistory;
   HistoryView trainAccuracyHistory, testAccuracyHistory;
   std::vector<LayerSnapshot> layers;
+  DecisionMap decisionMap;
 };
 
 struct Snapshot {
@@ -72,6 +108,8 @@ struct Snapshot {
   ExperimentConfig config;       // as resolved, with the live settings at this step
   std::vector<std::int64_t> batchNormToggles;  // steps at which batch norm was switched
   std::vector<RunSnapshot> runs;               // one, or two in compare mode (plain first)
+  std::shared_ptr<const DataSplit> data;       // shared, never modified
+  int lastBatchSize = 0;                       // examples in the last training mini-batch
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

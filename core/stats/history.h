@@ -48,7 +48,8 @@ class History {
   static constexpr std::size_t kDefaultCapacity = 512;
   static constexpr std::size_t kChunkSize = 64;
 
-  explicit History(std::size_t capacity = kDefaultCapacity);
+  History() : History(kDefaultCapacity) {}
+  explicit History(std::size_t capacity);
 
   void append(std::int64_t step, double value);
   void clear();

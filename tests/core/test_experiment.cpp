@@ -100,6 +100,51 @@ class ExperimentTest : public QObject {
     QVERIFY(experiment.run(0).network().lastForward().hidden[0].droppedOut);
   }
 
+  void focusMeasuresOneUnitOrTheTrainingBatch() {
+    ExperimentConfig config = smallConfig();
+    config.batchNormMode = BatchNormMode::On;
+    Experiment experiment(config);
+    experiment.setFocus(1, {3, DistributionSource::Probe});
+    experiment.setFocus(2, {-1, DistributionSource::TrainingBatch});
+    for (int i = 0; i < 20; ++i) experiment.step();
+    const SnapshotPtr snap = experiment.snapshot();
+    const LayerSnapshot& unitFocus = snap->runs[0].layers[1];
+    QVERIFY(unitFocus.focused.has_value());
+    QCOMPARE(unitFocus.focused->since, std::int64_t(5));
+    QCOMPARE(unitFocus.focused->history[0].mean.size(), std::size_t(4));  // steps 5, 10, 15, 20
+    for (int q = 0; q < kQuantityCount; ++q) {
+      QCOMPARE(unitFocus.focused->now[q].unitMean.size(), std::size_t(1));
+      QVERIFY(std::abs(unitFocus.focused->now[q].unitMean[0] - unitFocus.now[q].unitMean[3]) < 1e-5);
+      QCOMPARE(unitFocus.focused->now[q].histogram.total(), config.probeSize);
+    }
+    const LayerSnapshot& batchFocus = snap->runs[0].layers[2];
+    QVERIFY(batchFocus.focused.has_value());
+    QCOMPARE(batchFocus.focused->now[0].histogram.total(), 8 * config.batchSize);
+    QVERIFY(!snap->runs[0].layers[0].focused.has_value());
+    experiment.setFocus(1, {});
+    QVERIFY(!experiment.snapshot()->runs[0].layers[1].focused.has_value());
+  }
+
+  void decisionMapCoversThePlane() {
+    Experiment experiment(smallConfig());
+    for (int i = 0; i < 200; ++i) experiment.step();
+    experiment.updateDecisionMaps(30, 20);
+    const SnapshotPtr snap = experiment.snapshot();
+    const DecisionMap& map = snap->runs[1].decisionMap;
+    QCOMPARE(map.columns, 30);
+    QCOMPARE(map.rows, 20);
+    QCOMPARE(map.classes.size(), std::size_t(600));
+    QCOMPARE(map.step, std::int64_t(200));
+    for (std::size_t i = 0; i < map.classes.size(); ++i) {
+      QVERIFY(map.classes[i] < 2);
+      QVERIFY(map.confidence[i] >= 0.5f - 1e-6f && map.confidence[i] <= 1.0f + 1e-6f);
+    }
+    const Dataset& train = experiment.data().train;
+    QVERIFY(map.xMin < train.features.row(0).minCoeff() && map.xMax > train.features.row(0).maxCoeff());
+    // Circles: the centre cell is the inner class (0) once trained.
+    QCOMPARE(int(map.classes[std::size_t(10 * 30 + 15)]), 0);
+  }
+
   void invalidConfigsThrowWithEveryProblem() {
     ExperimentConfig config = smallConfig();
     config.batchSize = 0;
