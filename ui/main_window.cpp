@@ -1,20 +1,206 @@
 #include "main_window.h"
 
+#include <QApplication>
+#include <QCloseEvent>
 #include <QIcon>
-#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QScreen>
+#include <QStatusBar>
 
 namespace bnlab {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* parent)
+    : QMainWindow(parent), config_(config) {
   setWindowTitle(tr("BatchNorm Lab"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/bnlab.svg")));
-  auto* placeholder = new QLabel(
-      tr("The live training view is not built yet.\n"
-         "Run `bnlab --help` for the command line."),
-      this);
-  placeholder->setAlignment(Qt::AlignCenter);
-  setCentralWidget(placeholder);
-  resize(1280, 800);
+
+  controls_ = new ControlPanel;
+  controls_->setConfig(config_);
+  auto* controlScroll = new QScrollArea;
+  controlScroll->setWidget(controls_);
+  controlScroll->setWidgetResizable(true);
+  controlScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  controlScroll->setMinimumWidth(controls_->sizeHint().width() + 24);
+  controlScroll->setMaximumWidth(controls_->sizeHint().width() + 60);
+
+  metrics_ = new MetricsPanel;
+  layersHost_ = new QWidget;
+  layersLayout_ = new QVBoxLayout(layersHost_);
+  layersLayout_->setContentsMargins(0, 0, 0, 0);
+  layersLayout_->setSpacing(6);
+  auto* layerScroll = new QScrollArea;
+  layerScroll->setWidget(layersHost_);
+  layerScroll->setWidgetResizable(true);
+
+  auto* centre = new QSplitter(Qt::Vertical);
+  centre->addWidget(metrics_);
+  centre->addWidget(layerScroll);
+  centre->setStretchFactor(0, 0);
+  centre->setStretchFactor(1, 1);
+  centre->setSizes({240, 760});
+  auto* split = new QSplitter(Qt::Horizontal);
+  split->addWidget(controlScroll);
+  split->addWidget(centre);
+  split->setStretchFactor(1, 1);
+  setCentralWidget(split);
+
+  stepLabel_ = new QLabel;
+  rateLabel_ = new QLabel;
+  lossLabel_ = new QLabel;
+  warningLabel_ = new QLabel;
+  warningLabel_->setStyleSheet(QStringLiteral("color: #b3261e;"));
+  statusBar()->addWidget(stepLabel_);
+  statusBar()->addWidget(rateLabel_);
+  statusBar()->addWidget(lossLabel_);
+  statusBar()->addWidget(warningLabel_, 1);
+  buildMenus();
+
+  connect(controls_, &ControlPanel::architectureChanged, this, &MainWindow::rebuild);
+  connect(controls_, &ControlPanel::resetClicked, this, &MainWindow::rebuild);
+  connect(controls_, &ControlPanel::playPauseClicked, this, &MainWindow::togglePlay);
+  connect(controls_, &ControlPanel::stepClicked, this, [this] {
+    wantRunning_ = false;
+    controls_->setRunning(false);
+    controller_.stepOnce();
+  });
+  connect(controls_, &ControlPanel::batchNormToggled, this, [this](bool on) {
+    controller_.apply([on](Experiment& e) { e.setBatchNorm(on); });
+  });
+  connect(controls_, &ControlPanel::batchSizeChanged, this, [this](int size) {
+    controller_.apply([size](Experiment& e) { e.setBatchSize(size); });
+  });
+  connect(controls_, &ControlPanel::optimizerChanged, this, [this] {
+    const OptimizerConfig optimizer = controls_->optimizerConfig();
+    controller_.apply([optimizer](Experiment& e) { e.setOptimizer(optimizer); });
+  });
+  connect(controls_, &ControlPanel::dropoutChanged, this, [this](double rate) {
+    controller_.apply([rate](Experiment& e) { e.setDropout(rate); });
+  });
+  connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
+  connect(&controller_, &TrainingController::failed, this, [this](const QString& message) {
+    warningLabel_->setText(message);
+    wantRunning_ = false;
+    controls_->setRunning(false);
+  });
+
+  redrawTimer_.setInterval(33);
+  connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
+  redrawTimer_.start();
+
+  controller_.setSpeed(controls_->speed());
+  rebuild();
+  if (autoplay) togglePlay();
+  const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+  resize(std::min(1440, available.width()), std::min(900, available.height()));
+}
+
+MainWindow::~MainWindow() { controller_.shutdown(); }
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* training = menuBar()->addMenu(tr("&Training"));
+  training->addAction(tr("&Play / pause"), QKeySequence(Qt::Key_Space), this, &MainWindow::togglePlay);
+  training->addAction(tr("&Step once"), QKeySequence(Qt::Key_S), controls_, &ControlPanel::stepClicked);
+  training->addAction(tr("&Reset"), QKeySequence(Qt::Key_R), this, &MainWindow::rebuild);
+  QAction* bn = training->addAction(tr("Toggle &batch norm"), QKeySequence(Qt::Key_B));
+  connect(bn, &QAction::triggered, controls_->batchNormSwitch(), &QCheckBox::toggle);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this, &MainWindow::showHelp);
+  help->addAction(tr("&About BatchNorm Lab"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::rebuild() {
+  config_ = controls_->config();
+  const std::vector<std::string> errors = config_.validate();
+  if (!errors.empty()) {
+    warningLabel_->setText(QString::fromStdString(errors.front()));
+    return;
+  }
+  warningLabel_->clear();
+  rebuildLayerPanels(config_.network.hiddenUnits);
+  controller_.configure(config_);
+  statusBar()->showMessage(tr("Network rebuilt from step 0"), 2500);
+}
+
+void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
+  for (LayerPanel* panel : layerPanels_) panel->deleteLater();
+  layerPanels_.clear();
+  for (std::size_t l = 0; l < units.size(); ++l) {
+    auto* panel = new LayerPanel(int(l), units[l], layersHost_);
+    connect(panel, &LayerPanel::focusChanged, this, [this](int layer, DistributionFocus focus) {
+      controller_.apply([layer, focus](Experiment& e) { e.setFocus(layer, focus); });
+    });
+    layersLayout_->addWidget(panel);
+    layerPanels_.push_back(panel);
+  }
+  drawnGeneration_ = 0;
+}
+
+void MainWindow::togglePlay() {
+  wantRunning_ = !wantRunning_;
+  controls_->setRunning(wantRunning_);
+  if (wantRunning_) controller_.play();
+  else controller_.pause();
+}
+
+void MainWindow::redraw() {
+  const SnapshotPtr snap = controller_.latest();
+  if (!snap || controller_.generation() == drawnGeneration_) return;
+  drawnGeneration_ = controller_.generation();
+  if (snap->runs.empty() || snap->runs.front().layers.size() != layerPanels_.size()) return;
+  metrics_->showSnapshot(*snap);
+  for (LayerPanel* panel : layerPanels_) panel->showSnapshot(*snap);
+  updateStatus(*snap);
+}
+
+void MainWindow::updateStatus(const Snapshot& snap) {
+  stepLabel_->setText(tr("Step %1 · epoch %2").arg(snap.step).arg(snap.epoch));
+  const double rate = controller_.stepsPerSecond();
+  rateLabel_->setText(controller_.running() ? tr("%1 steps/s").arg(rate, 0, 'f', 0) : tr("paused"));
+  if (!snap.runs.empty()) {
+    const RunSnapshot& run = snap.runs.front();
+    lossLabel_->setText(tr("batch loss %1 · test accuracy %2% · batch %3")
+                            .arg(run.batchLoss, 0, 'f', 4)
+                            .arg(run.test.accuracy * 100, 0, 'f', 1)
+                            .arg(snap.config.batchSize));
+  }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  redrawTimer_.stop();
+  controller_.shutdown();
+  event->accept();
+}
+
+void MainWindow::showHelp() {
+  QMessageBox::information(
+      this, tr("What am I looking at?"),
+      tr("<p>A small network learns to classify the points of the decision plane (top right) "
+         "while you watch every hidden layer.</p>"
+         "<p><b>Distribution over steps</b>: the median and percentile bands of the layer's "
+         "values on a fixed probe batch. Without batch norm they drift and widen as the earlier "
+         "layers' weights change; with batch norm the activation input keeps the mean β and "
+         "spread γ the network chose.</p>"
+         "<p><b>Histogram</b>: the values now. <b>Mean and std</b>: the first two moments over "
+         "steps. <b>Units 1 and 2</b>: one dot per probe example; grey dots are where the cloud "
+         "was a moment ago.</p>"
+         "<p>Switch batch norm (B) while training and watch the marked step on every chart.</p>"));
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About BatchNorm Lab"),
+                     tr("<h3>BatchNorm Lab %1</h3><p>Watch batch normalization at work on a "
+                        "network training live.</p><p>Qt %2 · Eigen %3.%4.%5</p>")
+                         .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()))
+                         .arg(EIGEN_WORLD_VERSION)
+                         .arg(EIGEN_MAJOR_VERSION)
+                         .arg(EIGEN_MINOR_VERSION));
 }
 
 }  // namespace bnlab

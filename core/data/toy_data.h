@@ -18,7 +18,7 @@ std::optional<ToyKind> toyFromName(std::string_view name);
 struct ToyDataConfig {
   ToyKind kind = ToyKind::Spiral;
   int size = 1000;     // examples in all, 2 … 200000
-  double noise = 0.1;  // σ of the coordinate noise, 0 … 2
+  double noise = 0.03;  // σ of the coordinate noise, 0 … 2
   int classes = 2;     // arms of the spiral or number of blobs (2 … 10); 2 for the others
   std::uint64_t seed = 1;
 

@@ -100,6 +100,8 @@ void Experiment::record() {
 }
 
 void Experiment::evaluate() {
+  if (evaluatedAt_ == step_) return;
+  evaluatedAt_ = step_;
   for (std::size_t i = 0; i < trainers_.size(); ++i)
     recorders_[i].recordEvaluation(step_, trainers_[i]->evaluate(data_->train),
                                    trainers_[i]->evaluate(data_->test));

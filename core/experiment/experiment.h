@@ -34,7 +34,7 @@ class Experiment {
   // One mini-batch through every run; records and evaluates on their schedules. Returns the
   // first run's batch loss.
   double step();
-  // Measures now, off schedule.
+  // Measures now, off schedule (once per step: a second call at the same step does nothing).
   void record();
   void evaluate();
   // Recomputes every run's decision plane (2-D data only) on a columns × rows grid.
@@ -79,6 +79,7 @@ class Experiment {
   ForwardRecord probeRecord_;
   std::int64_t step_ = 0;
   std::int64_t recordedAt_ = -1;
+  std::int64_t evaluatedAt_ = -1;
   std::vector<std::int64_t> batchNormToggles_;
 };
 

@@ -50,7 +50,7 @@ void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Ne
   if (step == lastRecordedStep_) return;  // nothing has changed since
   lastRecordedStep_ = step;
   batchLoss_ = batchLoss;
-  batchLossHistory_.append(step, batchLoss);
+  if (step > 0) batchLossHistory_.append(step, batchLoss);  // no batch before the first step
   const ForwardRecord& batch = network.lastForward();
   for (std::size_t l = 0; l < layers_.size() && l < probe.hidden.size(); ++l) {
     Layer& layer = layers_[l];

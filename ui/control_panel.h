@@ -1,0 +1,78 @@
+#pragma once
+// The left-hand controls. Data and architecture changes ask for a rebuild (architectureChanged);
+// everything else applies live to the running network.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QWidget>
+
+#include "experiment/experiment_config.h"
+#include "value_slider.h"
+
+namespace bnlab {
+
+class ControlPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ControlPanel(QWidget* parent = nullptr);
+
+  // The configuration the controls show.
+  ExperimentConfig config() const;
+  void setConfig(const ExperimentConfig& config);
+  OptimizerConfig optimizerConfig() const;
+  int speed() const;
+  void setRunning(bool running);
+
+  // For tests and shortcuts.
+  QCheckBox* batchNormSwitch() const { return batchNorm_; }
+  ValueSlider* batchSizeSlider() const { return batchSize_; }
+  ValueSlider* learningRateSlider() const { return learningRate_; }
+  ValueSlider* dropoutSlider() const { return dropout_; }
+  ValueSlider* speedSlider() const { return speed_; }
+  QSpinBox* layersSpin() const { return layers_; }
+  QSpinBox* unitsSpin() const { return units_; }
+  QComboBox* datasetCombo() const { return dataset_; }
+
+ signals:
+  void architectureChanged();
+  void batchNormToggled(bool enabled);
+  void batchSizeChanged(int batchSize);
+  void optimizerChanged();
+  void dropoutChanged(double rate);
+  void speedChanged(int stepsPerSecond);
+  void playPauseClicked();
+  void stepClicked();
+  void resetClicked();
+
+ private:
+  QWidget* buildDataGroup();
+  QWidget* buildNetworkGroup();
+  QWidget* buildTrainingGroup();
+  QWidget* buildRunButtons();
+  void updateDatasetControls();
+
+  QComboBox* dataset_;
+  QSpinBox* classes_;
+  ValueSlider* noise_;
+  QSpinBox* size_;
+  QSpinBox* seed_;
+  QCheckBox* unevenScales_;
+  QCheckBox* standardize_;
+  QSpinBox* layers_;
+  QSpinBox* units_;
+  QComboBox* activation_;
+  QComboBox* init_;
+  QDoubleSpinBox* initSigma_;
+  QCheckBox* batchNorm_;
+  ValueSlider* batchSize_;
+  ValueSlider* learningRate_;
+  QComboBox* optimizer_;
+  ValueSlider* dropout_;
+  ValueSlider* speed_;
+  QPushButton* play_;
+  ExperimentConfig base_;  // fields without a control keep these values
+};
+
+}  // namespace bnlab

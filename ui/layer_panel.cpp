@@ -1,0 +1,90 @@
+#include "layer_panel.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QVBoxLayout>
+
+namespace bnlab {
+
+namespace {
+constexpr std::size_t kTrailLength = 6;
+}
+
+LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
+    : QWidget(parent),
+      layer_(layer),
+      title_(new QLabel(this)),
+      quantity_(new QComboBox(this)),
+      unit_(new QComboBox(this)),
+      source_(new QComboBox(this)),
+      bands_(new plot::PlotWidget(this)),
+      histogram_(new plot::PlotWidget(this)),
+      moments_(new plot::PlotWidget(this)),
+      scatter_(new plot::PlotWidget(this)) {
+  title_->setText(tr("<b>Hidden layer %1</b> · %2 units").arg(layer + 1).arg(units));
+  quantity_->addItem(tr("Activation input (Z̃ or Z)"), int(Quantity::ActivationInput));
+  quantity_->addItem(tr("Pre-norm Z = W·A + b"), int(Quantity::PreNorm));
+  quantity_->addItem(tr("Activation output A"), int(Quantity::Output));
+  quantity_->setToolTip(tr("Which values of this layer the charts show: what the activation "
+                           "sees (Z̃ with batch norm, Z without), Z before batch norm, or A."));
+  unit_->addItem(tr("All units"), -1);
+  for (int u = 0; u < units; ++u) unit_->addItem(tr("Unit %1").arg(u + 1), u);
+  unit_->setToolTip(tr("Pool every unit's values, or follow one unit."));
+  source_->addItem(tr("Probe batch"), int(DistributionSource::Probe));
+  source_->addItem(tr("Training batch"), int(DistributionSource::TrainingBatch));
+  source_->setToolTip(tr("Probe batch: the same examples every time, so only the network moves. "
+                         "Training batch: the current mini-batch, with its sampling noise."));
+
+  auto* header = new QHBoxLayout;
+  header->addWidget(title_);
+  header->addStretch(1);
+  header->addWidget(quantity_);
+  header->addWidget(unit_);
+  header->addWidget(source_);
+
+  auto* charts = new QHBoxLayout;
+  charts->setSpacing(4);
+  plots_ = {bands_, histogram_, moments_, scatter_};
+  const int stretch[] = {5, 3, 4, 3};
+  for (std::size_t i = 0; i < plots_.size(); ++i) charts->addWidget(plots_[i], stretch[i]);
+  bands_->setToolTip(tr("Percentiles over steps: the median line and bands at ±0.5, ±1, ±1.5 σ "
+                        "of a normal and min–max. Steady bands mean later layers see a steady input."));
+  histogram_->setToolTip(tr("How the values are spread right now."));
+  moments_->setToolTip(tr("Mean and standard deviation over steps."));
+  scatter_->setToolTip(tr("Each dot is one probe example: unit 1's value against unit 2's. Grey "
+                          "dots show where the cloud was at earlier snapshots."));
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 2, 4, 2);
+  layout->setSpacing(2);
+  layout->addLayout(header);
+  layout->addLayout(charts, 1);
+  setMinimumHeight(200);
+
+  const auto emitFocus = [this] { emit focusChanged(layer_, focus()); };
+  connect(unit_, &QComboBox::currentIndexChanged, this, emitFocus);
+  connect(source_, &QComboBox::currentIndexChanged, this, emitFocus);
+}
+
+DistributionFocus LayerPanel::focus() const {
+  return {unit_->currentData().toInt(), DistributionSource(source_->currentData().toInt())};
+}
+
+void LayerPanel::showSnapshot(const Snapshot& snap) {
+  if (snap.runs.empty() || layer_ >= int(snap.runs.front().layers.size())) return;
+  const RunSnapshot& run = snap.runs.front();
+  const LayerView view{layer_, Quantity(quantity_->currentData().toInt())};
+  const LayerSnapshot& layer = run.layers[std::size_t(layer_)];
+  if (snap.recordedAt != trailStep_) {
+    if (snap.recordedAt < trailStep_) trail_.clear();  // a rebuilt network
+    trailStep_ = snap.recordedAt;
+    trail_.push_back(layer.scatter);
+    while (trail_.size() > kTrailLength) trail_.pop_front();
+  }
+  bands_->setModel(distributionOverSteps(snap, run, view));
+  histogram_->setModel(currentHistogram(run, view));
+  moments_->setModel(momentsOverSteps(snap, run, view));
+  scatter_->setModel(unitScatter(run, view, trail_));
+}
+
+}  // namespace bnlab

@@ -1,0 +1,24 @@
+#pragma once
+// The strip across the top: loss and accuracy over steps, and the decision plane.
+#include <QWidget>
+
+#include "experiment/snapshot.h"
+#include "plot/plot_widget.h"
+
+namespace bnlab {
+
+class MetricsPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit MetricsPanel(QWidget* parent = nullptr);
+  void showSnapshot(const Snapshot& snapshot);
+  const std::vector<plot::PlotWidget*>& plots() const { return plots_; }
+
+ private:
+  plot::PlotWidget* loss_;
+  plot::PlotWidget* accuracy_;
+  plot::PlotWidget* plane_;
+  std::vector<plot::PlotWidget*> plots_;
+};
+
+}  // namespace bnlab

@@ -1,0 +1,87 @@
+#pragma once
+// What one chart shows, as plain values in data coordinates. Views build a PlotModel from a
+// Snapshot; PlotRenderer turns it into pixels on any QPainter (screen, image, SVG).
+#include <QColor>
+#include <QImage>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QVector>
+#include <optional>
+#include <vector>
+
+namespace bnlab::plot {
+
+struct Line {
+  QString name;
+  QColor color;
+  QVector<QPointF> points;  // ascending x
+  qreal width = 1.6;
+  Qt::PenStyle style = Qt::SolidLine;
+  bool inLegend = true;
+};
+
+// The area between two curves sampled at the same x values.
+struct Band {
+  QString name;
+  QColor color;  // drawn with its alpha
+  QVector<QPointF> lower, upper;
+  bool inLegend = true;
+};
+
+struct Scatter {
+  QString name;
+  QColor color;
+  QVector<QPointF> points;
+  qreal radius = 2.2;
+  bool outline = false;  // rings instead of dots
+  bool inLegend = true;
+};
+
+// Bars of equal width starting at `start`: a histogram.
+struct Bars {
+  QString name;
+  QColor color;
+  double start = 0, width = 1;
+  QVector<double> heights;
+  bool inLegend = true;
+};
+
+// A vertical line at x with a short label (for example where batch norm was switched).
+struct Marker {
+  double x = 0;
+  QString label;
+  QColor color;
+};
+
+// An image stretched over a rectangle in data coordinates, drawn under everything.
+struct Backdrop {
+  QImage image;
+  QRectF rect;  // data coordinates; the image's top row is drawn at rect.bottom() (max y)
+};
+
+struct Range {
+  double min = 0, max = 1;
+};
+
+enum class AxisFormat { Number, Steps };
+
+struct PlotModel {
+  QString title;
+  QString xLabel, yLabel;
+  AxisFormat xFormat = AxisFormat::Number;
+  std::vector<Band> bands;
+  std::vector<Bars> bars;
+  std::vector<Line> lines;
+  std::vector<Scatter> scatters;
+  std::vector<Marker> markers;
+  std::optional<Backdrop> backdrop;
+  std::optional<Range> xRange, yRange;  // fixed ranges; automatic when empty
+  bool yIncludesZero = false;
+  bool equalAspect = false;  // one data unit as long on both axes (a map of the plane)
+  bool legend = true;
+  QString emptyText = QStringLiteral("No data yet");
+  QString note;  // a short line under the title, right-aligned
+};
+
+}  // namespace bnlab::plot

@@ -1,0 +1,328 @@
+#include "plot/plot_renderer.h"
+
+#include <QFontMetricsF>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace bnlab::plot {
+
+namespace {
+
+constexpr qreal kPad = 4.0;
+
+struct Extent {
+  double min = INFINITY, max = -INFINITY;
+  void add(double v) {
+    if (!std::isfinite(v)) return;
+    min = std::min(min, v);
+    max = std::max(max, v);
+  }
+  bool valid() const { return min <= max; }
+};
+
+Range finish(Extent e, double padFraction, bool includeZero) {
+  if (includeZero) e.add(0.0);
+  if (!e.valid()) return {0, 1};
+  if (e.max - e.min < 1e-12 * std::max(1.0, std::abs(e.max))) {
+    const double half = std::max(0.5, std::abs(e.max) * 0.1);
+    return {e.min - half, e.max + half};
+  }
+  const double pad = (e.max - e.min) * padFraction;
+  return {e.min - pad, e.max + pad};
+}
+
+bool hasData(const PlotModel& m) {
+  auto any = [](const auto& list, auto size) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& s) { return size(s) > 0; });
+  };
+  return any(m.lines, [](const Line& l) { return l.points.size(); }) ||
+         any(m.bands, [](const Band& b) { return b.lower.size(); }) ||
+         any(m.scatters, [](const Scatter& s) { return s.points.size(); }) ||
+         any(m.bars, [](const Bars& b) { return b.heights.size(); }) || m.backdrop.has_value();
+}
+
+QFont plotFont(const QFont& base, qreal pointSize, bool bold = false) {
+  QFont font = base;
+  font.setPointSizeF(pointSize);
+  font.setBold(bold);
+  return font;
+}
+
+void drawLegend(QPainter& p, const PlotModel& m, const PlotGeometry& g, const PlotStyle& style) {
+  struct Entry {
+    QString name;
+    QColor color;
+    bool filled;
+  };
+  std::vector<Entry> entries;
+  for (const Band& b : m.bands)
+    if (b.inLegend && !b.name.isEmpty()) entries.push_back({b.name, b.color, true});
+  for (const Bars& b : m.bars)
+    if (b.inLegend && !b.name.isEmpty()) entries.push_back({b.name, b.color, true});
+  for (const Line& l : m.lines)
+    if (l.inLegend && !l.name.isEmpty()) entries.push_back({l.name, l.color, false});
+  for (const Scatter& s : m.scatters)
+    if (s.inLegend && !s.name.isEmpty()) entries.push_back({s.name, s.color, true});
+  if (entries.size() < 2 && !(entries.size() == 1 && !m.bands.empty())) return;
+  const QFontMetricsF metrics(p.font());
+  qreal width = 0;
+  for (const Entry& e : entries) width = std::max(width, metrics.horizontalAdvance(e.name));
+  const qreal row = metrics.height();
+  const QRectF box(g.plotArea.right() - width - 26 - kPad, g.plotArea.top() + kPad, width + 26,
+                   row * entries.size() + 4);
+  p.setPen(QPen(style.grid, 1));
+  p.setBrush(QColor(255, 255, 255, 215));
+  p.drawRoundedRect(box, 3, 3);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const qreal y = box.top() + 2 + row * i;
+    const QRectF swatch(box.left() + 5, y + row / 2 - 4, 14, 8);
+    if (entries[i].filled) {
+      p.setPen(Qt::NoPen);
+      QColor c = entries[i].color;
+      c.setAlphaF(std::max<qreal>(c.alphaF(), 0.55));
+      p.setBrush(c);
+      p.drawRect(swatch);
+    } else {
+      p.setPen(QPen(entries[i].color, 2));
+      p.drawLine(QPointF(swatch.left(), swatch.center().y()),
+                 QPointF(swatch.right(), swatch.center().y()));
+    }
+    p.setPen(style.text);
+    p.drawText(QRectF(swatch.right() + 4, y, width + 4, row), Qt::AlignVCenter | Qt::AlignLeft,
+               entries[i].name);
+  }
+}
+
+}  // namespace
+
+QPointF PlotGeometry::toPixel(QPointF d) const {
+  const double fx = (d.x() - x.min) / (x.max - x.min);
+  const double fy = (d.y() - y.min) / (y.max - y.min);
+  return {plotArea.left() + fx * plotArea.width(), plotArea.bottom() - fy * plotArea.height()};
+}
+
+QPointF PlotGeometry::toData(QPointF px) const {
+  const double fx = (px.x() - plotArea.left()) / plotArea.width();
+  const double fy = (plotArea.bottom() - px.y()) / plotArea.height();
+  return {x.min + fx * (x.max - x.min), y.min + fy * (y.max - y.min)};
+}
+
+void dataRanges(const PlotModel& m, Range& x, Range& y) {
+  Extent ex, ey;
+  for (const Line& l : m.lines)
+    for (const QPointF& p : l.points) ex.add(p.x()), ey.add(p.y());
+  for (const Band& b : m.bands) {
+    for (const QPointF& p : b.lower) ex.add(p.x()), ey.add(p.y());
+    for (const QPointF& p : b.upper) ey.add(p.y());
+  }
+  for (const Scatter& s : m.scatters)
+    for (const QPointF& p : s.points) ex.add(p.x()), ey.add(p.y());
+  for (const Bars& b : m.bars) {
+    if (b.heights.isEmpty()) continue;
+    ex.add(b.start);
+    ex.add(b.start + b.width * b.heights.size());
+    for (double h : b.heights) ey.add(h);
+    ey.add(0);
+  }
+  if (m.backdrop) {
+    ex.add(m.backdrop->rect.left()), ex.add(m.backdrop->rect.right());
+    ey.add(m.backdrop->rect.top()), ey.add(m.backdrop->rect.bottom());
+  }
+  const bool timeAxis = m.xFormat == AxisFormat::Steps;
+  x = m.xRange ? *m.xRange : finish(ex, (timeAxis || m.backdrop) ? 0.0 : 0.04, false);
+  y = m.yRange ? *m.yRange : finish(ey, m.backdrop ? 0.0 : 0.06, m.yIncludesZero);
+}
+
+QVector<double> niceTicks(double min, double max, int target) {
+  QVector<double> ticks;
+  if (!(max > min) || !std::isfinite(min) || !std::isfinite(max)) return ticks;
+  const double raw = (max - min) / std::max(target, 1);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = magnitude;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    step = m * magnitude;
+    if (step >= raw) break;
+  }
+  for (double t = std::ceil(min / step) * step; t <= max + step * 1e-9; t += step)
+    ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+  return ticks;
+}
+
+QString formatTick(double value, double step, AxisFormat format) {
+  if (format == AxisFormat::Steps) {
+    if (std::abs(value) >= 1e6 && step >= 1e5) return QString::number(value / 1e6, 'g', 4) + "M";
+    if (std::abs(value) >= 1e3 && step >= 100) return QString::number(value / 1e3, 'g', 4) + "k";
+    return QString::number(value, 'f', 0);
+  }
+  const int decimals = std::clamp(int(-std::floor(std::log10(step))), 0, 6);
+  if (std::abs(value) >= 1e5 || (std::abs(value) > 0 && std::abs(value) < 1e-4))
+    return QString::number(value, 'g', 3);
+  return QString::number(value, 'f', decimals);
+}
+
+PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& baseFont) {
+  PlotGeometry g;
+  dataRanges(m, g.x, g.y);
+  const QFontMetricsF metrics(plotFont(baseFont, PlotStyle{}.fontPointSize));
+  const QFontMetricsF titleMetrics(plotFont(baseFont, PlotStyle{}.fontPointSize + 1, true));
+  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(2, int(area.height() / 40)));
+  const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
+  qreal labelWidth = 0;
+  for (double t : yTicks)
+    labelWidth = std::max(labelWidth, metrics.horizontalAdvance(formatTick(t, yStep, AxisFormat::Number)));
+  const qreal top = (m.title.isEmpty() ? 0 : titleMetrics.height()) + kPad + 2;
+  const qreal left = labelWidth + (m.yLabel.isEmpty() ? 0 : metrics.height()) + 3 * kPad;
+  const qreal bottom = metrics.height() * (m.xLabel.isEmpty() ? 1 : 2) + 2 * kPad;
+  g.plotArea = QRectF(area.left() + left, area.top() + top,
+                      std::max<qreal>(10, area.width() - left - 2 * kPad),
+                      std::max<qreal>(10, area.height() - top - bottom));
+  if (m.equalAspect) {
+    // Shrink one side of the plot area so that x and y have the same pixels per unit.
+    const double perX = g.plotArea.width() / (g.x.max - g.x.min);
+    const double perY = g.plotArea.height() / (g.y.max - g.y.min);
+    if (perX > perY) {
+      const qreal width = (g.x.max - g.x.min) * perY;
+      g.plotArea.adjust((g.plotArea.width() - width) / 2, 0, -(g.plotArea.width() - width) / 2, 0);
+    } else {
+      const qreal height = (g.y.max - g.y.min) * perX;
+      g.plotArea.adjust(0, (g.plotArea.height() - height) / 2, 0, -(g.plotArea.height() - height) / 2);
+    }
+  }
+  return g;
+}
+
+void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotStyle& style) {
+  p.save();
+  p.setRenderHint(QPainter::Antialiasing, true);
+  p.fillRect(area, style.background);
+  const QFont font = plotFont(p.font(), style.fontPointSize);
+  const QFont titleFont = plotFont(p.font(), style.fontPointSize + 1, true);
+  const PlotGeometry g = layoutPlot(area, m, p.font());
+  const QFontMetricsF metrics(font);
+
+  p.setFont(titleFont);
+  p.setPen(style.text);
+  const QRectF titleRect(area.left() + kPad, area.top() + kPad / 2, area.width() - 2 * kPad,
+                         QFontMetricsF(titleFont).height());
+  const QFontMetricsF titleMetrics(titleFont);
+  const QString title = titleMetrics.elidedText(m.title, Qt::ElideRight, titleRect.width());
+  p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
+  p.setFont(font);
+  // The note takes whatever room the title leaves, elided; none if too little is left.
+  const qreal noteRoom = titleRect.width() - titleMetrics.horizontalAdvance(title) - 12;
+  if (!m.note.isEmpty() && noteRoom > 40) {
+    p.setPen(style.mutedText);
+    p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter,
+               metrics.elidedText(m.note, Qt::ElideLeft, noteRoom));
+  }
+
+  const QRectF& plot = g.plotArea;
+  const QVector<double> xTicks = niceTicks(g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
+  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(2, int(plot.height() / 40)));
+  const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
+  const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
+
+  p.setPen(QPen(style.grid, 1));
+  for (double t : xTicks) {
+    const qreal px = g.toPixel({t, g.y.min}).x();
+    p.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
+  }
+  for (double t : yTicks) {
+    const qreal py = g.toPixel({g.x.min, t}).y();
+    p.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
+  }
+
+  const bool data = hasData(m);
+  p.save();
+  p.setClipRect(plot);
+  if (m.backdrop) {
+    const QPointF a = g.toPixel({m.backdrop->rect.left(), m.backdrop->rect.bottom()});
+    const QPointF b = g.toPixel({m.backdrop->rect.right(), m.backdrop->rect.top()});
+    p.drawImage(QRectF(a, b).normalized(), m.backdrop->image);
+  }
+  for (const Bars& bars : m.bars) {
+    p.setPen(QPen(bars.color.darker(130), 0.8));
+    p.setBrush(bars.color);
+    for (int i = 0; i < bars.heights.size(); ++i) {
+      const double x0 = bars.start + i * bars.width;
+      p.drawRect(QRectF(g.toPixel({x0, bars.heights[i]}), g.toPixel({x0 + bars.width, 0.0})).normalized());
+    }
+  }
+  for (const Band& band : m.bands) {
+    if (band.lower.isEmpty()) continue;
+    QPolygonF polygon;
+    polygon.reserve(band.lower.size() * 2);
+    for (const QPointF& pt : band.lower) polygon << g.toPixel(pt);
+    for (auto it = band.upper.rbegin(); it != band.upper.rend(); ++it) polygon << g.toPixel(*it);
+    p.setPen(Qt::NoPen);
+    p.setBrush(band.color);
+    p.drawPolygon(polygon);
+  }
+  for (const Line& line : m.lines) {
+    if (line.points.isEmpty()) continue;
+    QPolygonF polyline;
+    polyline.reserve(line.points.size());
+    for (const QPointF& pt : line.points) polyline << g.toPixel(pt);
+    QPen pen(line.color, line.width, line.style);
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    p.drawPolyline(polyline);
+  }
+  for (const Scatter& scatter : m.scatters) {
+    if (scatter.outline) {
+      p.setPen(QPen(scatter.color, 1.2));
+      p.setBrush(QColor(255, 255, 255, 160));
+    } else {
+      p.setPen(Qt::NoPen);
+      p.setBrush(scatter.color);
+    }
+    for (const QPointF& pt : scatter.points) p.drawEllipse(g.toPixel(pt), scatter.radius, scatter.radius);
+  }
+  for (const Marker& marker : m.markers) {
+    const qreal px = g.toPixel({marker.x, g.y.min}).x();
+    p.setPen(QPen(marker.color, 1.2, Qt::DashLine));
+    p.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
+    p.setPen(marker.color);
+    p.drawText(QRectF(px + 3, plot.top() + 1, 120, metrics.height()), Qt::AlignLeft, marker.label);
+  }
+  p.restore();
+
+  p.setPen(QPen(style.frame, 1));
+  p.setBrush(Qt::NoBrush);
+  p.drawRect(plot);
+  p.setPen(style.mutedText);
+  for (double t : xTicks) {
+    const qreal px = g.toPixel({t, g.y.min}).x();
+    p.drawText(QRectF(px - 40, plot.bottom() + 2, 80, metrics.height()), Qt::AlignHCenter | Qt::AlignTop,
+               formatTick(t, xStep, m.xFormat));
+  }
+  for (double t : yTicks) {
+    const qreal py = g.toPixel({g.x.min, t}).y();
+    p.drawText(QRectF(area.left(), py - metrics.height() / 2, plot.left() - area.left() - kPad,
+                      metrics.height()),
+               Qt::AlignRight | Qt::AlignVCenter, formatTick(t, yStep, AxisFormat::Number));
+  }
+  p.setPen(style.text);
+  if (!m.xLabel.isEmpty())
+    p.drawText(QRectF(plot.left(), plot.bottom() + metrics.height() + kPad, plot.width(), metrics.height()),
+               Qt::AlignHCenter, m.xLabel);
+  if (!m.yLabel.isEmpty()) {
+    p.save();
+    p.translate(area.left() + kPad / 2, plot.center().y());
+    p.rotate(-90);
+    p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), metrics.height()), Qt::AlignHCenter, m.yLabel);
+    p.restore();
+  }
+  if (!data) {
+    p.setPen(style.mutedText);
+    p.drawText(plot, Qt::AlignCenter, m.emptyText);
+  } else if (m.legend) {
+    drawLegend(p, m, g, style);
+  }
+  p.restore();
+}
+
+}  // namespace bnlab::plot

@@ -1,0 +1,40 @@
+#pragma once
+// Snapshot → PlotModel: what each chart shows. Pure conversions of recorded values into points;
+// every statistic was computed by the core.
+#include <deque>
+
+#include "experiment/snapshot.h"
+#include "plot/plot_model.h"
+
+namespace bnlab {
+
+// Display names of the quantities and sources.
+QString quantityName(Quantity quantity, bool batchNorm);
+QString quantitySymbol(Quantity quantity, bool batchNorm);
+
+// A layer's distribution in one panel: which quantity, and (when focused) the focus.
+struct LayerView {
+  int layer = 0;
+  Quantity quantity = Quantity::ActivationInput;
+};
+
+// The distributions to draw for a view: the focused ones when the snapshot has them.
+const std::array<DistributionStats, kQuantityCount>& currentStats(const LayerSnapshot& layer);
+const std::array<DistributionHistory, kQuantityCount>& historyStats(const LayerSnapshot& layer);
+
+plot::PlotModel distributionOverSteps(const Snapshot& snap, const RunSnapshot& run,
+                                      const LayerView& view);
+plot::PlotModel currentHistogram(const RunSnapshot& run, const LayerView& view);
+plot::PlotModel momentsOverSteps(const Snapshot& snap, const RunSnapshot& run,
+                                 const LayerView& view);
+// The activation inputs of units 1 and 2 on the probe batch, now and (fading) before.
+plot::PlotModel unitScatter(const RunSnapshot& run, const LayerView& view,
+                            const std::deque<std::vector<std::array<float, 2>>>& trail);
+
+plot::PlotModel lossOverSteps(const Snapshot& snap);
+plot::PlotModel accuracyOverSteps(const Snapshot& snap);
+plot::PlotModel decisionPlane(const Snapshot& snap, int run);
+
+QVector<QPointF> toPoints(const HistoryView& history);
+
+}  // namespace bnlab

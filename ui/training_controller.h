@@ -1,0 +1,52 @@
+#pragma once
+// The GUI thread's handle on training: owns the QThread and the TrainingWorker on it, posts
+// commands as queued calls, and keeps only the newest snapshot for the window to draw on its
+// own clock.
+#include <QObject>
+#include <QThread>
+#include <functional>
+
+#include "training_worker.h"
+
+namespace bnlab {
+
+class TrainingController : public QObject {
+  Q_OBJECT
+ public:
+  explicit TrainingController(QObject* parent = nullptr);
+  ~TrainingController() override;
+
+  void configure(const ExperimentConfig& config);
+  void play();
+  void pause();
+  void stepOnce();
+  void setSpeed(int stepsPerSecond);
+  // Runs `command` on the training thread between two steps. It must capture values only.
+  void apply(std::function<void(Experiment&)> command);
+  // Stops training and joins the thread; returns within about a second even at full speed.
+  void shutdown();
+
+  SnapshotPtr latest() const { return latest_; }
+  double stepsPerSecond() const { return stepsPerSecond_; }
+  bool running() const { return running_; }
+  // Increments with every snapshot received, so a view can tell whether it is stale.
+  quint64 generation() const { return generation_; }
+  TrainingWorker* worker() const { return worker_; }
+
+ signals:
+  void snapshotArrived();
+  void failed(const QString& message);
+
+ private:
+  template <typename Call>
+  void post(Call call);
+
+  QThread thread_;
+  TrainingWorker* worker_;
+  SnapshotPtr latest_;
+  double stepsPerSecond_ = 0;
+  bool running_ = false;
+  quint64 generation_ = 0;
+};
+
+}  // namespace bnlab

@@ -1,0 +1,152 @@
+#include "training_worker.h"
+
+#include <QTimer>
+#include <cmath>
+
+namespace bnlab {
+
+namespace {
+constexpr qint64 kSliceMs = 15;           // longest run of steps between two event-loop turns
+constexpr qint64 kPublishMs = 33;         // ~30 snapshots a second
+constexpr qint64 kEvaluationMs = 100;     // train/test loss and accuracy, ~10 a second
+constexpr qint64 kDecisionMapMs = 150;    // the decision plane, ~7 a second
+constexpr int kDecisionMapCells = 56;
+}  // namespace
+
+TrainingWorker::TrainingWorker() { clock_.start(); }
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::configure(const ExperimentConfig& config) {
+  ExperimentConfig live = config;
+  // Live runs measure on the clock (at each snapshot), not on a step schedule.
+  live.recordEvery = 100000;
+  live.evaluateEvery = 1000000;
+  try {
+    experiment_ = std::make_unique<Experiment>(live);
+  } catch (const std::exception& error) {
+    emit failed(QString::fromUtf8(error.what()));
+    return;
+  }
+  pacedSteps_ = 0;
+  paceStartMs_ = clock_.elapsed();
+  rateWindowStartMs_ = clock_.elapsed();
+  rateWindowStartStep_ = 0;
+  stepsPerSecond_ = 0;
+  publish(true);
+  if (running_) scheduleSlice(0);
+}
+
+void TrainingWorker::play() {
+  if (running_ || !experiment_) return;
+  running_ = true;
+  pacedSteps_ = 0;
+  paceStartMs_ = clock_.elapsed();
+  rateWindowStartMs_ = clock_.elapsed();
+  rateWindowStartStep_ = experiment_->steps();
+  scheduleSlice(0);
+  publish(true);
+}
+
+void TrainingWorker::pause() {
+  running_ = false;
+  stepsPerSecond_ = 0;
+  publish(true);
+}
+
+void TrainingWorker::stepOnce() {
+  if (!experiment_) return;
+  running_ = false;
+  trainOneStep();
+  publish(true);
+}
+
+void TrainingWorker::setSpeed(int stepsPerSecond) {
+  speed_ = std::max(0, stepsPerSecond);
+  pacedSteps_ = 0;
+  paceStartMs_ = clock_.elapsed();
+}
+
+void TrainingWorker::apply(const std::function<void(Experiment&)>& command) {
+  if (!experiment_) return;
+  command(*experiment_);
+  publish(true);
+}
+
+void TrainingWorker::stop() {
+  stopped_ = true;
+  running_ = false;
+}
+
+void TrainingWorker::scheduleSlice(int delayMs) {
+  if (sliceQueued_ || stopped_) return;
+  sliceQueued_ = true;
+  QTimer::singleShot(delayMs, this, [this] {
+    sliceQueued_ = false;
+    runSlice();
+  });
+}
+
+bool TrainingWorker::trainOneStep() {
+  const double loss = experiment_->step();
+  if (std::isfinite(loss)) return true;
+  running_ = false;
+  publish(true);
+  emit failed(tr("Training diverged at step %1 (the loss is not a finite number). Lower the "
+                 "learning rate or reset.")
+                  .arg(experiment_->steps()));
+  return false;
+}
+
+void TrainingWorker::runSlice() {
+  if (!running_ || stopped_ || !experiment_) return;
+  interrupt_.store(false, std::memory_order_relaxed);
+  const qint64 start = clock_.elapsed();
+  qint64 budget = std::numeric_limits<qint64>::max();
+  if (speed_ != kFullSpeed) {
+    const qint64 owed = (clock_.elapsed() - paceStartMs_) * speed_ / 1000 - pacedSteps_;
+    budget = std::max<qint64>(owed, 0);
+  }
+  qint64 done = 0;
+  while (done < budget && clock_.elapsed() - start < kSliceMs &&
+         !interrupt_.load(std::memory_order_relaxed)) {
+    if (!trainOneStep()) return;
+    ++done;
+  }
+  pacedSteps_ += done;
+  publish(false);
+  if (!running_) return;
+  int delay = 0;
+  if (speed_ != kFullSpeed && done >= budget) {
+    // Wait until the next step is due (at most one publishing period).
+    const qint64 dueAt = paceStartMs_ + (pacedSteps_ + 1) * 1000 / speed_;
+    delay = int(std::clamp<qint64>(dueAt - clock_.elapsed(), 0, kPublishMs));
+  }
+  scheduleSlice(delay);
+}
+
+void TrainingWorker::publish(bool force) {
+  const qint64 now = clock_.elapsed();
+  if (!force && now - lastPublishMs_ < kPublishMs) return;
+  lastPublishMs_ = now;
+  const std::int64_t steps = experiment_->steps();
+  if (now - rateWindowStartMs_ >= 500) {
+    stepsPerSecond_ = running_ ? double(steps - rateWindowStartStep_) * 1000.0 /
+                                     double(now - rateWindowStartMs_)
+                               : 0.0;
+    rateWindowStartMs_ = now;
+    rateWindowStartStep_ = steps;
+  }
+  experiment_->record();
+  if (force || now - lastEvaluationMs_ >= kEvaluationMs) {
+    experiment_->evaluate();
+    lastEvaluationMs_ = now;
+  }
+  if (force || now - lastDecisionMapMs_ >= kDecisionMapMs) {
+    experiment_->updateDecisionMaps(kDecisionMapCells, kDecisionMapCells);
+    lastDecisionMapMs_ = now;
+  }
+  emit snapshotReady(experiment_->snapshot(), stepsPerSecond_, running_);
+}
+
+}  // namespace bnlab

@@ -1,0 +1,69 @@
+#pragma once
+// Trains on its own thread. Lives on a QThread (no parent); every public slot is called through
+// a queued connection and runs between two steps. Runs steps in short slices, returning to its
+// event loop in between, and emits an immutable Snapshot about 30 times a second. Never touches
+// a widget.
+#include <QElapsedTimer>
+#include <QObject>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "experiment/experiment.h"
+
+namespace bnlab {
+
+// Training speed: steps per second, or 0 for as fast as possible.
+inline constexpr int kFullSpeed = 0;
+
+class TrainingWorker : public QObject {
+  Q_OBJECT
+ public:
+  TrainingWorker();
+  ~TrainingWorker() override;
+
+  // Safe from any thread: the running slice ends after its current step.
+  void interrupt() { interrupt_.store(true, std::memory_order_relaxed); }
+
+  // The experiment, for commands posted as functions (they run on this worker's thread).
+  Experiment* experiment() { return experiment_.get(); }
+
+ public slots:
+  // Builds a fresh experiment (step 0) from `config`; reports a bad config through failed().
+  void configure(const bnlab::ExperimentConfig& config);
+  void play();
+  void pause();
+  void stepOnce();
+  void setSpeed(int stepsPerSecond);
+  // Runs `command` on the experiment between two steps, then publishes a fresh snapshot.
+  void apply(const std::function<void(bnlab::Experiment&)>& command);
+  void stop();
+
+ signals:
+  void snapshotReady(bnlab::SnapshotPtr snapshot, double stepsPerSecond, bool running);
+  void failed(const QString& message);
+
+ private:
+  void scheduleSlice(int delayMs);
+  void runSlice();
+  void publish(bool force);
+  bool trainOneStep();
+
+  std::unique_ptr<Experiment> experiment_;
+  std::atomic<bool> interrupt_{false};
+  bool running_ = false;
+  bool sliceQueued_ = false;
+  bool stopped_ = false;
+  int speed_ = kFullSpeed;
+  QElapsedTimer clock_;
+  qint64 lastPublishMs_ = -1000, lastEvaluationMs_ = -1000, lastDecisionMapMs_ = -1000;
+  // Pacing for slow motion: steps owed since `paceStartMs_`.
+  qint64 paceStartMs_ = 0;
+  qint64 pacedSteps_ = 0;
+  // Throughput: steps over a sliding window.
+  qint64 rateWindowStartMs_ = 0;
+  std::int64_t rateWindowStartStep_ = 0;
+  double stepsPerSecond_ = 0;
+};
+
+}  // namespace bnlab
