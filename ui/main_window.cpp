@@ -153,10 +153,14 @@ void MainWindow::redraw() {
   const SnapshotPtr snap = controller_.latest();
   if (!snap || controller_.generation() == drawnGeneration_) return;
   drawnGeneration_ = controller_.generation();
-  if (snap->runs.empty() || snap->runs.front().layers.size() != layerPanels_.size()) return;
-  metrics_->showSnapshot(*snap);
-  for (LayerPanel* panel : layerPanels_) panel->showSnapshot(*snap);
-  updateStatus(*snap);
+  showSnapshot(*snap);
+}
+
+void MainWindow::showSnapshot(const Snapshot& snap) {
+  if (snap.runs.empty() || snap.runs.front().layers.size() != layerPanels_.size()) return;
+  metrics_->showSnapshot(snap);
+  for (LayerPanel* panel : layerPanels_) panel->showSnapshot(snap);
+  updateStatus(snap);
 }
 
 void MainWindow::updateStatus(const Snapshot& snap) {

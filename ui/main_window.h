@@ -28,6 +28,8 @@ class MainWindow : public QMainWindow {
   const std::vector<LayerPanel*>& layerPanels() const { return layerPanels_; }
   // Draws the newest snapshot now (the redraw timer calls this ~30 times a second).
   void redraw();
+  // Puts `snapshot` into every panel (their charts repaint on the next paint event).
+  void showSnapshot(const Snapshot& snapshot);
 
  protected:
   void closeEvent(QCloseEvent* event) override;

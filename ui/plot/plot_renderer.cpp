@@ -155,7 +155,11 @@ QString formatTick(double value, double step, AxisFormat format) {
     if (std::abs(value) >= 1e3 && step >= 100) return QString::number(value / 1e3, 'g', 4) + "k";
     return QString::number(value, 'f', 0);
   }
-  const int decimals = std::clamp(int(-std::floor(std::log10(step))), 0, 6);
+  // As many decimals as the step needs to be exact (0.25 needs 2), at most 6.
+  int decimals = 0;
+  while (decimals < 6 && std::abs(step * std::pow(10.0, decimals) -
+                                  std::round(step * std::pow(10.0, decimals))) > 1e-6)
+    ++decimals;
   if (std::abs(value) >= 1e5 || (std::abs(value) > 0 && std::abs(value) < 1e-4))
     return QString::number(value, 'g', 3);
   return QString::number(value, 'f', decimals);

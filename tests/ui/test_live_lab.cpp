@@ -1,0 +1,160 @@
+// The live lab end to end, offscreen: snapshots from the training thread reach every panel,
+// controls reach the worker, rebuilds, hostile sequences of commands, and a prompt shutdown.
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "main_window.h"
+
+using namespace bnlab;
+
+namespace {
+
+ExperimentConfig smallConfig() {
+  ExperimentConfig config;
+  config.data.toy = {ToyKind::Moons, 600, 0.1, 2, 3};
+  config.network.hiddenUnits = {8, 8, 8};
+  config.batchNormMode = BatchNormMode::Off;
+  return config;
+}
+
+// Waits (processing events) until the newest snapshot satisfies `condition`.
+template <typename Condition>
+bool waitForSnapshot(MainWindow& window, Condition condition, int timeoutMs = 5000) {
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < timeoutMs) {
+    const SnapshotPtr snap = window.controller().latest();
+    if (snap && condition(*snap)) return true;
+    QTest::qWait(10);
+  }
+  return false;
+}
+
+void setFullSpeed(MainWindow& window) { window.controls()->speedSlider()->setValue(kFullSpeed); }
+
+}  // namespace
+
+class LiveLabTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void opensWithAPanelPerHiddenLayer() {
+    MainWindow window(smallConfig(), false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(int(window.layerPanels().size()), 3);
+    for (LayerPanel* panel : window.layerPanels()) QCOMPARE(int(panel->plots().size()), 4);
+  }
+
+  void playDeliversSnapshotsThatFillEveryPanel() {
+    MainWindow window(smallConfig(), true);
+    window.show();
+    QSignalSpy spy(&window.controller(), &TrainingController::snapshotArrived);
+    QVERIFY(spy.wait(3000));
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 30; }));
+    QTRY_VERIFY(spy.count() >= 3);
+    window.redraw();
+    for (LayerPanel* panel : window.layerPanels()) {
+      const auto& plots = panel->plots();
+      QVERIFY(plots[0]->model().bands.size() == 4);
+      QVERIFY(plots[0]->model().bands[0].lower.size() >= 2);
+      QVERIFY(plots[0]->model().lines[0].points.size() >= 2);
+      QVERIFY(!plots[1]->model().bars.empty() && plots[1]->model().bars[0].heights.size() > 0);
+      QVERIFY(plots[2]->model().lines[0].points.size() >= 2);
+      QVERIFY(plots[3]->model().scatters.back().points.size() > 0);
+    }
+    const auto& metrics = window.metrics()->plots();
+    QVERIFY(metrics[0]->model().lines[1].points.size() >= 1);  // train loss
+    QVERIFY(metrics[2]->model().backdrop.has_value());          // decision plane
+  }
+
+  void batchNormSwitchReachesTheWorker() {
+    MainWindow window(smallConfig(), true);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 5; }));
+    window.controls()->batchNormSwitch()->setChecked(true);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
+      return s.runs[0].batchNorm && s.batchNormToggles.size() == 1;
+    }));
+    window.controls()->batchNormSwitch()->setChecked(false);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
+      return !s.runs[0].batchNorm && s.batchNormToggles.size() == 2;
+    }));
+  }
+
+  void batchSizeSliderIsTheBatchSizeOfTheNextSnapshot() {
+    MainWindow window(smallConfig(), true);
+    window.controls()->batchSizeSlider()->setValue(128);
+    QCOMPARE(window.controls()->batchSizeSlider()->value(), 128.0);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
+      return s.config.batchSize == 128 && s.lastBatchSize == 128;
+    }));
+    window.controls()->batchSizeSlider()->setValue(1);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
+      return s.config.batchSize == 1 && s.lastBatchSize == 1;
+    }));
+  }
+
+  void changingTheLayerCountRebuildsThatManyPanels() {
+    MainWindow window(smallConfig(), true);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 5; }));
+    window.controls()->layersSpin()->setValue(5);
+    QCOMPARE(int(window.layerPanels().size()), 5);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.runs[0].layers.size() == 5; }));
+    window.redraw();
+    QVERIFY(window.layerPanels()[4]->plots()[0]->model().bands[0].lower.size() >= 1);
+    window.controls()->layersSpin()->setValue(1);
+    QCOMPARE(int(window.layerPanels().size()), 1);
+  }
+
+  void focusOnOneUnitReachesTheWorker() {
+    MainWindow window(smallConfig(), true);
+    window.layerPanels()[1]->unitCombo()->setCurrentIndex(3);  // unit 3
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
+      const auto& focused = s.runs[0].layers[1].focused;
+      return focused && focused->focus.unit == 2 && focused->now[0].unitMean.size() == 1;
+    }));
+  }
+
+  void rapidCommandsAtFullSpeedLeaveAConsistentState() {
+    MainWindow window(smallConfig(), true);
+    setFullSpeed(window);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 50; }));
+    auto* random = QRandomGenerator::global();
+    ControlPanel* controls = window.controls();
+    for (int i = 0; i < 50; ++i) {
+      controls->batchNormSwitch()->toggle();
+      controls->batchSizeSlider()->slider()->setValue(random->bounded(controls->batchSizeSlider()->slider()->maximum() + 1));
+      controls->learningRateSlider()->slider()->setValue(random->bounded(controls->learningRateSlider()->slider()->maximum() + 1));
+      controls->dropoutSlider()->slider()->setValue(random->bounded(controls->dropoutSlider()->slider()->maximum() + 1));
+      if (i % 10 == 0) window.layerPanels()[0]->sourceCombo()->setCurrentIndex(i % 20 == 0 ? 1 : 0);
+      QTest::qWait(random->bounded(3));
+    }
+    const bool bn = controls->batchNormSwitch()->isChecked();
+    const int batch = int(controls->batchSizeSlider()->value());
+    const double dropout = controls->dropoutSlider()->value();
+    const double rate = controls->learningRateSlider()->value();
+    const std::int64_t after = window.controller().latest()->step;
+    QVERIFY(waitForSnapshot(window, [&](const Snapshot& s) {
+      return s.step > after + 20 && s.runs[0].batchNorm == bn && s.config.batchSize == batch &&
+             std::abs(s.config.network.dropout - dropout) < 1e-6 &&
+             s.config.optimizer.learningRate == rate;
+    }));
+    QCOMPARE(int(window.controller().latest()->batchNormToggles.size()) % 2, bn ? 1 : 0);
+  }
+
+  void closingDuringFullSpeedTrainingReturnsWithinASecond() {
+    auto* window = new MainWindow(smallConfig(), true);
+    window->show();
+    setFullSpeed(*window);
+    QVERIFY(waitForSnapshot(*window, [](const Snapshot& s) { return s.step > 200; }));
+    QElapsedTimer timer;
+    timer.start();
+    window->close();
+    delete window;
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+  }
+};
+
+QTEST_MAIN(LiveLabTest)
+#include "test_live_lab.moc"
