@@ -82,6 +82,7 @@ PlotModel distributionOverSteps(const Snapshot& snap, const RunSnapshot& run, co
   m.title = tr("Distribution of %1").arg(quantitySymbol(view.quantity, run.batchNorm));
   m.note = focusNote(layer);
   m.xLabel = tr("step");
+  m.yLabel = quantitySymbol(view.quantity, run.batchNorm);
   m.xFormat = AxisFormat::Steps;
   m.markers = toggleMarkers(snap, run.batchNorm);
   if (h.quantiles.size() != kTensorBoardPercentiles.size()) return m;
@@ -108,6 +109,7 @@ PlotModel currentHistogram(const RunSnapshot& run, const LayerView& view) {
   const DistributionStats& stats = currentStats(layer)[int(view.quantity)];
   m.title = tr("%1 now").arg(quantitySymbol(view.quantity, run.batchNorm));
   m.xLabel = quantitySymbol(view.quantity, run.batchNorm);
+  m.yLabel = tr("count");
   m.yIncludesZero = true;
   m.note = tr("μ %1 · σ %2").arg(stats.moments.mean, 0, 'g', 3).arg(stats.moments.stddev, 0, 'g', 3);
   const Histogram& hist = stats.histogram;
@@ -129,6 +131,7 @@ PlotModel momentsOverSteps(const Snapshot& snap, const RunSnapshot& run, const L
   const DistributionHistory& h = historyStats(layer)[int(view.quantity)];
   m.title = tr("Mean and std of %1").arg(quantitySymbol(view.quantity, run.batchNorm));
   m.xLabel = tr("step");
+  m.yLabel = quantitySymbol(view.quantity, run.batchNorm);
   m.xFormat = AxisFormat::Steps;
   m.markers = toggleMarkers(snap, run.batchNorm);
   m.lines.push_back({tr("mean"), palette::kBlue, toPoints(h.mean), 1.6});
@@ -164,6 +167,7 @@ PlotModel lossOverSteps(const Snapshot& snap) {
   PlotModel m;
   m.title = tr("Loss (cross-entropy)");
   m.xLabel = tr("step");
+  m.yLabel = tr("loss");
   m.xFormat = AxisFormat::Steps;
   m.yIncludesZero = true;
   if (snap.runs.empty()) return m;
@@ -179,6 +183,7 @@ PlotModel accuracyOverSteps(const Snapshot& snap) {
   PlotModel m;
   m.title = tr("Accuracy");
   m.xLabel = tr("step");
+  m.yLabel = tr("accuracy");
   m.xFormat = AxisFormat::Steps;
   m.yRange = Range{0.0, 1.0};
   if (snap.runs.empty()) return m;

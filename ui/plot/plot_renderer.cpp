@@ -49,6 +49,25 @@ QFont plotFont(const QFont& base, qreal pointSize, bool bold = false) {
   return font;
 }
 
+QImage dotSprite(const QColor& color, qreal radius, bool outline, qreal scale) {
+  const int size = int(std::ceil((2 * radius + 3) * scale));
+  QImage sprite(size, size, QImage::Format_ARGB32_Premultiplied);
+  sprite.setDevicePixelRatio(scale);
+  sprite.fill(Qt::transparent);
+  QPainter painter(&sprite);
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  const QPointF centre(size / (2 * scale), size / (2 * scale));
+  if (outline) {
+    painter.setPen(QPen(color, 1.2));
+    painter.setBrush(QColor(255, 255, 255, 160));
+  } else {
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+  }
+  painter.drawEllipse(centre, radius, radius);
+  return sprite;
+}
+
 void drawLegend(QPainter& p, const PlotModel& m, const PlotGeometry& g, const PlotStyle& style) {
   struct Entry {
     QString name;
@@ -246,7 +265,9 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     p.drawImage(QRectF(a, b).normalized(), m.backdrop->image);
   }
   for (const Bars& bars : m.bars) {
-    p.setPen(QPen(bars.color.darker(130), 0.8));
+    QPen outline(bars.color.darker(130), 1.0);
+    outline.setCosmetic(true);
+    p.setPen(outline);
     p.setBrush(bars.color);
     for (int i = 0; i < bars.heights.size(); ++i) {
       const double x0 = bars.start + i * bars.width;
@@ -261,29 +282,32 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     for (auto it = band.upper.rbegin(); it != band.upper.rend(); ++it) polygon << g.toPixel(*it);
     p.setPen(Qt::NoPen);
     p.setBrush(band.color);
+    // Nested translucent bands: antialiasing their edges is invisible and costly.
+    p.setRenderHint(QPainter::Antialiasing, false);
     p.drawPolygon(polygon);
+    p.setRenderHint(QPainter::Antialiasing, true);
   }
   for (const Line& line : m.lines) {
     if (line.points.isEmpty()) continue;
     QPolygonF polyline;
     polyline.reserve(line.points.size());
     for (const QPointF& pt : line.points) polyline << g.toPixel(pt);
-    QPen pen(line.color, line.width, line.style);
-    pen.setCapStyle(Qt::RoundCap);
-    pen.setJoinStyle(Qt::RoundJoin);
+    // Pens of at most one device pixel take the raster engine's fast cosmetic path; wider
+    // ones go through the general stroker, many times slower on long polylines.
+    QPen pen(line.color, std::min<qreal>(line.width, 1.0), line.style);
+    pen.setCosmetic(true);
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
     p.drawPolyline(polyline);
   }
   for (const Scatter& scatter : m.scatters) {
-    if (scatter.outline) {
-      p.setPen(QPen(scatter.color, 1.2));
-      p.setBrush(QColor(255, 255, 255, 160));
-    } else {
-      p.setPen(Qt::NoPen);
-      p.setBrush(scatter.color);
-    }
-    for (const QPointF& pt : scatter.points) p.drawEllipse(g.toPixel(pt), scatter.radius, scatter.radius);
+    if (scatter.points.isEmpty()) continue;
+    // One antialiased dot drawn once, then stamped at every point: far cheaper than an
+    // ellipse path per point.
+    const qreal scale = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    const QImage sprite = dotSprite(scatter.color, scatter.radius, scatter.outline, scale);
+    const QPointF offset(sprite.width() / (2 * scale), sprite.height() / (2 * scale));
+    for (const QPointF& pt : scatter.points) p.drawImage(g.toPixel(pt) - offset, sprite);
   }
   for (const Marker& marker : m.markers) {
     const qreal px = g.toPixel({marker.x, g.y.min}).x();

@@ -1,0 +1,127 @@
+// The live window's costs, offscreen:
+//   - a full redraw of the dashboard (4 hidden layers, every view, histories at capacity);
+//   - training steps/s at full speed with the window open, against the same training thread
+//     with no window.
+#include <benchmark/benchmark.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QPainter>
+#include <QTest>
+
+#include "main_window.h"
+
+using namespace bnlab;
+
+namespace {
+
+ExperimentConfig dashboardConfig() {
+  ExperimentConfig config;
+  config.network.hiddenUnits = {16, 16, 16, 16};
+  config.batchNormMode = BatchNormMode::On;
+  return config;
+}
+
+// A snapshot whose every history holds its full 512 points.
+SnapshotPtr fullSnapshot() {
+  ExperimentConfig config = dashboardConfig();
+  config.recordEvery = 1;
+  config.evaluateEvery = 2;
+  Experiment experiment(config);
+  for (int i = 0; i < 3000; ++i) experiment.step();
+  experiment.updateDecisionMaps(56, 56);
+  return experiment.snapshot();
+}
+
+// Steps per second of a training thread at full speed over `seconds`, optionally drawn by a window.
+double trainingRate(bool withWindow, double seconds) {
+  std::unique_ptr<MainWindow> window;
+  std::unique_ptr<TrainingController> bare;
+  TrainingController* controller = nullptr;
+  if (withWindow) {
+    window = std::make_unique<MainWindow>(dashboardConfig(), false);
+    window->resize(1600, 1300);
+    window->show();
+    window->controls()->speedSlider()->setValue(kFullSpeed);
+    controller = &window->controller();
+    controller->play();
+  } else {
+    bare = std::make_unique<TrainingController>();
+    controller = bare.get();
+    controller->setSpeed(kFullSpeed);
+    controller->configure(dashboardConfig());
+    controller->play();
+  }
+  QTest::qWait(500);  // warm up
+  const std::int64_t start = controller->latest() ? controller->latest()->step : 0;
+  QElapsedTimer timer;
+  timer.start();
+  QTest::qWait(int(seconds * 1000));
+  const std::int64_t end = controller->latest()->step;
+  return double(end - start) / (double(timer.elapsed()) / 1000.0);
+}
+
+}  // namespace
+
+static void BM_DashboardFullRedraw(benchmark::State& state) {
+  const SnapshotPtr snapshot = fullSnapshot();
+  MainWindow window(dashboardConfig(), false);
+  window.resize(1600, 1300);  // every layer panel in view
+  window.show();
+  QTest::qWait(200);
+  for (auto _ : state) {
+    window.showSnapshot(*snapshot);
+    window.repaint();
+  }
+  state.counters["ms_per_frame"] = benchmark::Counter(
+      double(state.iterations()), benchmark::Counter::kIsRate | benchmark::Counter::kInvert,
+      benchmark::Counter::kIs1000);
+}
+BENCHMARK(BM_DashboardFullRedraw)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+
+static void BM_TrainingWithoutWindow(benchmark::State& state) {
+  double rate = 0;
+  for (auto _ : state) rate = trainingRate(false, 3.0);
+  state.counters["steps_per_s"] = rate;
+}
+BENCHMARK(BM_TrainingWithoutWindow)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+
+static void BM_TrainingWithWindowOpen(benchmark::State& state) {
+  double rate = 0;
+  for (auto _ : state) rate = trainingRate(true, 3.0);
+  state.counters["steps_per_s"] = rate;
+}
+BENCHMARK(BM_TrainingWithWindowOpen)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+
+int main(int argc, char** argv) {
+  qputenv("QT_QPA_PLATFORM", "offscreen");
+  QApplication app(argc, argv);
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
+static void BM_DashboardShowSnapshotOnly(benchmark::State& state) {
+  const SnapshotPtr snapshot = fullSnapshot();
+  MainWindow window(dashboardConfig(), false);
+  window.resize(1600, 1300);
+  window.show();
+  QTest::qWait(200);
+  for (auto _ : state) window.showSnapshot(*snapshot);
+}
+BENCHMARK(BM_DashboardShowSnapshotOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
+
+static void BM_RenderOnePlot(benchmark::State& state) {
+  const SnapshotPtr snapshot = fullSnapshot();
+  MainWindow window(dashboardConfig(), false);
+  window.showSnapshot(*snapshot);
+  const int which = int(state.range(0));
+  plot::PlotWidget* widget = which < 4 ? window.layerPanels()[0]->plots()[std::size_t(which)]
+                                       : window.metrics()->plots()[std::size_t(which - 4)];
+  QImage image(300, 200, QImage::Format_ARGB32_Premultiplied);
+  for (auto _ : state) {
+    QPainter painter(&image);
+    widget->render(painter, image.rect());
+  }
+}
+BENCHMARK(BM_RenderOnePlot)->DenseRange(0, 6)->Unit(benchmark::kMicrosecond)->MinTime(0.5);
