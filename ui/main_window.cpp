@@ -52,10 +52,11 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
   lossLabel_ = new QLabel;
   warningLabel_ = new QLabel;
   warningLabel_->setStyleSheet(QStringLiteral("color: #b3261e;"));
-  statusBar()->addWidget(stepLabel_);
-  statusBar()->addWidget(rateLabel_);
-  statusBar()->addWidget(lossLabel_);
+  for (QLabel* label : {stepLabel_, rateLabel_, lossLabel_}) label->setContentsMargins(10, 0, 10, 0);
   statusBar()->addWidget(warningLabel_, 1);
+  statusBar()->addPermanentWidget(lossLabel_);
+  statusBar()->addPermanentWidget(rateLabel_);
+  statusBar()->addPermanentWidget(stepLabel_);
   buildMenus();
 
   connect(controls_, &ControlPanel::architectureChanged, this, &MainWindow::rebuild);
@@ -94,7 +95,8 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
   rebuild();
   if (autoplay) togglePlay();
   const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
-  resize(std::min(1440, available.width()), std::min(900, available.height()));
+  resize(std::clamp(available.width() * 9 / 10, std::min(1280, available.width()), 1800),
+         std::clamp(available.height() * 9 / 10, std::min(800, available.height()), 1150));
 }
 
 MainWindow::~MainWindow() { controller_.shutdown(); }

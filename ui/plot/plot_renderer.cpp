@@ -189,7 +189,7 @@ PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& bas
   dataRanges(m, g.x, g.y);
   const QFontMetricsF metrics(plotFont(baseFont, PlotStyle{}.fontPointSize));
   const QFontMetricsF titleMetrics(plotFont(baseFont, PlotStyle{}.fontPointSize + 1, true));
-  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(2, int(area.height() / 40)));
+  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
   const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
   qreal labelWidth = 0;
   for (double t : yTicks)
@@ -242,7 +242,7 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
 
   const QRectF& plot = g.plotArea;
   const QVector<double> xTicks = niceTicks(g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
-  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(2, int(plot.height() / 40)));
+  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(3, int(plot.height() / 32)));
   const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
   const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
 
