@@ -20,6 +20,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
   controls_ = new ControlPanel;
   controls_->setConfig(config_);
   auto* controlScroll = new QScrollArea;
+  controlScroll_ = controlScroll;
   controlScroll->setWidget(controls_);
   controlScroll->setWidgetResizable(true);
   controlScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -112,6 +113,35 @@ void MainWindow::buildMenus() {
   QAction* bn = training->addAction(tr("Toggle &batch norm"), QKeySequence(Qt::Key_B));
   connect(bn, &QAction::triggered, controls_->batchNormSwitch(), &QCheckBox::toggle);
 
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QMenu* quantity = view->addMenu(tr("Every layer shows"));
+  const std::pair<QString, Quantity> quantities[] = {
+      {tr("Activation input (Z̃ or Z)"), Quantity::ActivationInput},
+      {tr("Pre-norm Z"), Quantity::PreNorm},
+      {tr("Activation output A"), Quantity::Output}};
+  for (const auto& [label, q] : quantities) {
+    quantity->addAction(label, this, [this, q = q] {
+      for (LayerPanel* panel : layerPanels_)
+        panel->quantityCombo()->setCurrentIndex(panel->quantityCombo()->findData(int(q)));
+      drawnGeneration_ = 0;
+    });
+  }
+  QAction* showControls = view->addAction(tr("Show &controls"));
+  showControls->setCheckable(true);
+  showControls->setChecked(true);
+  showControls->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+  connect(showControls, &QAction::toggled, controlScroll_, &QWidget::setVisible);
+  view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this,
+                  [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+
+  QMenu* presets = menuBar()->addMenu(tr("&Presets"));
+  for (const Preset& preset : builtInPresets()) {
+    QAction* action = presets->addAction(preset.name, this, [this, preset] { applyPreset(preset); });
+    action->setToolTip(preset.description);
+    action->setStatusTip(preset.description);
+  }
+  presets->setToolTipsVisible(true);
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this, &MainWindow::showHelp);
   help->addAction(tr("&About BatchNorm Lab"), this, &MainWindow::showAbout);
@@ -142,6 +172,12 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
     layerPanels_.push_back(panel);
   }
   drawnGeneration_ = 0;
+}
+
+void MainWindow::applyPreset(const Preset& preset) {
+  controls_->setConfig(preset.config);
+  rebuild();
+  statusBar()->showMessage(preset.description, 15000);
 }
 
 void MainWindow::togglePlay() {

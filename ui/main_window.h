@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 #include <vector>
 
+#include "config_json.h"
 #include "control_panel.h"
 #include "layer_panel.h"
 #include "metrics_panel.h"
@@ -39,6 +40,7 @@ class MainWindow : public QMainWindow {
   void rebuild();
   void rebuildLayerPanels(const std::vector<int>& units);
   void togglePlay();
+  void applyPreset(const Preset& preset);
   void updateStatus(const Snapshot& snap);
   void showAbout();
   void showHelp();
@@ -46,6 +48,7 @@ class MainWindow : public QMainWindow {
   ExperimentConfig config_;
   TrainingController controller_;
   ControlPanel* controls_;
+  QWidget* controlScroll_;
   MetricsPanel* metrics_;
   QWidget* layersHost_;
   QVBoxLayout* layersLayout_;

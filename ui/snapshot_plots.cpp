@@ -80,7 +80,8 @@ PlotModel distributionOverSteps(const Snapshot& snap, const RunSnapshot& run, co
   const LayerSnapshot& layer = run.layers[std::size_t(view.layer)];
   const DistributionHistory& h = historyStats(layer)[int(view.quantity)];
   m.title = tr("Distribution of %1").arg(quantitySymbol(view.quantity, run.batchNorm));
-  m.note = focusNote(layer);
+  // The key to the bands, or what the focus is.
+  m.note = layer.focused ? focusNote(layer) : tr("median · ±0.5, 1, 1.5σ · min–max");
   m.xLabel = tr("step");
   m.yLabel = quantitySymbol(view.quantity, run.batchNorm);
   m.xFormat = AxisFormat::Steps;

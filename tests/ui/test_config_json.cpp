@@ -1,0 +1,84 @@
+// Configuration files: a config survives JSON unchanged, every preset loads and validates, and
+// each way a file can be wrong gets a message naming the problem.
+#include <QJsonDocument>
+#include <QTest>
+
+#include "config_json.h"
+
+using namespace bnlab;
+
+class ConfigJsonTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void roundTripKeepsEveryField() {
+    ExperimentConfig c;
+    c.data.toy = {ToyKind::Blobs, 1234, 0.25, 5, 77};
+    c.data.testFraction = 0.3;
+    c.data.unevenScales = true;
+    c.data.standardize = false;
+    c.network.hiddenUnits = {7, 9, 11, 13};
+    c.network.activation = ActivationKind::LeakyRelu;
+    c.network.init = InitKind::Gaussian;
+    c.network.initSigma = 0.125f;
+    c.network.dropout = 0.25f;
+    c.network.batchNormOptions = {0.05f, 0.001f};
+    c.batchNormMode = BatchNormMode::Compare;
+    c.optimizer = {OptimizerKind::Momentum, 0.03, 0.8, 0.9, 0.999, 1e-8, 0.001};
+    c.batchSize = 96;
+    c.probeSize = 300;
+    c.recordEvery = 7;
+    c.evaluateEvery = 70;
+    c.seed = 99;
+    const QByteArray bytes = QJsonDocument(configToJson(c)).toJson();
+    Preset back;
+    QStringList errors;
+    QVERIFY2(parseConfigFile(bytes, "test", back, errors), qPrintable(errors.join("\n")));
+    QCOMPARE(QJsonDocument(configToJson(back.config)).toJson(), bytes);
+    QCOMPARE(back.config.network.hiddenUnits, c.network.hiddenUnits);
+    QCOMPARE(back.config.data.toy.seed, c.data.toy.seed);
+    QVERIFY(back.config.batchNormMode == BatchNormMode::Compare);
+  }
+
+  void everyPresetLoadsAndValidates() {
+    const QList<Preset> presets = builtInPresets();
+    QVERIFY(presets.size() >= 4);
+    for (const Preset& p : presets) {
+      QVERIFY(!p.name.isEmpty());
+      QVERIFY(!p.description.isEmpty());
+      QVERIFY(p.config.validate().empty());
+    }
+  }
+
+  void badFilesSayWhatIsWrong_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not json") << QByteArray("{ nope") << "not valid JSON";
+    QTest::newRow("not an object") << QByteArray("[1, 2]") << "must be a JSON object";
+    QTest::newRow("unknown key") << QByteArray(R"({"training": {"learnignRate": 0.1}})")
+                                 << "unknown key \"training.learnignRate\"";
+    QTest::newRow("wrong type") << QByteArray(R"({"training": {"batchSize": "big"}})")
+                                << "training.batchSize must be a whole number";
+    QTest::newRow("fraction for integer") << QByteArray(R"({"training": {"batchSize": 6.5}})")
+                                          << "training.batchSize must be a whole number";
+    QTest::newRow("unknown activation") << QByteArray(R"({"network": {"activation": "swish"}})")
+                                        << "network.activation must be one of";
+    QTest::newRow("out of range") << QByteArray(R"({"training": {"batchSize": 4096}})")
+                                  << "batch size must be 1 to 512";
+    QTest::newRow("too deep") << QByteArray(R"({"network": {"hiddenLayers": [4,4,4,4,4,4,4,4,4]}})")
+                              << "hidden layers must number 1 to 8";
+    QTest::newRow("empty layers") << QByteArray(R"({"network": {"hiddenLayers": []}})")
+                                  << "network.hiddenLayers must be a list";
+  }
+  void badFilesSayWhatIsWrong() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    Preset preset;
+    QStringList errors;
+    QVERIFY(!parseConfigFile(json, "bad.json", preset, errors));
+    QVERIFY2(errors.join("\n").contains(expected), qPrintable(errors.join("\n")));
+    QVERIFY(errors.front().startsWith("bad.json: "));
+  }
+};
+
+QTEST_MAIN(ConfigJsonTest)
+#include "test_config_json.moc"

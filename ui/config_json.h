@@ -1,0 +1,40 @@
+#pragma once
+// ExperimentConfig ↔ JSON: the format of --config files, saved configurations and presets.
+//   { "data":     { "dataset", "size", "noise", "classes", "seed", "testFraction",
+//                   "unevenScales", "standardize" },
+//     "network":  { "hiddenLayers": [units…], "activation", "init", "initSigma",
+//                   "batchNorm": "off" | "on" | "compare", "batchNormMomentum",
+//                   "batchNormEpsilon", "dropout" },
+//     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "seed" },
+//     "measure":  { "probeSize", "recordEvery", "evaluateEvery" } }
+// Every key is optional (defaults fill the rest); unknown keys and wrong types are errors.
+// Presets add "name" and "description" at the top level.
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include "experiment/experiment_config.h"
+
+namespace bnlab {
+
+QJsonObject configToJson(const ExperimentConfig& config);
+
+// Reads `json` over `defaults`. Returns false and fills `errors` (one message per problem,
+// naming the key) when anything is wrong, including values config.validate() rejects.
+bool configFromJson(const QJsonObject& json, ExperimentConfig& config, QStringList& errors,
+                    const ExperimentConfig& defaults = ExperimentConfig{});
+
+struct Preset {
+  QString name;
+  QString description;
+  ExperimentConfig config;
+};
+
+// Parses a preset or config file's bytes; `source` names it in messages.
+bool parseConfigFile(const QByteArray& bytes, const QString& source, Preset& preset,
+                     QStringList& errors);
+
+// The presets shipped in the resources (:/presets/*.json), sorted by file name.
+QList<Preset> builtInPresets();
+
+}  // namespace bnlab
