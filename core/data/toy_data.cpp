@@ -1,9 +1,9 @@
 #include "data/toy_data.h"
 
-#include <array>
 #include <cmath>
 #include <numbers>
 
+#include "common/name_table.h"
 #include "common/rng.h"
 
 namespace bnlab {
@@ -12,13 +12,13 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-constexpr std::array<std::pair<ToyKind, std::string_view>, 5> kNames{{
+constexpr NameTable<ToyKind, 5> kNames{{{
     {ToyKind::Spiral, "spiral"},
     {ToyKind::Circles, "circles"},
     {ToyKind::Moons, "moons"},
     {ToyKind::Xor, "xor"},
     {ToyKind::Blobs, "blobs"},
-}};
+}}};
 
 struct Point {
   double x, y;
@@ -66,17 +66,9 @@ Point blobsPoint(int i, int classes, Rng& rng) {
 
 }  // namespace
 
-std::string_view toyName(ToyKind kind) {
-  for (const auto& [k, name] : kNames)
-    if (k == kind) return name;
-  return "unknown";
-}
+std::string_view toyName(ToyKind kind) { return kNames.name(kind); }
 
-std::optional<ToyKind> toyFromName(std::string_view name) {
-  for (const auto& [k, n] : kNames)
-    if (n == name) return k;
-  return std::nullopt;
-}
+std::optional<ToyKind> toyFromName(std::string_view name) { return kNames.find(name); }
 
 std::vector<std::string> ToyDataConfig::validate() const {
   std::vector<std::string> errors;

@@ -1,31 +1,25 @@
 #include "experiment/experiment_config.h"
 
-#include <array>
+#include "common/name_table.h"
 
 namespace bnlab {
 
 namespace {
-constexpr std::array<std::pair<BatchNormMode, std::string_view>, 3> kModeNames{{
+constexpr NameTable<BatchNormMode, 3> kModeNames{{{
     {BatchNormMode::Off, "off"},
     {BatchNormMode::On, "on"},
     {BatchNormMode::Compare, "compare"},
-}};
+}}};
 
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
   to.insert(to.end(), from.begin(), from.end());
 }
 }  // namespace
 
-std::string_view batchNormModeName(BatchNormMode mode) {
-  for (const auto& [m, name] : kModeNames)
-    if (m == mode) return name;
-  return "unknown";
-}
+std::string_view batchNormModeName(BatchNormMode mode) { return kModeNames.name(mode); }
 
 std::optional<BatchNormMode> batchNormModeFromName(std::string_view name) {
-  for (const auto& [m, n] : kModeNames)
-    if (n == name) return m;
-  return std::nullopt;
+  return kModeNames.find(name);
 }
 
 std::vector<std::string> ExperimentConfig::validate() const {

@@ -1,30 +1,22 @@
 #include "network/activation.h"
 
-#include <array>
+#include "common/name_table.h"
 
 namespace bnlab {
 
 namespace {
-constexpr std::array<std::pair<ActivationKind, std::string_view>, 5> kNames{{
+constexpr NameTable<ActivationKind, 5> kNames{{{
     {ActivationKind::Relu, "relu"},
     {ActivationKind::LeakyRelu, "leaky_relu"},
     {ActivationKind::Tanh, "tanh"},
     {ActivationKind::Sigmoid, "sigmoid"},
     {ActivationKind::Linear, "linear"},
-}};
+}}};
 }  // namespace
 
-std::string_view activationName(ActivationKind kind) {
-  for (const auto& [k, name] : kNames)
-    if (k == kind) return name;
-  return "unknown";
-}
+std::string_view activationName(ActivationKind kind) { return kNames.name(kind); }
 
-std::optional<ActivationKind> activationFromName(std::string_view name) {
-  for (const auto& [k, n] : kNames)
-    if (n == name) return k;
-  return std::nullopt;
-}
+std::optional<ActivationKind> activationFromName(std::string_view name) { return kNames.find(name); }
 
 void activationForward(ActivationKind kind, const Matrix& input, Matrix& output) {
   output.resize(input.rows(), input.cols());

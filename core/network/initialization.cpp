@@ -2,25 +2,21 @@
 
 #include <cmath>
 
+#include "common/name_table.h"
+
 namespace bnlab {
 
-std::string_view initName(InitKind kind) {
-  switch (kind) {
-    case InitKind::He:
-      return "he";
-    case InitKind::Xavier:
-      return "xavier";
-    case InitKind::Gaussian:
-      return "gaussian";
-  }
-  return "unknown";
-}
+namespace {
+constexpr NameTable<InitKind, 3> kNames{{{
+    {InitKind::He, "he"},
+    {InitKind::Xavier, "xavier"},
+    {InitKind::Gaussian, "gaussian"},
+}}};
+}  // namespace
 
-std::optional<InitKind> initFromName(std::string_view name) {
-  for (InitKind kind : {InitKind::He, InitKind::Xavier, InitKind::Gaussian})
-    if (initName(kind) == name) return kind;
-  return std::nullopt;
-}
+std::string_view initName(InitKind kind) { return kNames.name(kind); }
+
+std::optional<InitKind> initFromName(std::string_view name) { return kNames.find(name); }
 
 void initializeWeights(InitKind kind, Scalar gaussianSigma, Rng& rng, Matrix& weights) {
   const double fanOut = static_cast<double>(weights.rows());

@@ -2,25 +2,21 @@
 
 #include <cmath>
 
+#include "common/name_table.h"
+
 namespace bnlab {
 
-std::string_view optimizerName(OptimizerKind kind) {
-  switch (kind) {
-    case OptimizerKind::Sgd:
-      return "sgd";
-    case OptimizerKind::Momentum:
-      return "momentum";
-    case OptimizerKind::Adam:
-      return "adam";
-  }
-  return "unknown";
-}
+namespace {
+constexpr NameTable<OptimizerKind, 3> kNames{{{
+    {OptimizerKind::Sgd, "sgd"},
+    {OptimizerKind::Momentum, "momentum"},
+    {OptimizerKind::Adam, "adam"},
+}}};
+}  // namespace
 
-std::optional<OptimizerKind> optimizerFromName(std::string_view name) {
-  for (auto kind : {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam})
-    if (optimizerName(kind) == name) return kind;
-  return std::nullopt;
-}
+std::string_view optimizerName(OptimizerKind kind) { return kNames.name(kind); }
+
+std::optional<OptimizerKind> optimizerFromName(std::string_view name) { return kNames.find(name); }
 
 std::vector<std::string> OptimizerConfig::validate() const {
   std::vector<std::string> errors;
