@@ -30,6 +30,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(6, 6, 6, 6);
   layout->addWidget(buildRunButtons());
   layout->addWidget(buildTrainingGroup());
+  layout->addWidget(buildPerturbGroup());
   layout->addWidget(buildNetworkGroup());
   layout->addWidget(buildDataGroup());
   layout->addStretch(1);
@@ -59,6 +60,13 @@ QWidget* ControlPanel::buildRunButtons() {
 QWidget* ControlPanel::buildTrainingGroup() {
   auto* group = new QGroupBox(tr("Training"), this);
   auto* form = new QFormLayout(group);
+  mode_ = new QComboBox(group);
+  mode_->addItem(tr("Compare: plain vs batch norm"), int(BatchNormMode::Compare));
+  mode_->addItem(tr("One network"), int(BatchNormMode::On));
+  mode_->setToolTip(tr("Compare trains a plain network and its batch-norm twin side by side, from "
+                       "the same initial weights on the same mini-batches (orange: plain, blue: "
+                       "batch norm). One network has a live batch norm switch. Rebuilds."));
+  form->addRow(tr("Mode"), mode_);
   batchNorm_ = new QCheckBox(tr("Batch norm on every hidden layer"), group);
   batchNorm_->setToolTip(
       tr("Normalize each unit's Z over the mini-batch, then scale by γ and shift by β. Switching "
@@ -89,12 +97,36 @@ QWidget* ControlPanel::buildTrainingGroup() {
   form->addRow(tr("Dropout"), dropout_);
   form->addRow(tr("Speed"), speed_);
   connect(batchNorm_, &QCheckBox::toggled, this, &ControlPanel::batchNormToggled);
+  connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
+    batchNorm_->setEnabled(BatchNormMode(mode_->currentData().toInt()) != BatchNormMode::Compare);
+    emit architectureChanged();
+  });
   connect(batchSize_, &ValueSlider::valueChanged, this,
           [this](double v) { emit batchSizeChanged(int(v)); });
   connect(learningRate_, &ValueSlider::valueChanged, this, &ControlPanel::optimizerChanged);
   connect(optimizer_, &QComboBox::currentIndexChanged, this, &ControlPanel::optimizerChanged);
   connect(dropout_, &ValueSlider::valueChanged, this, &ControlPanel::dropoutChanged);
   connect(speed_, &ValueSlider::valueChanged, this, [this](double v) { emit speedChanged(int(v)); });
+  return group;
+}
+
+QWidget* ControlPanel::buildPerturbGroup() {
+  auto* group = new QGroupBox(tr("Perturb an earlier layer"), this);
+  auto* form = new QFormLayout(group);
+  perturbLayer_ = new QSpinBox(group);
+  perturbLayer_->setRange(1, NetworkConfig::kMaxDepth);
+  perturbLayer_->setToolTip(tr("The hidden layer whose weights W get the kick."));
+  perturbAmount_ = new ValueSlider({0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0}, formatNumber, group);
+  perturbAmount_->setValue(0.5);
+  perturbAmount_->setToolTip(tr("Size of the kick: Gaussian noise with this σ relative to the "
+                                "weights' root-mean-square, the same noise in both twins."));
+  auto* kick = new QPushButton(tr("Kick W"), group);
+  kick->setToolTip(tr("Add the noise to W now (K), and watch how far the later layers' "
+                      "distributions move with and without batch norm."));
+  form->addRow(tr("Layer"), perturbLayer_);
+  form->addRow(tr("Amount"), perturbAmount_);
+  form->addRow(kick);
+  connect(kick, &QPushButton::clicked, this, &ControlPanel::requestPerturb);
   return group;
 }
 
@@ -183,6 +215,7 @@ QWidget* ControlPanel::buildDataGroup() {
 }
 
 void ControlPanel::updateDatasetControls() {
+  perturbLayer_->setMaximum(layers_->value());
   const auto kind = ToyKind(dataset_->currentData().toInt());
   classes_->setEnabled(kind == ToyKind::Spiral || kind == ToyKind::Blobs);
   initSigma_->setEnabled(InitKind(init_->currentData().toInt()) == InitKind::Gaussian);
@@ -203,7 +236,10 @@ ExperimentConfig ControlPanel::config() const {
   c.network.init = InitKind(init_->currentData().toInt());
   c.network.initSigma = Scalar(initSigma_->value());
   c.network.dropout = Scalar(dropout_->value());
-  c.batchNormMode = batchNorm_->isChecked() ? BatchNormMode::On : BatchNormMode::Off;
+  c.batchNormMode = BatchNormMode(mode_->currentData().toInt()) == BatchNormMode::Compare
+                        ? BatchNormMode::Compare
+                    : batchNorm_->isChecked() ? BatchNormMode::On
+                                              : BatchNormMode::Off;
   c.batchSize = int(batchSize_->value());
   c.optimizer = optimizerConfig();
   return c;
@@ -227,7 +263,7 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
       QSignalBlocker(initSigma_), QSignalBlocker(batchNorm_), QSignalBlocker(batchSize_),
       QSignalBlocker(batchSize_->slider()), QSignalBlocker(learningRate_),
       QSignalBlocker(learningRate_->slider()), QSignalBlocker(optimizer_),
-      QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider())};
+      QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider()), QSignalBlocker(mode_)};
   base_ = c;
   dataset_->setCurrentIndex(dataset_->findData(int(c.data.toy.kind)));
   classes_->setValue(c.data.toy.classes);
@@ -241,12 +277,20 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
   activation_->setCurrentIndex(activation_->findData(int(c.network.activation)));
   init_->setCurrentIndex(init_->findData(int(c.network.init)));
   initSigma_->setValue(c.network.initSigma);
+  const bool twins = c.batchNormMode == BatchNormMode::Compare;
+  mode_->setCurrentIndex(twins ? 0 : 1);
   batchNorm_->setChecked(c.batchNormMode != BatchNormMode::Off);
+  batchNorm_->setEnabled(!twins);
   batchSize_->setValue(c.batchSize);
   learningRate_->setValue(c.optimizer.learningRate);
   optimizer_->setCurrentIndex(optimizer_->findData(int(c.optimizer.kind)));
   dropout_->setValue(c.network.dropout);
   updateDatasetControls();
+  perturbLayer_->setMaximum(std::max(1, int(c.network.hiddenUnits.size())));
+}
+
+void ControlPanel::requestPerturb() {
+  emit perturbRequested(perturbLayer_->value() - 1, perturbAmount_->value());
 }
 
 void ControlPanel::setRunning(bool running) {

@@ -24,6 +24,8 @@ class ControlPanel : public QWidget {
   OptimizerConfig optimizerConfig() const;
   int speed() const;
   void setRunning(bool running);
+  // Emits perturbRequested with the chosen layer and amount.
+  void requestPerturb();
 
   // For tests and shortcuts.
   QCheckBox* batchNormSwitch() const { return batchNorm_; }
@@ -34,6 +36,7 @@ class ControlPanel : public QWidget {
   QSpinBox* layersSpin() const { return layers_; }
   QSpinBox* unitsSpin() const { return units_; }
   QComboBox* datasetCombo() const { return dataset_; }
+  QComboBox* modeCombo() const { return mode_; }
 
  signals:
   void architectureChanged();
@@ -45,12 +48,15 @@ class ControlPanel : public QWidget {
   void playPauseClicked();
   void stepClicked();
   void resetClicked();
+  // Kick W of hidden layer `layer` (0-based) by `relative` × its RMS, in every run.
+  void perturbRequested(int layer, double relative);
 
  private:
   QWidget* buildDataGroup();
   QWidget* buildNetworkGroup();
   QWidget* buildTrainingGroup();
   QWidget* buildRunButtons();
+  QWidget* buildPerturbGroup();
   void updateDatasetControls();
 
   QComboBox* dataset_;
@@ -65,7 +71,10 @@ class ControlPanel : public QWidget {
   QComboBox* activation_;
   QComboBox* init_;
   QDoubleSpinBox* initSigma_;
+  QComboBox* mode_;
   QCheckBox* batchNorm_;
+  QSpinBox* perturbLayer_;
+  ValueSlider* perturbAmount_;
   ValueSlider* batchSize_;
   ValueSlider* learningRate_;
   QComboBox* optimizer_;

@@ -20,7 +20,8 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
       bands_(new plot::PlotWidget(this)),
       histogram_(new plot::PlotWidget(this)),
       moments_(new plot::PlotWidget(this)),
-      scatter_(new plot::PlotWidget(this)) {
+      scatter_(new plot::PlotWidget(this)),
+      shift_(new plot::PlotWidget(this)) {
   title_->setText(tr("<b>Hidden layer %1</b> · %2 units").arg(layer + 1).arg(units));
   quantity_->addItem(tr("Activation input (Z̃ or Z)"), int(Quantity::ActivationInput));
   quantity_->addItem(tr("Pre-norm Z = W·A + b"), int(Quantity::PreNorm));
@@ -44,15 +45,18 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
 
   auto* charts = new QHBoxLayout;
   charts->setSpacing(4);
-  plots_ = {bands_, histogram_, moments_, scatter_};
-  const int stretch[] = {5, 3, 4, 3};
+  plots_ = {bands_, histogram_, moments_, scatter_, shift_};
+  const int stretch[] = {5, 3, 4, 3, 4};
   for (std::size_t i = 0; i < plots_.size(); ++i) charts->addWidget(plots_[i], stretch[i]);
   bands_->setToolTip(tr("Percentiles over steps: the median line and bands at ±0.5, ±1, ±1.5 σ "
                         "of a normal and min–max. Steady bands mean later layers see a steady input."));
   histogram_->setToolTip(tr("How the values are spread right now."));
   moments_->setToolTip(tr("Mean and standard deviation over steps."));
-  scatter_->setToolTip(tr("Each dot is one probe example: unit 1's value against unit 2's. Grey "
+  scatter_->setToolTip(tr("Each dot is one probe example: unit 1's value against unit 2's. Faint "
                           "dots show where the cloud was at earlier snapshots."));
+  shift_->setToolTip(tr("How far this layer's activation input moved: the mean over units of the "
+                        "1-Wasserstein distance between a unit's probe distributions at two "
+                        "records, per 100 steps. 'recent' averages the last 20 records."));
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 2, 4, 2);
@@ -72,19 +76,22 @@ DistributionFocus LayerPanel::focus() const {
 
 void LayerPanel::showSnapshot(const Snapshot& snap) {
   if (snap.runs.empty() || layer_ >= int(snap.runs.front().layers.size())) return;
-  const RunSnapshot& run = snap.runs.front();
   const LayerView view{layer_, Quantity(quantity_->currentData().toInt())};
-  const LayerSnapshot& layer = run.layers[std::size_t(layer_)];
   if (snap.recordedAt != trailStep_) {
-    if (snap.recordedAt < trailStep_) trail_.clear();  // a rebuilt network
+    if (snap.recordedAt < trailStep_ || trails_.size() != snap.runs.size()) {
+      trails_.assign(snap.runs.size(), {});  // a rebuilt network
+    }
     trailStep_ = snap.recordedAt;
-    trail_.push_back(layer.scatter);
-    while (trail_.size() > kTrailLength) trail_.pop_front();
+    for (std::size_t r = 0; r < snap.runs.size(); ++r) {
+      trails_[r].push_back(snap.runs[r].layers[std::size_t(layer_)].scatter);
+      while (trails_[r].size() > kTrailLength) trails_[r].pop_front();
+    }
   }
-  bands_->setModel(distributionOverSteps(snap, run, view));
-  histogram_->setModel(currentHistogram(run, view));
-  moments_->setModel(momentsOverSteps(snap, run, view));
-  scatter_->setModel(unitScatter(run, view, trail_));
+  bands_->setModel(distributionOverSteps(snap, view));
+  histogram_->setModel(currentHistogram(snap, view));
+  moments_->setModel(momentsOverSteps(snap, view));
+  scatter_->setModel(unitScatter(snap, view, trails_));
+  shift_->setModel(shiftOverSteps(snap, view));
 }
 
 }  // namespace bnlab

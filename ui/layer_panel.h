@@ -1,6 +1,6 @@
 #pragma once
 // One hidden layer: its distribution over steps (percentile bands), the histogram now, mean
-// and std over steps, and units 1 and 2 against each other with a fading trail. The header
+// and std over steps, units 1 and 2 against each other with a fading trail, and its shift. The header
 // chooses the quantity, all units or one, and the probe or the training batch.
 #include <QComboBox>
 #include <QLabel>
@@ -39,8 +39,9 @@ class LayerPanel : public QWidget {
   plot::PlotWidget* histogram_;
   plot::PlotWidget* moments_;
   plot::PlotWidget* scatter_;
+  plot::PlotWidget* shift_;
   std::vector<plot::PlotWidget*> plots_;
-  std::deque<std::vector<std::array<float, 2>>> trail_;
+  std::vector<ScatterTrail> trails_;  // per run
   std::int64_t trailStep_ = -1;
 };
 

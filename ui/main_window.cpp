@@ -82,6 +82,9 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
     controller_.apply([rate](Experiment& e) { e.setDropout(rate); });
   });
   connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
+  connect(controls_, &ControlPanel::perturbRequested, this, [this](int layer, double relative) {
+    controller_.apply([layer, relative](Experiment& e) { e.perturb(layer, relative); });
+  });
   connect(&controller_, &TrainingController::failed, this, [this](const QString& message) {
     warningLabel_->setText(message);
     wantRunning_ = false;
@@ -110,6 +113,8 @@ void MainWindow::buildMenus() {
   training->addAction(tr("&Play / pause"), QKeySequence(Qt::Key_Space), this, &MainWindow::togglePlay);
   training->addAction(tr("&Step once"), QKeySequence(Qt::Key_S), controls_, &ControlPanel::stepClicked);
   training->addAction(tr("&Reset"), QKeySequence(Qt::Key_R), this, &MainWindow::rebuild);
+  training->addAction(tr("&Kick the chosen layer's weights"), QKeySequence(Qt::Key_K), controls_,
+                      &ControlPanel::requestPerturb);
   QAction* bn = training->addAction(tr("Toggle &batch norm"), QKeySequence(Qt::Key_B));
   connect(bn, &QAction::triggered, controls_->batchNormSwitch(), &QCheckBox::toggle);
 

@@ -10,17 +10,21 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     : QWidget(parent),
       loss_(new plot::PlotWidget(this)),
       accuracy_(new plot::PlotWidget(this)),
-      plane_(new plot::PlotWidget(this)) {
+      plane_(new plot::PlotWidget(this)),
+      secondPlane_(new plot::PlotWidget(this)) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
   layout->addWidget(loss_, 4);
   layout->addWidget(accuracy_, 4);
   layout->addWidget(plane_, 3);
-  plots_ = {loss_, accuracy_, plane_};
+  layout->addWidget(secondPlane_, 3);
+  secondPlane_->hide();
+  plots_ = {loss_, accuracy_, plane_, secondPlane_};
   loss_->setToolTip(tr("Mean cross-entropy: of each mini-batch (grey), and of the whole training "
                        "and test sets in evaluation mode."));
   accuracy_->setToolTip(tr("Fraction classified correctly, in evaluation mode (running statistics)."));
+  secondPlane_->setToolTip(tr("The batch-norm twin's decision plane."));
   plane_->setToolTip(tr("The class the network predicts at each point of the input plane (shade: "
                         "confidence), with training points (dots) and test points (rings)."));
   setMinimumHeight(210);
@@ -30,6 +34,9 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
   loss_->setModel(lossOverSteps(snap));
   accuracy_->setModel(accuracyOverSteps(snap));
   plane_->setModel(decisionPlane(snap, 0));
+  const bool twins = snap.runs.size() > 1;
+  secondPlane_->setVisible(twins);
+  if (twins) secondPlane_->setModel(decisionPlane(snap, 1));
 }
 
 }  // namespace bnlab

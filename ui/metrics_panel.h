@@ -18,6 +18,7 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* loss_;
   plot::PlotWidget* accuracy_;
   plot::PlotWidget* plane_;
+  plot::PlotWidget* secondPlane_;  // the batch-norm twin's, in compare mode
   std::vector<plot::PlotWidget*> plots_;
 };
 

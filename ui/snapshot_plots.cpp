@@ -23,8 +23,14 @@ std::vector<Marker> toggleMarkers(const Snapshot& snap, bool batchNormNow) {
     const bool switchedOn = laterToggles ? !batchNormNow : batchNormNow;
     markers.push_back({double(toggles[i]), switchedOn ? tr("BN on") : tr("BN off"), palette::kMarker});
   }
+  for (const Snapshot::Perturbation& kick : snap.perturbations)
+    markers.push_back({double(kick.step), tr("kick W%1").arg(kick.layer + 1), palette::kGreen});
   return markers;
 }
+
+bool compare(const Snapshot& snap) { return snap.runs.size() > 1; }
+
+QString runName(const RunSnapshot& run) { return QString::fromStdString(run.name); }
 
 QString focusNote(const LayerSnapshot& layer) {
   if (!layer.focused) return {};
@@ -75,92 +81,143 @@ const std::array<DistributionHistory, kQuantityCount>& historyStats(const LayerS
   return layer.focused ? layer.focused->history : layer.history;
 }
 
-PlotModel distributionOverSteps(const Snapshot& snap, const RunSnapshot& run, const LayerView& view) {
+QColor runColor(const Snapshot& snap, int run) {
+  return compare(snap) && run == 0 ? palette::kOrange : palette::kBlue;
+}
+
+PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
-  const LayerSnapshot& layer = run.layers[std::size_t(view.layer)];
-  const DistributionHistory& h = historyStats(layer)[int(view.quantity)];
-  m.title = tr("Distribution of %1").arg(quantitySymbol(view.quantity, run.batchNorm));
-  // The key to the bands, or what the focus is.
-  m.note = layer.focused ? focusNote(layer) : tr("median · ±0.5, 1, 1.5σ · min–max");
+  const RunSnapshot& last = snap.runs.back();
+  m.title = tr("Distribution of %1").arg(quantitySymbol(view.quantity, last.batchNorm));
   m.xLabel = tr("step");
-  m.yLabel = quantitySymbol(view.quantity, run.batchNorm);
+  m.yLabel = quantitySymbol(view.quantity, last.batchNorm);
   m.xFormat = AxisFormat::Steps;
-  m.markers = toggleMarkers(snap, run.batchNorm);
-  if (h.quantiles.size() != kTensorBoardPercentiles.size()) return m;
-  // Bands between symmetric basis points: 0–100, 6.68–93.32, 15.87–84.13, 30.85–69.15.
-  const double alphas[4] = {0.12, 0.2, 0.3, 0.42};
-  const char* names[4] = {"min–max", "±1.5σ", "±1σ", "±0.5σ"};
-  for (int i = 0; i < 4; ++i) {
-    Band band;
-    band.name = tr(names[i]);
-    band.color = palette::withAlpha(palette::kDistribution, alphas[i]);
-    band.lower = toPoints(h.quantiles[std::size_t(i)]);
-    band.upper = toPoints(h.quantiles[std::size_t(8 - i)]);
-    band.inLegend = false;
-    m.bands.push_back(std::move(band));
+  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  const LayerSnapshot& firstLayer = snap.runs.front().layers[std::size_t(view.layer)];
+  // The key to the bands, or what the focus is.
+  m.note = firstLayer.focused ? focusNote(firstLayer)
+           : compare(snap)    ? tr("median · ±1σ · ±1.5σ")
+                              : tr("median · ±0.5, 1, 1.5σ · min–max");
+  // Bands between symmetric basis points (indices into the nine): single mode draws all four,
+  // compare mode the ±1σ and ±1.5σ ones per twin so that both stay readable.
+  const std::vector<std::pair<int, double>> single{{0, 0.12}, {1, 0.2}, {2, 0.3}, {3, 0.42}};
+  const std::vector<std::pair<int, double>> twins{{1, 0.13}, {2, 0.25}};
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    const DistributionHistory& h = historyStats(run.layers[std::size_t(view.layer)])[int(view.quantity)];
+    if (h.quantiles.size() != kTensorBoardPercentiles.size()) continue;
+    const QColor color = runColor(snap, r);
+    for (const auto& [lower, alpha] : compare(snap) ? twins : single) {
+      Band band;
+      band.color = palette::withAlpha(color, alpha);
+      band.lower = toPoints(h.quantiles[std::size_t(lower)]);
+      band.upper = toPoints(h.quantiles[std::size_t(8 - lower)]);
+      band.inLegend = false;
+      m.bands.push_back(std::move(band));
+    }
+    m.lines.push_back({compare(snap) ? runName(run) : tr("median"), color.darker(130),
+                       toPoints(h.quantiles[4]), 1.8});
   }
-  m.lines.push_back({tr("median"), palette::kDistribution.darker(140), toPoints(h.quantiles[4]), 1.8});
-  m.legend = false;
+  m.legend = compare(snap);
   return m;
 }
 
-PlotModel currentHistogram(const RunSnapshot& run, const LayerView& view) {
+PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
-  const LayerSnapshot& layer = run.layers[std::size_t(view.layer)];
-  const DistributionStats& stats = currentStats(layer)[int(view.quantity)];
-  m.title = tr("%1 now").arg(quantitySymbol(view.quantity, run.batchNorm));
-  m.xLabel = quantitySymbol(view.quantity, run.batchNorm);
+  const RunSnapshot& last = snap.runs.back();
+  m.title = tr("%1 now").arg(quantitySymbol(view.quantity, last.batchNorm));
+  m.xLabel = quantitySymbol(view.quantity, last.batchNorm);
   m.yLabel = tr("count");
   m.yIncludesZero = true;
-  m.note = tr("μ %1 · σ %2").arg(stats.moments.mean, 0, 'g', 3).arg(stats.moments.stddev, 0, 'g', 3);
-  const Histogram& hist = stats.histogram;
-  if (hist.counts.empty()) return m;
-  Bars bars;
-  bars.color = palette::withAlpha(palette::kDistribution, 0.55);
-  bars.start = hist.lower;
-  bars.width = hist.binWidth();
-  for (int c : hist.counts) bars.heights.append(c);
-  bars.inLegend = false;
-  m.bars.push_back(std::move(bars));
-  m.legend = false;
+  QStringList notes;
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    const DistributionStats& stats = currentStats(run.layers[std::size_t(view.layer)])[int(view.quantity)];
+    notes << tr("μ %1 σ %2").arg(stats.moments.mean, 0, 'g', 2).arg(stats.moments.stddev, 0, 'g', 2);
+    const Histogram& hist = stats.histogram;
+    if (hist.counts.empty()) continue;
+    Bars bars;
+    bars.name = runName(run);
+    bars.color = palette::withAlpha(runColor(snap, r), compare(snap) ? 0.45 : 0.55);
+    bars.start = hist.lower;
+    bars.width = hist.binWidth();
+    for (int c : hist.counts) bars.heights.append(c);
+    bars.inLegend = compare(snap);
+    m.bars.push_back(std::move(bars));
+  }
+  m.note = notes.join(QStringLiteral(" | "));
+  m.legend = compare(snap);
   return m;
 }
 
-PlotModel momentsOverSteps(const Snapshot& snap, const RunSnapshot& run, const LayerView& view) {
+PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
-  const LayerSnapshot& layer = run.layers[std::size_t(view.layer)];
-  const DistributionHistory& h = historyStats(layer)[int(view.quantity)];
-  m.title = tr("Mean and std of %1").arg(quantitySymbol(view.quantity, run.batchNorm));
+  const RunSnapshot& last = snap.runs.back();
+  m.title = tr("Mean and std of %1").arg(quantitySymbol(view.quantity, last.batchNorm));
   m.xLabel = tr("step");
-  m.yLabel = quantitySymbol(view.quantity, run.batchNorm);
+  m.yLabel = quantitySymbol(view.quantity, last.batchNorm);
   m.xFormat = AxisFormat::Steps;
-  m.markers = toggleMarkers(snap, run.batchNorm);
-  m.lines.push_back({tr("mean"), palette::kBlue, toPoints(h.mean), 1.6});
-  m.lines.push_back({tr("std"), palette::kOrange, toPoints(h.stddev), 1.6, Qt::DashLine});
+  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    const DistributionHistory& h = historyStats(run.layers[std::size_t(view.layer)])[int(view.quantity)];
+    const QString prefix = compare(snap) ? runName(run) + QStringLiteral(" ") : QString();
+    const bool twin = compare(snap);
+    m.lines.push_back({prefix + tr("mean"), twin ? runColor(snap, r) : palette::kBlue, toPoints(h.mean), 1.6});
+    m.lines.push_back({prefix + tr("std"), twin ? runColor(snap, r) : palette::kOrange, toPoints(h.stddev), 1.6,
+                       Qt::DashLine});
+  }
   return m;
 }
 
-PlotModel unitScatter(const RunSnapshot& run, const LayerView& view,
-                      const std::deque<std::vector<std::array<float, 2>>>& trail) {
+PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
-  const LayerSnapshot& layer = run.layers[std::size_t(view.layer)];
-  const QString symbol = quantitySymbol(Quantity::ActivationInput, run.batchNorm);
+  m.title = tr("Shift per 100 steps");
+  m.xLabel = tr("step");
+  m.yLabel = QStringLiteral("W₁");
+  m.xFormat = AxisFormat::Steps;
+  m.yIncludesZero = true;
+  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  QStringList recent;
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    const LayerSnapshot& layer = run.layers[std::size_t(view.layer)];
+    m.lines.push_back({runName(run), runColor(snap, r), toPoints(layer.shiftHistory), 1.4});
+    recent << QStringLiteral("%1").arg(layer.recentShift, 0, 'g', 2);
+  }
+  m.note = tr("recent %1").arg(recent.join(QStringLiteral(" | ")));
+  m.legend = compare(snap);
+  return m;
+}
+
+PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
+                      const std::vector<ScatterTrail>& trails) {
+  PlotModel m;
+  const RunSnapshot& last = snap.runs.back();
+  const LayerSnapshot& layer = last.layers[std::size_t(view.layer)];
+  const QString symbol = quantitySymbol(Quantity::ActivationInput, last.batchNorm);
   m.title = tr("Units 1 and 2 (%1, probe)").arg(symbol);
   m.xLabel = symbol + QStringLiteral("₁");
   m.yLabel = symbol + QStringLiteral("₂");
   m.emptyText = layer.units < 2 ? tr("needs 2 units") : tr("No data yet");
-  const int n = int(trail.size());
-  for (int i = 0; i < n; ++i) {
-    Scatter s;
-    const bool newest = i == n - 1;
-    s.name = newest ? tr("now") : QString();
-    s.inLegend = newest;
-    s.color = palette::withAlpha(newest ? palette::kBlue : palette::kGrey, newest ? 0.75 : 0.08 + 0.25 * i / std::max(1, n - 1));
-    s.radius = newest ? 2.2 : 1.6;
-    for (const auto& p : trail[std::size_t(i)]) s.points.append(QPointF(p[0], p[1]));
-    m.scatters.push_back(std::move(s));
+  for (int r = 0; r < int(trails.size()) && r < int(snap.runs.size()); ++r) {
+    const ScatterTrail& trail = trails[std::size_t(r)];
+    const int n = int(trail.size());
+    const QColor color = runColor(snap, r);
+    for (int i = 0; i < n; ++i) {
+      Scatter s;
+      const bool newest = i == n - 1;
+      s.name = newest ? runName(snap.runs[std::size_t(r)]) : QString();
+      s.inLegend = newest && compare(snap);
+      s.color = newest ? palette::withAlpha(color, 0.7)
+                       : palette::withAlpha(compare(snap) ? color : palette::kGrey,
+                                            0.06 + 0.2 * i / std::max(1, n - 1));
+      s.radius = newest ? 2.2 : 1.6;
+      for (const auto& p : trail[std::size_t(i)]) s.points.append(QPointF(p[0], p[1]));
+      m.scatters.push_back(std::move(s));
+    }
   }
-  m.legend = false;
+  m.legend = compare(snap);
   return m;
 }
 
@@ -172,11 +229,19 @@ PlotModel lossOverSteps(const Snapshot& snap) {
   m.xFormat = AxisFormat::Steps;
   m.yIncludesZero = true;
   if (snap.runs.empty()) return m;
-  const RunSnapshot& run = snap.runs.front();
-  m.markers = toggleMarkers(snap, run.batchNorm);
-  m.lines.push_back({tr("mini-batch"), palette::withAlpha(palette::kGrey, 0.6), toPoints(run.batchLossHistory), 1.0});
-  m.lines.push_back({tr("train"), palette::kTrain, toPoints(run.trainLossHistory), 1.8});
-  m.lines.push_back({tr("test"), palette::kTest, toPoints(run.testLossHistory), 1.8});
+  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  if (!compare(snap)) {
+    const RunSnapshot& run = snap.runs.front();
+    m.lines.push_back({tr("mini-batch"), palette::withAlpha(palette::kGrey, 0.6), toPoints(run.batchLossHistory), 1.0});
+    m.lines.push_back({tr("train"), palette::kTrain, toPoints(run.trainLossHistory), 1.8});
+    m.lines.push_back({tr("test"), palette::kTest, toPoints(run.testLossHistory), 1.8});
+    return m;
+  }
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    m.lines.push_back({runName(run) + tr(" train"), runColor(snap, r), toPoints(run.trainLossHistory), 1.8});
+    m.lines.push_back({runName(run) + tr(" test"), runColor(snap, r), toPoints(run.testLossHistory), 1.8, Qt::DashLine});
+  }
   return m;
 }
 
@@ -188,17 +253,26 @@ PlotModel accuracyOverSteps(const Snapshot& snap) {
   m.xFormat = AxisFormat::Steps;
   m.yRange = Range{0.0, 1.0};
   if (snap.runs.empty()) return m;
-  const RunSnapshot& run = snap.runs.front();
-  m.markers = toggleMarkers(snap, run.batchNorm);
-  m.note = tr("test %1%").arg(run.test.accuracy * 100, 0, 'f', 1);
-  m.lines.push_back({tr("train"), palette::kTrain, toPoints(run.trainAccuracyHistory), 1.8});
-  m.lines.push_back({tr("test"), palette::kTest, toPoints(run.testAccuracyHistory), 1.8});
+  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  QStringList notes;
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    const bool twin = compare(snap);
+    const QString prefix = twin ? runName(run) + QStringLiteral(" ") : QString();
+    m.lines.push_back({prefix + tr("train"), twin ? runColor(snap, r) : palette::kTrain,
+                       toPoints(run.trainAccuracyHistory), 1.8});
+    m.lines.push_back({prefix + tr("test"), twin ? runColor(snap, r) : palette::kTest,
+                       toPoints(run.testAccuracyHistory), 1.8, twin ? Qt::DashLine : Qt::SolidLine});
+    notes << tr("%1test %2%").arg(prefix).arg(run.test.accuracy * 100, 0, 'f', 1);
+  }
+  m.note = notes.join(QStringLiteral(" · "));
   return m;
 }
 
 PlotModel decisionPlane(const Snapshot& snap, int runIndex) {
   PlotModel m;
-  m.title = tr("Decision plane");
+  m.title = compare(snap) ? tr("Decision plane: %1").arg(runName(snap.runs[std::size_t(runIndex)]))
+                          : tr("Decision plane");
   m.note = tr("● train  ○ test");
   m.xLabel = QStringLiteral("x₁");
   m.yLabel = QStringLiteral("x₂");

@@ -22,14 +22,20 @@ struct LayerView {
 const std::array<DistributionStats, kQuantityCount>& currentStats(const LayerSnapshot& layer);
 const std::array<DistributionHistory, kQuantityCount>& historyStats(const LayerSnapshot& layer);
 
-plot::PlotModel distributionOverSteps(const Snapshot& snap, const RunSnapshot& run,
-                                      const LayerView& view);
-plot::PlotModel currentHistogram(const RunSnapshot& run, const LayerView& view);
-plot::PlotModel momentsOverSteps(const Snapshot& snap, const RunSnapshot& run,
-                                 const LayerView& view);
+// Each run's colour: in compare mode the plain twin orange and the batch-norm twin blue.
+QColor runColor(const Snapshot& snap, int run);
+
+// Every chart shows every run of the snapshot on shared axes (one run, or the twins).
+plot::PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view);
+plot::PlotModel currentHistogram(const Snapshot& snap, const LayerView& view);
+plot::PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view);
+plot::PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view);
+
+// Per run, the probe batch's (unit 1, unit 2) activation inputs at recent records, oldest first.
+using ScatterTrail = std::deque<std::vector<std::array<float, 2>>>;
 // The activation inputs of units 1 and 2 on the probe batch, now and (fading) before.
-plot::PlotModel unitScatter(const RunSnapshot& run, const LayerView& view,
-                            const std::deque<std::vector<std::array<float, 2>>>& trail);
+plot::PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
+                            const std::vector<ScatterTrail>& trails);
 
 plot::PlotModel lossOverSteps(const Snapshot& snap);
 plot::PlotModel accuracyOverSteps(const Snapshot& snap);

@@ -1,6 +1,7 @@
 #include "experiment/experiment.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "data/standardizer.h"
@@ -119,6 +120,7 @@ SnapshotPtr Experiment::snapshot() const {
   snap->recordedAt = recordedAt_;
   snap->config = config_;
   snap->batchNormToggles = batchNormToggles_;
+  snap->perturbations = perturbations_;
   snap->data = data_;
   snap->lastBatchSize = static_cast<int>(batchIndices_.size());
   snap->runs.resize(trainers_.size());
@@ -153,6 +155,20 @@ void Experiment::setBatchNorm(bool enabled) {
   trainer.network().setBatchNorm(enabled);
   config_.batchNormMode = enabled ? BatchNormMode::On : BatchNormMode::Off;
   batchNormToggles_.push_back(step_);
+}
+
+void Experiment::perturb(int layer, double relative) {
+  if (layer < 0 || layer >= int(config_.network.hiddenUnits.size()) || !(relative > 0)) return;
+  Rng rng(derivedSeed(config_.seed, 3) ^ std::uint64_t(step_ * 31 + layer));
+  const Matrix& shape = trainers_.front()->network().block(layer).dense().weights();
+  Matrix noise(shape.rows(), shape.cols());
+  for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = Scalar(rng.normal());
+  for (auto& trainer : trainers_) {
+    Matrix& w = trainer->network().block(layer).dense().weights();
+    const Scalar rms = std::sqrt(w.squaredNorm() / Scalar(std::max<Eigen::Index>(w.size(), 1)));
+    w += (Scalar(relative) * rms) * noise;
+  }
+  perturbations_.push_back({step_, layer, relative});
 }
 
 void Experiment::setFocus(int layer, DistributionFocus focus) {

@@ -50,6 +50,9 @@ class Experiment {
   // run and marks the step.
   void setBatchNorm(bool enabled);
   void setRecordEvery(int steps);
+  // Kicks W of hidden layer `layer` (0-based) in every run: W += relative · rms(W) · N, with
+  // the same standard-normal matrix N in each twin. Marks the step.
+  void perturb(int layer, double relative);
   // Measure hidden layer `layer` (0-based) of every run under `focus` too.
   void setFocus(int layer, DistributionFocus focus);
 
@@ -81,6 +84,7 @@ class Experiment {
   std::int64_t recordedAt_ = -1;
   std::int64_t evaluatedAt_ = -1;
   std::vector<std::int64_t> batchNormToggles_;
+  std::vector<Snapshot::Perturbation> perturbations_;
 };
 
 }  // namespace bnlab

@@ -111,6 +111,11 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
                                     static_cast<int>(input.rows())) *
                 (100.0 / lag);
     layer.shift.append(step, now.shift);
+    layer.recentShifts.push_back(now.shift);
+    if (layer.recentShifts.size() > kRecentShifts) layer.recentShifts.pop_front();
+    double sum = 0;
+    for (double s : layer.recentShifts) sum += s;
+    now.recentShift = sum / double(layer.recentShifts.size());
   }
   layer.previousStep = step;
 

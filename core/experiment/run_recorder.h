@@ -4,6 +4,7 @@
 // evaluation, train and test loss and accuracy. Fills the run's part of a Snapshot.
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "experiment/distribution.h"
@@ -15,6 +16,8 @@ namespace bnlab {
 
 class RunRecorder {
  public:
+  static constexpr std::size_t kRecentShifts = 20;
+
   RunRecorder(int layers, std::size_t historyCapacity = History::kDefaultCapacity);
 
   // `probe` is the network's forward pass on the probe batch at `step`. A second record at
@@ -41,6 +44,7 @@ class RunRecorder {
     QuantitySeries focusSeries;
     std::int64_t focusSince = -1;
     History shift;
+    std::deque<double> recentShifts;  // the last kRecentShifts shifts
     std::vector<float> sortedRows, previousSortedRows;
     std::int64_t previousStep = -1;
   };

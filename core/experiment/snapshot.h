@@ -68,6 +68,7 @@ struct LayerSnapshot {
   // batch at this record and at the previous one, Δ steps earlier, scaled to a 100-step lag
   // (× 100/Δ) so that records taken at different intervals read on one scale.
   double shift = 0;
+  double recentShift = 0;  // mean of the last (up to) 20 recorded shifts
   HistoryView shiftHistory;
   // Units 1 and 2 of the activation input over the probe batch (empty if fewer than 2 units).
   std::vector<std::array<float, 2>> scatter;
@@ -107,6 +108,12 @@ struct Snapshot {
   std::int64_t recordedAt = -1;  // step of the distributions below
   ExperimentConfig config;       // as resolved, with the live settings at this step
   std::vector<std::int64_t> batchNormToggles;  // steps at which batch norm was switched
+  struct Perturbation {
+    std::int64_t step = 0;
+    int layer = 0;         // 0-based hidden layer whose W was kicked
+    double relative = 0;   // noise σ as a fraction of W's root-mean-square
+  };
+  std::vector<Perturbation> perturbations;
   std::vector<RunSnapshot> runs;               // one, or two in compare mode (plain first)
   std::shared_ptr<const DataSplit> data;       // shared, never modified
   int lastBatchSize = 0;                       // examples in the last training mini-batch

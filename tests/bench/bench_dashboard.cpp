@@ -18,7 +18,7 @@ namespace {
 ExperimentConfig dashboardConfig() {
   ExperimentConfig config;
   config.network.hiddenUnits = {16, 16, 16, 16};
-  config.batchNormMode = BatchNormMode::On;
+  config.batchNormMode = BatchNormMode::Compare;  // the default: both twins in every view
   return config;
 }
 

@@ -145,6 +145,25 @@ class ExperimentTest : public QObject {
     QCOMPARE(int(map.classes[std::size_t(10 * 30 + 15)]), 0);
   }
 
+  void perturbationIsIdenticalInBothTwins() {
+    Experiment experiment(smallConfig());
+    for (int i = 0; i < 30; ++i) experiment.step();
+    const Matrix plainBefore = experiment.run(0).network().block(0).dense().weights();
+    const Matrix normedBefore = experiment.run(1).network().block(0).dense().weights();
+    const Matrix untouched = experiment.run(0).network().block(1).dense().weights();
+    experiment.perturb(0, 0.5);
+    const Matrix plainKick = experiment.run(0).network().block(0).dense().weights() - plainBefore;
+    const Matrix normedKick = experiment.run(1).network().block(0).dense().weights() - normedBefore;
+    const auto rms = [](const Matrix& w) { return std::sqrt(w.squaredNorm() / w.size()); };
+    // The same noise matrix N, scaled by each twin's own rms(W): kick / (0.5 rms) equal.
+    QVERIFY((plainKick / (0.5f * rms(plainBefore))).isApprox(normedKick / (0.5f * rms(normedBefore)), 1e-4f));
+    QVERIFY(plainKick.norm() > 0);
+    QCOMPARE(experiment.run(0).network().block(1).dense().weights(), untouched);
+    const SnapshotPtr snap = experiment.snapshot();
+    QCOMPARE(snap->perturbations.size(), std::size_t(1));
+    QCOMPARE(snap->perturbations[0].step, std::int64_t(30));
+  }
+
   void invalidConfigsThrowWithEveryProblem() {
     ExperimentConfig config = smallConfig();
     config.batchSize = 0;

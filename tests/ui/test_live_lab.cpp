@@ -44,7 +44,7 @@ class LiveLabTest : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(int(window.layerPanels().size()), 3);
-    for (LayerPanel* panel : window.layerPanels()) QCOMPARE(int(panel->plots().size()), 4);
+    for (LayerPanel* panel : window.layerPanels()) QCOMPARE(int(panel->plots().size()), 5);
   }
 
   void playDeliversSnapshotsThatFillEveryPanel() {
@@ -63,6 +63,7 @@ class LiveLabTest : public QObject {
       QVERIFY(!plots[1]->model().bars.empty() && plots[1]->model().bars[0].heights.size() > 0);
       QVERIFY(plots[2]->model().lines[0].points.size() >= 2);
       QVERIFY(plots[3]->model().scatters.back().points.size() > 0);
+      QVERIFY(plots[4]->model().lines[0].points.size() >= 1);  // shift
     }
     const auto& metrics = window.metrics()->plots();
     QVERIFY(metrics[0]->model().lines[1].points.size() >= 1);  // train loss
@@ -105,6 +106,34 @@ class LiveLabTest : public QObject {
     QVERIFY(window.layerPanels()[4]->plots()[0]->model().bands[0].lower.size() >= 1);
     window.controls()->layersSpin()->setValue(1);
     QCOMPARE(int(window.layerPanels().size()), 1);
+  }
+
+  void compareModeDrawsBothTwinsOnSharedAxes() {
+    ExperimentConfig config = smallConfig();
+    config.batchNormMode = BatchNormMode::Compare;
+    MainWindow window(config, true);
+    QVERIFY(!window.controls()->batchNormSwitch()->isEnabled());
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.runs.size() == 2 && s.step > 30; }));
+    window.redraw();
+    const auto& plots = window.layerPanels()[2]->plots();
+    QCOMPARE(int(plots[0]->model().lines.size()), 2);  // a median per twin
+    QCOMPARE(plots[0]->model().lines[0].name, QStringLiteral("plain"));
+    QCOMPARE(plots[0]->model().lines[1].name, QStringLiteral("batch norm"));
+    QVERIFY(plots[0]->model().lines[0].color != plots[0]->model().lines[1].color);
+    QCOMPARE(int(plots[1]->model().bars.size()), 2);
+    QCOMPARE(int(plots[4]->model().lines.size()), 2);
+    QCOMPARE(int(window.metrics()->plots()[0]->model().lines.size()), 4);  // train, test × 2
+  }
+
+  void perturbationKickMarksEveryChart() {
+    ExperimentConfig config = smallConfig();
+    config.batchNormMode = BatchNormMode::Compare;
+    MainWindow window(config, true);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 20; }));
+    window.controls()->requestPerturb();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.perturbations.size() == 1; }));
+    window.redraw();
+    QCOMPARE(int(window.layerPanels()[1]->plots()[0]->model().markers.size()), 1);
   }
 
   void focusOnOneUnitReachesTheWorker() {
