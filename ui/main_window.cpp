@@ -210,13 +210,15 @@ void MainWindow::updateStatus(const Snapshot& snap) {
   stepLabel_->setText(tr("Step %1 · epoch %2").arg(snap.step).arg(snap.epoch));
   const double rate = controller_.stepsPerSecond();
   rateLabel_->setText(controller_.running() ? tr("%1 steps/s").arg(rate, 0, 'f', 0) : tr("paused"));
-  if (!snap.runs.empty()) {
-    const RunSnapshot& run = snap.runs.front();
-    lossLabel_->setText(tr("batch loss %1 · test accuracy %2% · batch %3")
-                            .arg(run.batchLoss, 0, 'f', 4)
-                            .arg(run.test.accuracy * 100, 0, 'f', 1)
-                            .arg(snap.config.batchSize));
+  QStringList runs;
+  for (const RunSnapshot& run : snap.runs) {
+    const QString prefix = snap.runs.size() > 1 ? QString::fromStdString(run.name) + ": " : QString();
+    runs << tr("%1batch loss %2, test accuracy %3%")
+                .arg(prefix)
+                .arg(run.batchLoss, 0, 'f', 4)
+                .arg(run.test.accuracy * 100, 0, 'f', 1);
   }
+  lossLabel_->setText(runs.join(QStringLiteral(" · ")) + tr(" · batch %1").arg(snap.config.batchSize));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

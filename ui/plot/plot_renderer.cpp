@@ -73,6 +73,7 @@ void drawLegend(QPainter& p, const PlotModel& m, const PlotGeometry& g, const Pl
     QString name;
     QColor color;
     bool filled;
+    Qt::PenStyle style = Qt::SolidLine;
   };
   std::vector<Entry> entries;
   for (const Band& b : m.bands)
@@ -80,7 +81,7 @@ void drawLegend(QPainter& p, const PlotModel& m, const PlotGeometry& g, const Pl
   for (const Bars& b : m.bars)
     if (b.inLegend && !b.name.isEmpty()) entries.push_back({b.name, b.color, true});
   for (const Line& l : m.lines)
-    if (l.inLegend && !l.name.isEmpty()) entries.push_back({l.name, l.color, false});
+    if (l.inLegend && !l.name.isEmpty()) entries.push_back({l.name, l.color, false, l.style});
   for (const Scatter& s : m.scatters)
     if (s.inLegend && !s.name.isEmpty()) entries.push_back({s.name, s.color, true});
   if (entries.size() < 2 && !(entries.size() == 1 && !m.bands.empty())) return;
@@ -103,7 +104,7 @@ void drawLegend(QPainter& p, const PlotModel& m, const PlotGeometry& g, const Pl
       p.setBrush(c);
       p.drawRect(swatch);
     } else {
-      p.setPen(QPen(entries[i].color, 2));
+      p.setPen(QPen(entries[i].color, 1.5, entries[i].style));
       p.drawLine(QPointF(swatch.left(), swatch.center().y()),
                  QPointF(swatch.right(), swatch.center().y()));
     }
