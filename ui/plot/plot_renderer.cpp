@@ -266,14 +266,20 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     p.drawImage(QRectF(a, b).normalized(), m.backdrop->image);
   }
   for (const Bars& bars : m.bars) {
+    // Axis-aligned rectangles: one call, no antialiasing needed.
+    QVector<QRectF> rects;
+    rects.reserve(bars.heights.size());
+    for (int i = 0; i < bars.heights.size(); ++i) {
+      const double x0 = bars.start + i * bars.width;
+      rects.append(QRectF(g.toPixel({x0, bars.heights[i]}), g.toPixel({x0 + bars.width, 0.0})).normalized());
+    }
     QPen outline(bars.color.darker(130), 1.0);
     outline.setCosmetic(true);
     p.setPen(outline);
     p.setBrush(bars.color);
-    for (int i = 0; i < bars.heights.size(); ++i) {
-      const double x0 = bars.start + i * bars.width;
-      p.drawRect(QRectF(g.toPixel({x0, bars.heights[i]}), g.toPixel({x0 + bars.width, 0.0})).normalized());
-    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.drawRects(rects);
+    p.setRenderHint(QPainter::Antialiasing, true);
   }
   for (const Band& band : m.bands) {
     if (band.lower.isEmpty()) continue;
