@@ -58,11 +58,16 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
                         "1-Wasserstein distance between a unit's probe distributions at two "
                         "records, per 100 steps. 'recent' averages the last 20 records."));
 
+  caption_ = new QLabel(this);
+  caption_->setStyleSheet(QStringLiteral("color: #5f6368;"));
+  caption_->setWordWrap(true);
+
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 2, 4, 2);
   layout->setSpacing(2);
   layout->addLayout(header);
   layout->addLayout(charts, 1);
+  layout->addWidget(caption_);
   setMinimumHeight(200);
 
   const auto emitFocus = [this] { emit focusChanged(layer_, focus()); };
@@ -87,6 +92,7 @@ void LayerPanel::showSnapshot(const Snapshot& snap) {
       while (trails_[r].size() > kTrailLength) trails_[r].pop_front();
     }
   }
+  caption_->setText(layerCaption(snap, layer_));
   bands_->setModel(distributionOverSteps(snap, view));
   histogram_->setModel(currentHistogram(snap, view));
   moments_->setModel(momentsOverSteps(snap, view));

@@ -32,6 +32,7 @@ class LayerPanel : public QWidget {
  private:
   int layer_;
   QLabel* title_;
+  QLabel* caption_;
   QComboBox* quantity_;
   QComboBox* unit_;
   QComboBox* source_;

@@ -158,14 +158,16 @@ PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
   m.yLabel = quantitySymbol(view.quantity, last.batchNorm);
   m.xFormat = AxisFormat::Steps;
   m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  const bool twins = compare(snap);
+  if (twins) m.note = tr("solid: mean · dashed: std");
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
     const DistributionHistory& h = historyStats(run.layers[std::size_t(view.layer)])[int(view.quantity)];
-    const QString prefix = compare(snap) ? runName(run) + QStringLiteral(" ") : QString();
-    const bool twin = compare(snap);
-    m.lines.push_back({prefix + tr("mean"), twin ? runColor(snap, r) : palette::kBlue, toPoints(h.mean), 1.6});
-    m.lines.push_back({prefix + tr("std"), twin ? runColor(snap, r) : palette::kOrange, toPoints(h.stddev), 1.6,
-                       Qt::DashLine});
+    // Twins: one legend entry per twin (colour); the line style tells mean from std.
+    m.lines.push_back({twins ? runName(run) : tr("mean"), twins ? runColor(snap, r) : palette::kBlue,
+                       toPoints(h.mean), 1.6});
+    m.lines.push_back({tr("std"), twins ? runColor(snap, r) : palette::kOrange, toPoints(h.stddev), 1.6,
+                       Qt::DashLine, !twins});
   }
   return m;
 }
@@ -219,6 +221,22 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
   }
   m.legend = compare(snap);
   return m;
+}
+
+QString layerCaption(const Snapshot& snap, int layer) {
+  if (compare(snap)) {
+    return layer == 0
+               ? tr("Layer 1 sees the (fixed) inputs. Compare the later layers: their inputs "
+                    "come from layers that keep learning.")
+               : tr("Covariate shift (points 2–3): the orange bands drift and spread as the "
+                    "earlier layers learn; the blue ones keep the mean β and spread γ batch norm "
+                    "learned. The shift chart measures it.");
+  }
+  return snap.runs.front().batchNorm
+             ? tr("With batch norm each unit's activation input has mean β and spread γ on every "
+                  "batch, however the earlier layers change (point 3). Press B to switch it off.")
+             : tr("Without batch norm this layer's input moves whenever an earlier layer's "
+                  "weights change (point 2). Press B to switch batch norm on and watch it settle.");
 }
 
 PlotModel lossOverSteps(const Snapshot& snap) {

@@ -37,6 +37,9 @@ using ScatterTrail = std::deque<std::vector<std::array<float, 2>>>;
 plot::PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
                             const std::vector<ScatterTrail>& trails);
 
+// One or two plain sentences under a layer's charts: which point they show, what to look for.
+QString layerCaption(const Snapshot& snap, int layer);
+
 plot::PlotModel lossOverSteps(const Snapshot& snap);
 plot::PlotModel accuracyOverSteps(const Snapshot& snap);
 plot::PlotModel decisionPlane(const Snapshot& snap, int run);

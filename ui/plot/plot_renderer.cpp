@@ -85,6 +85,8 @@ void drawLegend(QPainter& p, const PlotModel& m, const PlotGeometry& g, const Pl
   for (const Scatter& s : m.scatters)
     if (s.inLegend && !s.name.isEmpty()) entries.push_back({s.name, s.color, true});
   if (entries.size() < 2 && !(entries.size() == 1 && !m.bands.empty())) return;
+  // A legend would hide most of a very small chart.
+  if (g.plotArea.width() < 150 || g.plotArea.height() < 80) return;
   const QFontMetricsF metrics(p.font());
   qreal width = 0;
   for (const Entry& e : entries) width = std::max(width, metrics.horizontalAdvance(e.name));
