@@ -131,6 +131,7 @@ void MainWindow::buildMenus() {
       drawnGeneration_ = 0;
     });
   }
+  noiseLayerMenu_ = view->addMenu(tr("Batch noise from layer"));
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
   showControls->setChecked(true);
@@ -168,6 +169,11 @@ void MainWindow::rebuild() {
 void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
   for (LayerPanel* panel : layerPanels_) panel->deleteLater();
   layerPanels_.clear();
+  noiseLayerMenu_->clear();
+  for (int l = 0; l < int(units.size()); ++l)
+    noiseLayerMenu_->addAction(tr("Layer %1").arg(l + 1), this, [this, l] {
+      controller_.apply([l](Experiment& e) { e.setBatchNoiseTarget(l, 0); });
+    });
   for (std::size_t l = 0; l < units.size(); ++l) {
     auto* panel = new LayerPanel(int(l), units[l], layersHost_);
     connect(panel, &LayerPanel::focusChanged, this, [this](int layer, DistributionFocus focus) {

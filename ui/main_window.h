@@ -49,6 +49,7 @@ class MainWindow : public QMainWindow {
   TrainingController controller_;
   ControlPanel* controls_;
   QWidget* controlScroll_;
+  QMenu* noiseLayerMenu_ = nullptr;
   MetricsPanel* metrics_;
   QWidget* layersHost_;
   QVBoxLayout* layersLayout_;

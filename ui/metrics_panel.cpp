@@ -11,7 +11,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       loss_(new plot::PlotWidget(this)),
       accuracy_(new plot::PlotWidget(this)),
       plane_(new plot::PlotWidget(this)),
-      secondPlane_(new plot::PlotWidget(this)) {
+      secondPlane_(new plot::PlotWidget(this)),
+      noise_(new plot::PlotWidget(this)) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
@@ -19,8 +20,13 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   layout->addWidget(accuracy_, 4);
   layout->addWidget(plane_, 3);
   layout->addWidget(secondPlane_, 3);
+  layout->addWidget(noise_, 3);
   secondPlane_->hide();
-  plots_ = {loss_, accuracy_, plane_, secondPlane_};
+  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_};
+  noise_->setToolTip(tr("Each dot is one recent training batch: its mean μ_B and standard "
+                        "deviation σ_B of one unit's Z, which batch norm divides and subtracts. "
+                        "The ring is the whole training set's. The scatter is batch norm's "
+                        "noise (point 4): move the batch-size slider from 64 to 512 and it shrinks."));
   loss_->setToolTip(tr("Mean cross-entropy: of each mini-batch (grey), and of the whole training "
                        "and test sets in evaluation mode."));
   accuracy_->setToolTip(tr("Fraction classified correctly, in evaluation mode (running statistics)."));
@@ -37,6 +43,7 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
   const bool twins = snap.runs.size() > 1;
   secondPlane_->setVisible(twins);
   if (twins) secondPlane_->setModel(decisionPlane(snap, 1));
+  noise_->setModel(batchNoise(snap));
 }
 
 }  // namespace bnlab

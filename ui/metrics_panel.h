@@ -19,6 +19,7 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* accuracy_;
   plot::PlotWidget* plane_;
   plot::PlotWidget* secondPlane_;  // the batch-norm twin's, in compare mode
+  plot::PlotWidget* noise_;
   std::vector<plot::PlotWidget*> plots_;
 };
 

@@ -223,6 +223,36 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
   return m;
 }
 
+PlotModel batchNoise(const Snapshot& snap) {
+  PlotModel m;
+  m.xLabel = QStringLiteral("μ_B");
+  m.yLabel = QStringLiteral("σ_B");
+  m.emptyText = tr("needs batch norm");
+  m.title = tr("Batch noise");
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const BatchNoise& noise = snap.runs[std::size_t(r)].batchNoise;
+    if (noise.layer < 0) continue;
+    m.title = tr("Batch noise: layer %1, unit %2").arg(noise.layer + 1).arg(noise.unit + 1);
+    m.note = tr("spread μ ±%1 σ ±%2 (batch %3)")
+                 .arg(noise.meanSpread, 0, 'g', 2)
+                 .arg(noise.stdSpread, 0, 'g', 2)
+                 .arg(snap.config.batchSize);
+    Scatter batches;
+    batches.name = tr("batches");
+    batches.color = palette::withAlpha(runColor(snap, r), 0.45);
+    for (const auto& b : noise.batches) batches.points.append(QPointF(b[0], b[1]));
+    Scatter population;
+    population.name = tr("population");
+    population.color = palette::kVermillion;
+    population.radius = 4.5;
+    population.outline = true;
+    population.points.append(QPointF(noise.populationMean, noise.populationStd));
+    m.scatters.push_back(std::move(batches));
+    m.scatters.push_back(std::move(population));
+  }
+  return m;
+}
+
 QString layerCaption(const Snapshot& snap, int layer) {
   if (compare(snap)) {
     return layer == 0

@@ -43,6 +43,8 @@ QString layerCaption(const Snapshot& snap, int layer);
 plot::PlotModel lossOverSteps(const Snapshot& snap);
 plot::PlotModel accuracyOverSteps(const Snapshot& snap);
 plot::PlotModel decisionPlane(const Snapshot& snap, int run);
+// μ_B against σ_B of recent training batches around the population values (batch-norm runs).
+plot::PlotModel batchNoise(const Snapshot& snap);
 
 QVector<QPointF> toPoints(const HistoryView& history);
 

@@ -67,6 +67,9 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   for (std::size_t i = 0; i < trainers_.size(); ++i) recorders_.emplace_back(net.hiddenUnits.size());
   batchLoss_.assign(trainers_.size(), 0.0);
   decisionMaps_.resize(trainers_.size());
+  batchNoise_.resize(trainers_.size());
+  for (BatchNoiseTracker& tracker : batchNoise_)
+    tracker.setTarget(int(net.hiddenUnits.size()) - 1, 0);  // the last hidden layer, unit 1
   extent_ = planeExtent(*data_);
 
   // The probe batch: a fixed, seeded choice of training examples.
@@ -83,8 +86,10 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
 double Experiment::step() {
   batchIndices_ = sampler_.next(config_.batchSize);
   data_->train.gather(batchIndices_, batchX_, batchY_);
-  for (std::size_t i = 0; i < trainers_.size(); ++i)
+  for (std::size_t i = 0; i < trainers_.size(); ++i) {
     batchLoss_[i] = trainers_[i]->trainOnBatch(batchX_, batchY_);
+    batchNoise_[i].afterStep(trainers_[i]->network());
+  }
   ++step_;
   if (step_ % config_.recordEvery == 0) record();
   if (step_ % config_.evaluateEvery == 0) evaluate();
@@ -130,12 +135,16 @@ SnapshotPtr Experiment::snapshot() const {
     run.batchNorm = trainers_[i]->network().batchNorm();
     recorders_[i].fill(run);
     run.decisionMap = decisionMaps_[i];
+    run.batchNoise = batchNoise_[i].measure(trainers_[i]->network(), data_->train);
   }
   return snap;
 }
 
 void Experiment::setBatchSize(int batchSize) {
-  config_.batchSize = std::clamp(batchSize, 1, ExperimentConfig::kMaxBatchSize);
+  const int size = std::clamp(batchSize, 1, ExperimentConfig::kMaxBatchSize);
+  if (size != config_.batchSize)
+    for (BatchNoiseTracker& tracker : batchNoise_) tracker.clear();  // a new noise level
+  config_.batchSize = size;
 }
 
 void Experiment::setOptimizer(const OptimizerConfig& optimizer) {
@@ -169,6 +178,10 @@ void Experiment::perturb(int layer, double relative) {
     w += (Scalar(relative) * rms) * noise;
   }
   perturbations_.push_back({step_, layer, relative});
+}
+
+void Experiment::setBatchNoiseTarget(int layer, int unit) {
+  for (BatchNoiseTracker& tracker : batchNoise_) tracker.setTarget(layer, std::max(unit, 0));
 }
 
 void Experiment::setFocus(int layer, DistributionFocus focus) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "experiment/batch_noise.h"
 #include "experiment/decision_map.h"
 #include "experiment/experiment_config.h"
 #include "experiment/run_recorder.h"
@@ -53,6 +54,8 @@ class Experiment {
   // Kicks W of hidden layer `layer` (0-based) in every run: W += relative · rms(W) · N, with
   // the same standard-normal matrix N in each twin. Marks the step.
   void perturb(int layer, double relative);
+  // Follow μ_B and σ_B of `unit` in hidden layer `layer` (0-based) of every batch-norm run.
+  void setBatchNoiseTarget(int layer, int unit);
   // Measure hidden layer `layer` (0-based) of every run under `focus` too.
   void setFocus(int layer, DistributionFocus focus);
 
@@ -73,6 +76,7 @@ class Experiment {
   std::vector<std::unique_ptr<Trainer>> trainers_;
   std::vector<RunRecorder> recorders_;
   std::vector<DecisionMap> decisionMaps_;
+  std::vector<BatchNoiseTracker> batchNoise_;
   PlaneExtent extent_;
   std::vector<double> batchLoss_;
   Matrix probeX_;

@@ -17,7 +17,8 @@ RunRecorder::RunRecorder(int layers, std::size_t historyCapacity)
       trainLoss_(historyCapacity),
       testLoss_(historyCapacity),
       trainAccuracy_(historyCapacity),
-      testAccuracy_(historyCapacity) {
+      testAccuracy_(historyCapacity),
+      lossGap_(historyCapacity) {
   layers_.resize(static_cast<std::size_t>(layers));
   for (Layer& layer : layers_) {
     layer.shift = History(capacity_);
@@ -166,6 +167,7 @@ void RunRecorder::recordEvaluation(std::int64_t step, const Evaluation& train,
   testLoss_.append(step, test.loss);
   trainAccuracy_.append(step, train.accuracy);
   testAccuracy_.append(step, test.accuracy);
+  lossGap_.append(step, test.loss - train.loss);
 }
 
 void RunRecorder::fillHistory(const QuantitySeries& series,
@@ -188,6 +190,7 @@ void RunRecorder::fill(RunSnapshot& run) const {
   run.testLossHistory = testLoss_.view();
   run.trainAccuracyHistory = trainAccuracy_.view();
   run.testAccuracyHistory = testAccuracy_.view();
+  run.lossGapHistory = lossGap_.view();
   run.layers.resize(layers_.size());
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];

@@ -68,7 +68,7 @@ class RunRecorder {
   double batchLoss_ = 0;
   Evaluation train_, test_;
   std::int64_t evaluatedAt_ = -1;
-  History batchLossHistory_, trainLoss_, testLoss_, trainAccuracy_, testAccuracy_;
+  History batchLossHistory_, trainLoss_, testLoss_, trainAccuracy_, testAccuracy_, lossGap_;
   SortScratch scratch_;
   std::vector<float> sorted_;
 };

@@ -89,6 +89,16 @@ struct DecisionMap {
   bool empty() const { return classes.empty(); }
 };
 
+// Batch norm's regularizing noise in one unit: each recent training batch's μ_B and σ_B next
+// to the population values (the unit's Z over the whole training set, current weights).
+struct BatchNoise {
+  int layer = -1, unit = 0;                   // −1: nothing measured (no batch norm)
+  std::vector<std::array<float, 2>> batches;  // (μ_B, σ_B) of the last steps, oldest first
+  double populationMean = 0, populationStd = 0;
+  // Root-mean-square of μ_B − μ and of σ_B − σ over those batches.
+  double meanSpread = 0, stdSpread = 0;
+};
+
 struct RunSnapshot {
   std::string name;  // "plain" or "batch norm"
   bool batchNorm = false;
@@ -98,8 +108,10 @@ struct RunSnapshot {
   HistoryView batchLossHistory;
   HistoryView trainLossHistory, testLossHistory;
   HistoryView trainAccuracyHistory, testAccuracyHistory;
+  HistoryView lossGapHistory;  // test loss − train loss at each evaluation
   std::vector<LayerSnapshot> layers;
   DecisionMap decisionMap;
+  BatchNoise batchNoise;
 };
 
 struct Snapshot {

@@ -164,6 +164,27 @@ class ExperimentTest : public QObject {
     QCOMPARE(snap->perturbations[0].step, std::int64_t(30));
   }
 
+  void batchNoiseShrinksWithTheBatchSize() {
+    ExperimentConfig config = smallConfig();
+    config.data.toy.size = 4000;
+    config.optimizer.learningRate = 0.002;  // slow weights: the spread is the batches' noise
+    Experiment experiment(config);
+    for (int i = 0; i < 300; ++i) experiment.step();
+    const BatchNoise at64 = experiment.snapshot()->runs[1].batchNoise;
+    QCOMPARE(at64.layer, 2);
+    QCOMPARE(at64.batches.size(), BatchNoiseTracker::kBatches);
+    QCOMPARE(experiment.snapshot()->runs[0].batchNoise.layer, -1);  // the plain twin has none
+    experiment.setBatchSize(512);
+    for (int i = 0; i < 150; ++i) experiment.step();
+    const BatchNoise at512 = experiment.snapshot()->runs[1].batchNoise;
+    QCOMPARE(at512.batches.size(), BatchNoiseTracker::kBatches);
+    // Sampling theory: the spread of μ_B scales as 1/√m, so 512 gives about 0.35 of 64's.
+    QVERIFY2(at512.meanSpread < 0.6 * at64.meanSpread,
+             qPrintable(QStringLiteral("μ_B spread %1 at 512, %2 at 64").arg(at512.meanSpread).arg(at64.meanSpread)));
+    QVERIFY2(at512.stdSpread < 0.6 * at64.stdSpread,
+             qPrintable(QStringLiteral("σ_B spread %1 at 512, %2 at 64").arg(at512.stdSpread).arg(at64.stdSpread)));
+  }
+
   void invalidConfigsThrowWithEveryProblem() {
     ExperimentConfig config = smallConfig();
     config.batchSize = 0;
