@@ -30,6 +30,17 @@ std::vector<Marker> toggleMarkers(const Snapshot& snap, bool batchNormNow) {
 
 bool compare(const Snapshot& snap) { return snap.runs.size() > 1; }
 
+// A chart over training steps, with every batch norm switch and kick marked.
+PlotModel overSteps(const Snapshot& snap, const QString& title, const QString& yLabel) {
+  PlotModel m;
+  m.title = title;
+  m.xLabel = tr("step");
+  m.yLabel = yLabel;
+  m.xFormat = AxisFormat::Steps;
+  if (!snap.runs.empty()) m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  return m;
+}
+
 QString runName(const RunSnapshot& run) { return QString::fromStdString(run.name); }
 
 QString focusNote(const LayerSnapshot& layer) {
@@ -86,13 +97,8 @@ QColor runColor(const Snapshot& snap, int run) {
 }
 
 PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
-  PlotModel m;
-  const RunSnapshot& last = snap.runs.back();
-  m.title = tr("Distribution of %1").arg(quantitySymbol(view.quantity, last.batchNorm));
-  m.xLabel = tr("step");
-  m.yLabel = quantitySymbol(view.quantity, last.batchNorm);
-  m.xFormat = AxisFormat::Steps;
-  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  const QString symbol = quantitySymbol(view.quantity, snap.runs.back().batchNorm);
+  PlotModel m = overSteps(snap, tr("Distribution of %1").arg(symbol), symbol);
   const LayerSnapshot& firstLayer = snap.runs.front().layers[std::size_t(view.layer)];
   // The key to the bands, or what the focus is.
   m.note = firstLayer.focused ? focusNote(firstLayer)
@@ -151,13 +157,8 @@ PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
 }
 
 PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
-  PlotModel m;
-  const RunSnapshot& last = snap.runs.back();
-  m.title = tr("Mean and std of %1").arg(quantitySymbol(view.quantity, last.batchNorm));
-  m.xLabel = tr("step");
-  m.yLabel = quantitySymbol(view.quantity, last.batchNorm);
-  m.xFormat = AxisFormat::Steps;
-  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
+  const QString symbol = quantitySymbol(view.quantity, snap.runs.back().batchNorm);
+  PlotModel m = overSteps(snap, tr("Mean and std of %1").arg(symbol), symbol);
   const bool twins = compare(snap);
   if (twins) m.note = tr("solid: mean · dashed: std");
   for (int r = 0; r < int(snap.runs.size()); ++r) {
@@ -173,13 +174,8 @@ PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
 }
 
 PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view) {
-  PlotModel m;
-  m.title = tr("Shift per 100 steps");
-  m.xLabel = tr("step");
-  m.yLabel = QStringLiteral("W₁");
-  m.xFormat = AxisFormat::Steps;
+  PlotModel m = overSteps(snap, tr("Shift per 100 steps"), QStringLiteral("W₁"));
   m.yIncludesZero = true;
-  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
   QStringList recent;
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
@@ -270,14 +266,9 @@ QString layerCaption(const Snapshot& snap, int layer) {
 }
 
 PlotModel lossOverSteps(const Snapshot& snap) {
-  PlotModel m;
-  m.title = tr("Loss (cross-entropy)");
-  m.xLabel = tr("step");
-  m.yLabel = tr("loss");
-  m.xFormat = AxisFormat::Steps;
+  PlotModel m = overSteps(snap, tr("Loss (cross-entropy)"), tr("loss"));
   m.yIncludesZero = true;
   if (snap.runs.empty()) return m;
-  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
   if (!compare(snap)) {
     const RunSnapshot& run = snap.runs.front();
     m.lines.push_back({tr("mini-batch"), palette::withAlpha(palette::kGrey, 0.6), toPoints(run.batchLossHistory), 1.0});
@@ -294,14 +285,9 @@ PlotModel lossOverSteps(const Snapshot& snap) {
 }
 
 PlotModel accuracyOverSteps(const Snapshot& snap) {
-  PlotModel m;
-  m.title = tr("Accuracy");
-  m.xLabel = tr("step");
-  m.yLabel = tr("accuracy");
-  m.xFormat = AxisFormat::Steps;
+  PlotModel m = overSteps(snap, tr("Accuracy"), tr("accuracy"));
   m.yRange = Range{0.0, 1.0};
   if (snap.runs.empty()) return m;
-  m.markers = toggleMarkers(snap, snap.runs.front().batchNorm);
   QStringList notes;
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
