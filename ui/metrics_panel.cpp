@@ -1,6 +1,7 @@
 #include "metrics_panel.h"
 
 #include <QHBoxLayout>
+#include <QTabWidget>
 
 #include "snapshot_plots.h"
 
@@ -12,7 +13,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       accuracy_(new plot::PlotWidget(this)),
       plane_(new plot::PlotWidget(this)),
       secondPlane_(new plot::PlotWidget(this)),
-      noise_(new plot::PlotWidget(this)) {
+      noise_(new plot::PlotWidget),
+      testTime_(new plot::PlotWidget) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
@@ -20,9 +22,19 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   layout->addWidget(accuracy_, 4);
   layout->addWidget(plane_, 3);
   layout->addWidget(secondPlane_, 3);
-  layout->addWidget(noise_, 3);
+  auto* insights = new QTabWidget(this);
+  insights->setDocumentMode(true);
+  insights->addTab(noise_, tr("Batch noise"));
+  insights->addTab(testTime_, tr("Test time"));
+  layout->addWidget(insights, 3);
   secondPlane_->hide();
-  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_};
+  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_};
+  testTime_->setToolTip(tr("At test time there is no batch: batch norm uses the running averages "
+                           "of μ and σ² it kept while training, which converge on the whole "
+                           "training set's values (grey). The note compares test accuracy with "
+                           "running statistics, with the test set's own statistics, and with each "
+                           "example normalized alone, where μ_B = z and σ_B = 0 erase every input "
+                           "(point 5)."));
   noise_->setToolTip(tr("Each dot is one recent training batch: its mean μ_B and standard "
                         "deviation σ_B of one unit's Z, which batch norm divides and subtracts. "
                         "The ring is the whole training set's. The scatter is batch norm's "
@@ -44,6 +56,7 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
   secondPlane_->setVisible(twins);
   if (twins) secondPlane_->setModel(decisionPlane(snap, 1));
   noise_->setModel(batchNoise(snap));
+  testTime_->setModel(testTime(snap));
 }
 
 }  // namespace bnlab

@@ -20,6 +20,7 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* plane_;
   plot::PlotWidget* secondPlane_;  // the batch-norm twin's, in compare mode
   plot::PlotWidget* noise_;
+  plot::PlotWidget* testTime_;
   std::vector<plot::PlotWidget*> plots_;
 };
 

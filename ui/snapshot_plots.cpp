@@ -249,6 +249,26 @@ PlotModel batchNoise(const Snapshot& snap) {
   return m;
 }
 
+PlotModel testTime(const Snapshot& snap) {
+  PlotModel m = overSteps(snap, tr("Test time"), tr("value"));
+  m.emptyText = tr("needs batch norm");
+  for (const RunSnapshot& run : snap.runs) {
+    const BatchNoise& noise = run.batchNoise;
+    if (noise.layer < 0) continue;
+    m.title = tr("Test time: L%1 u%2").arg(noise.layer + 1).arg(noise.unit + 1);
+    const TestTimeAccuracy& t = run.testTime;
+    m.note = tr("acc running %1% · own batch %2% · alone %3%")
+                 .arg(t.runningStatistics * 100, 0, 'f', 0)
+                 .arg(t.testSetStatistics * 100, 0, 'f', 0)
+                 .arg(t.batchOfOne * 100, 0, 'f', 0);
+    m.lines.push_back({tr("running μ"), palette::kBlue, toPoints(noise.runningMean), 1.6});
+    m.lines.push_back({tr("population μ"), palette::kGrey, toPoints(noise.populationMeanHistory), 1.2, Qt::DashLine});
+    m.lines.push_back({tr("running σ²"), palette::kGreen, toPoints(noise.runningVariance), 1.6});
+    m.lines.push_back({tr("population σ²"), palette::kGrey, toPoints(noise.populationVarianceHistory), 1.2, Qt::DotLine});
+  }
+  return m;
+}
+
 QString layerCaption(const Snapshot& snap, int layer) {
   if (compare(snap)) {
     return layer == 0

@@ -11,28 +11,25 @@ void BatchNoiseTracker::setTarget(int layer, int unit) {
   layer_ = layer;
   unit_ = unit;
   batches_.clear();
+  for (History* h : {&runningMean_, &runningVariance_, &populationMeanHistory_, &populationVarianceHistory_})
+    h->clear();
+}
+
+bool BatchNoiseTracker::tracks(const Network& network) const {
+  return layer_ >= 0 && layer_ < network.depth() && network.block(layer_).batchNormEnabled() &&
+         unit_ < network.block(layer_).units();
 }
 
 void BatchNoiseTracker::afterStep(const Network& network) {
-  if (layer_ < 0 || layer_ >= network.depth()) return;
-  const HiddenBlock& block = network.block(layer_);
-  if (!block.batchNormEnabled() || unit_ >= block.units()) return;
-  const BatchNorm& norm = block.batchNorm();
+  if (!tracks(network)) return;
+  const BatchNorm& norm = network.block(layer_).batchNorm();
   batches_.push_back({float(norm.batchMean()(unit_)), float(std::sqrt(norm.batchVariance()(unit_)))});
   if (batches_.size() > kBatches) batches_.pop_front();
 }
 
-BatchNoise BatchNoiseTracker::measure(const Network& network, const Dataset& train) const {
-  BatchNoise noise;
-  if (layer_ < 0 || layer_ >= network.depth() || !network.block(layer_).batchNormEnabled() ||
-      unit_ >= network.block(layer_).units() || train.size() == 0)
-    return noise;
-  noise.layer = layer_;
-  noise.unit = unit_;
-  noise.batches.assign(batches_.begin(), batches_.end());
-  // Population: the unit's Z over (up to 4096 of) the training examples.
-  constexpr int kMaxExamples = 4096;
-  std::vector<int> indices(static_cast<std::size_t>(std::min(train.size(), kMaxExamples)));
+void BatchNoiseTracker::record(std::int64_t step, const Network& network, const Dataset& train) {
+  if (!tracks(network) || train.size() == 0) return;
+  std::vector<int> indices(static_cast<std::size_t>(std::min(train.size(), kPopulationExamples)));
   std::iota(indices.begin(), indices.end(), 0);
   Matrix x;
   std::vector<int> labels;
@@ -40,8 +37,23 @@ BatchNoise BatchNoiseTracker::measure(const Network& network, const Dataset& tra
   ForwardRecord record;
   network.infer(x, NormStats::Batch, record);
   const auto z = record.hidden[std::size_t(layer_)].z.row(unit_).cast<double>().array();
-  noise.populationMean = z.mean();
-  noise.populationStd = std::sqrt((z - noise.populationMean).square().mean());
+  populationMean_ = z.mean();
+  populationVariance_ = (z - populationMean_).square().mean();
+  const BatchNorm& norm = network.block(layer_).batchNorm();
+  runningMean_.append(step, norm.runningMean()(unit_));
+  runningVariance_.append(step, norm.runningVariance()(unit_));
+  populationMeanHistory_.append(step, populationMean_);
+  populationVarianceHistory_.append(step, populationVariance_);
+}
+
+BatchNoise BatchNoiseTracker::measure(const Network& network) const {
+  BatchNoise noise;
+  if (!tracks(network)) return noise;
+  noise.layer = layer_;
+  noise.unit = unit_;
+  noise.batches.assign(batches_.begin(), batches_.end());
+  noise.populationMean = populationMean_;
+  noise.populationStd = std::sqrt(populationVariance_);
   double meanSquares = 0, stdSquares = 0;
   for (const auto& [mean, stddev] : noise.batches) {
     meanSquares += (mean - noise.populationMean) * (mean - noise.populationMean);
@@ -51,6 +63,10 @@ BatchNoise BatchNoiseTracker::measure(const Network& network, const Dataset& tra
     noise.meanSpread = std::sqrt(meanSquares / double(noise.batches.size()));
     noise.stdSpread = std::sqrt(stdSquares / double(noise.batches.size()));
   }
+  noise.runningMean = runningMean_.view();
+  noise.runningVariance = runningVariance_.view();
+  noise.populationMeanHistory = populationMeanHistory_.view();
+  noise.populationVarianceHistory = populationVarianceHistory_.view();
   return noise;
 }
 

@@ -1,18 +1,20 @@
 #pragma once
-// Follows one unit of one batch-norm layer: the μ_B and σ_B of each training batch, and the
-// population values they estimate, for the regularization view.
+// Follows one unit of one batch-norm layer: the μ_B and σ_B of each training batch, the
+// population values they estimate, and the running statistics used at test time.
 #include <cstdint>
 #include <deque>
 
 #include "data/dataset.h"
 #include "experiment/snapshot.h"
 #include "network/network.h"
+#include "stats/history.h"
 
 namespace bnlab {
 
 class BatchNoiseTracker {
  public:
   static constexpr std::size_t kBatches = 100;
+  static constexpr int kPopulationExamples = 4096;  // population estimated on at most these
 
   void setTarget(int layer, int unit);
   int layer() const { return layer_; }
@@ -20,13 +22,20 @@ class BatchNoiseTracker {
 
   // After a training step: reads that step's μ_B and σ²_B of the target unit.
   void afterStep(const Network& network);
-  // The batches so far against the population values of `train` under `network`'s weights.
-  BatchNoise measure(const Network& network, const Dataset& train) const;
+  // Population μ and σ² of the unit's Z over the training set under the current weights, and
+  // the running statistics, appended to their histories.
+  void record(std::int64_t step, const Network& network, const Dataset& train);
+  // The recent batches against the last recorded population values.
+  BatchNoise measure(const Network& network) const;
   void clear() { batches_.clear(); }
 
  private:
+  bool tracks(const Network& network) const;
+
   int layer_ = 0, unit_ = 0;
   std::deque<std::array<float, 2>> batches_;
+  double populationMean_ = 0, populationVariance_ = 0;
+  History runningMean_, runningVariance_, populationMeanHistory_, populationVarianceHistory_;
 };
 
 }  // namespace bnlab

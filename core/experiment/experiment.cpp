@@ -68,6 +68,7 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   batchLoss_.assign(trainers_.size(), 0.0);
   decisionMaps_.resize(trainers_.size());
   batchNoise_.resize(trainers_.size());
+  testTime_.resize(trainers_.size());
   for (BatchNoiseTracker& tracker : batchNoise_)
     tracker.setTarget(int(net.hiddenUnits.size()) - 1, 0);  // the last hidden layer, unit 1
   extent_ = planeExtent(*data_);
@@ -101,6 +102,7 @@ void Experiment::record() {
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     trainers_[i]->probe(probeX_, probeRecord_);
     recorders_[i].record(step_, probeRecord_, trainers_[i]->network(), batchLoss_[i]);
+    batchNoise_[i].record(step_, trainers_[i]->network(), data_->train);
   }
   recordedAt_ = step_;
 }
@@ -108,9 +110,15 @@ void Experiment::record() {
 void Experiment::evaluate() {
   if (evaluatedAt_ == step_) return;
   evaluatedAt_ = step_;
-  for (std::size_t i = 0; i < trainers_.size(); ++i)
-    recorders_[i].recordEvaluation(step_, trainers_[i]->evaluate(data_->train),
-                                   trainers_[i]->evaluate(data_->test));
+  for (std::size_t i = 0; i < trainers_.size(); ++i) {
+    const Evaluation test = trainers_[i]->evaluate(data_->test);
+    recorders_[i].recordEvaluation(step_, trainers_[i]->evaluate(data_->train), test);
+    if (!trainers_[i]->network().batchNorm()) continue;
+    constexpr int kSingles = 200;  // examples evaluated one at a time (each is a forward pass)
+    testTime_[i] = {test.accuracy,
+                    trainers_[i]->evaluate(data_->test, NormStats::Batch, data_->test.size()).accuracy,
+                    trainers_[i]->evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy, step_};
+  }
 }
 
 void Experiment::updateDecisionMaps(int columns, int rows) {
@@ -135,7 +143,8 @@ SnapshotPtr Experiment::snapshot() const {
     run.batchNorm = trainers_[i]->network().batchNorm();
     recorders_[i].fill(run);
     run.decisionMap = decisionMaps_[i];
-    run.batchNoise = batchNoise_[i].measure(trainers_[i]->network(), data_->train);
+    run.batchNoise = batchNoise_[i].measure(trainers_[i]->network());
+    run.testTime = testTime_[i];
   }
   return snap;
 }

@@ -77,6 +77,7 @@ class Experiment {
   std::vector<RunRecorder> recorders_;
   std::vector<DecisionMap> decisionMaps_;
   std::vector<BatchNoiseTracker> batchNoise_;
+  std::vector<TestTimeAccuracy> testTime_;
   PlaneExtent extent_;
   std::vector<double> batchLoss_;
   Matrix probeX_;

@@ -97,6 +97,16 @@ struct BatchNoise {
   double populationMean = 0, populationStd = 0;
   // Root-mean-square of μ_B − μ and of σ_B − σ over those batches.
   double meanSpread = 0, stdSpread = 0;
+  // Test time: batch norm's running μ and σ² of the unit against the population's, over steps.
+  HistoryView runningMean, runningVariance, populationMeanHistory, populationVarianceHistory;
+};
+
+// Test-time accuracy on the test set three ways: evaluation mode (running statistics), the
+// whole test set normalized with its own batch statistics, and each example normalized alone
+// (a batch of one: μ_B = z, σ²_B = 0, so Ẑ = 0 and every input gives the same output).
+struct TestTimeAccuracy {
+  double runningStatistics = 0, testSetStatistics = 0, batchOfOne = 0;
+  std::int64_t step = -1;
 };
 
 struct RunSnapshot {
@@ -112,6 +122,7 @@ struct RunSnapshot {
   std::vector<LayerSnapshot> layers;
   DecisionMap decisionMap;
   BatchNoise batchNoise;
+  TestTimeAccuracy testTime;  // batch-norm runs, at the last evaluation
 };
 
 struct Snapshot {

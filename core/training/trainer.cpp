@@ -19,27 +19,28 @@ double Trainer::trainOnBatch(const Matrix& x, const std::vector<int>& y) {
   return loss;
 }
 
-Evaluation Trainer::evaluate(const Dataset& data) const {
-  constexpr int kChunk = 1024;
+Evaluation Trainer::evaluate(const Dataset& data, NormStats stats, int chunk, int limit) const {
+  const int kChunk = std::max(chunk, 1);
+  const int size = limit > 0 ? std::min(limit, data.size()) : data.size();
   Evaluation result;
-  if (data.size() == 0) return result;
+  if (size == 0) return result;
   ForwardRecord record;
   Matrix x;
   std::vector<int> y, indices;
   double lossSum = 0;
   long correct = 0;
-  for (int start = 0; start < data.size(); start += kChunk) {
-    const int count = std::min(kChunk, data.size() - start);
+  for (int start = 0; start < size; start += kChunk) {
+    const int count = std::min(kChunk, size - start);
     indices.resize(static_cast<std::size_t>(count));
     std::iota(indices.begin(), indices.end(), start);
     data.gather(indices, x, y);
-    network_.infer(x, NormStats::Running, record);
+    network_.infer(x, stats, record);
     lossSum += crossEntropy(record.probabilities, y) * count;
     const std::vector<int> predicted = predictedClasses(record.probabilities);
     for (int i = 0; i < count; ++i) correct += predicted[static_cast<std::size_t>(i)] == y[static_cast<std::size_t>(i)];
   }
-  result.loss = lossSum / data.size();
-  result.accuracy = static_cast<double>(correct) / data.size();
+  result.loss = lossSum / size;
+  result.accuracy = static_cast<double>(correct) / size;
   return result;
 }
 

@@ -19,7 +19,11 @@ class Trainer {
 
   // Mean loss and accuracy in Eval mode (running statistics, no dropout), in chunks so memory
   // stays bounded for large sets. Changes nothing.
-  Evaluation evaluate(const Dataset& data) const;
+  Evaluation evaluate(const Dataset& data) const { return evaluate(data, NormStats::Running); }
+  // The same with a choice of statistics: with NormStats::Batch each chunk of `chunk` examples
+  // is normalized with its own batch statistics (chunk 1: every example alone). At most
+  // `limit` examples (all when 0).
+  Evaluation evaluate(const Dataset& data, NormStats stats, int chunk = 1024, int limit = 0) const;
 
   // Forward on a fixed batch with that batch's own (training-mode) statistics, without
   // dropout, running-stat updates or parameter changes.

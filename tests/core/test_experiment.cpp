@@ -185,6 +185,37 @@ class ExperimentTest : public QObject {
              qPrintable(QStringLiteral("σ_B spread %1 at 512, %2 at 64").arg(at512.stdSpread).arg(at64.stdSpread)));
   }
 
+  void testTimeUsesRunningStatisticsAndABatchOfOneCannot() {
+    ExperimentConfig config = smallConfig();
+    config.data.toy.size = 2000;
+    Experiment experiment(config);
+    for (int i = 0; i < 600; ++i) experiment.step();
+    experiment.evaluate();
+    const SnapshotPtr snap = experiment.snapshot();
+    const TestTimeAccuracy& t = snap->runs[1].testTime;
+    QCOMPARE(t.step, std::int64_t(600));
+    QVERIFY(t.runningStatistics > 0.9);
+    QVERIFY(std::abs(t.testSetStatistics - t.runningStatistics) < 0.05);
+    // Alone, every example normalizes to Ẑ = 0: one output for all, so one class for all.
+    QVERIFY2(t.batchOfOne < 0.65, qPrintable(QString::number(t.batchOfOne)));
+    // A single example's eval-mode prediction equals its prediction inside a batch in eval mode.
+    const Network& net = experiment.run(1).network();
+    const Matrix batch = experiment.data().test.features.leftCols(50);
+    ForwardRecord together, alone;
+    net.infer(batch, NormStats::Running, together);
+    for (int i = 0; i < 50; ++i) {
+      net.infer(batch.col(i), NormStats::Running, alone);
+      QVERIFY(alone.probabilities.col(0).isApprox(together.probabilities.col(i), 1e-5f));
+    }
+    // Running statistics track the population's.
+    const BatchNoise& noise = snap->runs[1].batchNoise;
+    QVERIFY(noise.runningMean.size() > 10);
+    const double runningMean = noise.runningMean.back().value;
+    const double populationMean = noise.populationMeanHistory.back().value;
+    QVERIFY2(std::abs(runningMean - populationMean) < 0.1 + 0.2 * noise.populationStd,
+             qPrintable(QStringLiteral("running %1, population %2").arg(runningMean).arg(populationMean)));
+  }
+
   void invalidConfigsThrowWithEveryProblem() {
     ExperimentConfig config = smallConfig();
     config.batchSize = 0;
