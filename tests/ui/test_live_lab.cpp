@@ -57,15 +57,21 @@ class LiveLabTest : public QObject {
     window.redraw();
     for (LayerPanel* panel : window.layerPanels()) {
       const auto& plots = panel->plots();
-      QVERIFY(plots[0]->model().bands.size() == 4);
-      QVERIFY(plots[0]->model().bands[0].lower.size() >= 2);
-      QVERIFY(plots[0]->model().lines[0].points.size() >= 2);
-      QVERIFY(!plots[1]->model().bars.empty() && plots[1]->model().bars[0].heights.size() > 0);
-      QVERIFY(plots[2]->model().lines[0].points.size() >= 2);
-      QVERIFY(plots[3]->model().scatters.back().points.size() > 0);
-      QVERIFY(plots[4]->model().lines[0].points.size() >= 1);  // shift
+      const plot::PlotModel& bands = plots[0]->model();
+      QCOMPARE(int(bands.bands.size()), 4);
+      QVERIFY(bands.bands[0].lower.size() >= 2);
+      QVERIFY(!bands.lines.empty() && bands.lines[0].points.size() >= 2);
+      const plot::PlotModel& histogram = plots[1]->model();
+      QVERIFY(!histogram.bars.empty() && histogram.bars[0].heights.size() > 0);
+      const plot::PlotModel& moments = plots[2]->model();
+      QVERIFY(!moments.lines.empty() && moments.lines[0].points.size() >= 2);
+      const plot::PlotModel& scatter = plots[3]->model();
+      QVERIFY(!scatter.scatters.empty() && scatter.scatters.back().points.size() > 0);
+      const plot::PlotModel& shift = plots[4]->model();
+      QVERIFY(!shift.lines.empty() && shift.lines[0].points.size() >= 1);
     }
     const auto& metrics = window.metrics()->plots();
+    QVERIFY(metrics[0]->model().lines.size() >= 2);
     QVERIFY(metrics[0]->model().lines[1].points.size() >= 1);  // train loss
     QVERIFY(metrics[2]->model().backdrop.has_value());          // decision plane
   }
@@ -164,11 +170,18 @@ class LiveLabTest : public QObject {
     const double dropout = controls->dropoutSlider()->value();
     const double rate = controls->learningRateSlider()->value();
     const std::int64_t after = window.controller().latest()->step;
-    QVERIFY(waitForSnapshot(window, [&](const Snapshot& s) {
+    const bool consistent = waitForSnapshot(window, [&](const Snapshot& s) {
       return s.step > after + 20 && s.runs[0].batchNorm == bn && s.config.batchSize == batch &&
              std::abs(s.config.network.dropout - dropout) < 1e-6 &&
              s.config.optimizer.learningRate == rate;
-    }));
+    }, 20000);
+    const SnapshotPtr last = window.controller().latest();
+    QVERIFY2(consistent, qPrintable(QStringLiteral("step %1 (from %2), bn %3/%4, batch %5/%6, dropout %7/%8, lr %9/%10")
+                                        .arg(last->step).arg(after)
+                                        .arg(last->runs[0].batchNorm).arg(bn)
+                                        .arg(last->config.batchSize).arg(batch)
+                                        .arg(last->config.network.dropout).arg(dropout)
+                                        .arg(last->config.optimizer.learningRate).arg(rate)));
     QCOMPARE(int(window.controller().latest()->batchNormToggles.size()) % 2, bn ? 1 : 0);
   }
 
