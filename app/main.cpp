@@ -1,11 +1,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSaveFile>
 #include <QTest>
 #include <cstdio>
 #include <cstring>
 
+#include "config_json.h"
 #include "main_window.h"
 
 namespace {
@@ -57,7 +59,10 @@ int main(int argc, char* argv[]) {
   parser.setApplicationDescription(QStringLiteral(
       "Trains a small neural network live and shows each hidden layer's distribution over "
       "time, with batch normalization on and off.\n\n"
-      "Example: bnlab --screenshot shot.png --steps 3000 --size 1600x1000"));
+      "Examples:\n"
+      "  bnlab --preset \"covariate shift\"\n"
+      "  bnlab --config my-experiment.json\n"
+      "  bnlab --screenshot shot.png --steps 3000 --size 1600x1000"));
   parser.addHelpOption();
   parser.addVersionOption();
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
@@ -69,7 +74,15 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption size(QStringLiteral("size"),
                                 QStringLiteral("Window size for --screenshot (default 1600x1000)."),
                                 QStringLiteral("WxH"), QStringLiteral("1600x1000"));
-  parser.addOptions({screenshot, steps, size});
+  const QCommandLineOption preset(QStringLiteral("preset"),
+                                  QStringLiteral("Start from a built-in preset (its name, or a unique "
+                                                 "part of it; see the Presets menu)."),
+                                  QStringLiteral("name"));
+  const QCommandLineOption config(QStringLiteral("config"),
+                                  QStringLiteral("Start from a configuration file (JSON, as File → "
+                                                 "Save writes and resources/presets/ shows)."),
+                                  QStringLiteral("file"));
+  parser.addOptions({screenshot, steps, size, preset, config});
   if (!parser.parse(QApplication::arguments())) return fail(parser.errorText());
   if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
   if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
@@ -86,7 +99,34 @@ int main(int argc, char* argv[]) {
   if (width < 640 || height < 400 || width > 7680 || height > 4320)
     return fail(QStringLiteral("--size must be WxH between 640x400 and 7680x4320"));
 
-  bnlab::MainWindow window(bnlab::ExperimentConfig{}, !parser.isSet(screenshot));
+  bnlab::ExperimentConfig start;
+  if (parser.isSet(preset) && parser.isSet(config))
+    return fail(QStringLiteral("give --preset or --config, not both"));
+  if (parser.isSet(preset)) {
+    QList<bnlab::Preset> matches;
+    QStringList names;
+    for (const bnlab::Preset& p : bnlab::builtInPresets()) {
+      names << p.name;
+      if (p.name.contains(parser.value(preset), Qt::CaseInsensitive)) matches << p;
+    }
+    if (matches.size() != 1)
+      return fail(QStringLiteral("%1 preset matches \"%2\"; presets: %3")
+                      .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"),
+                           parser.value(preset), names.join(QStringLiteral(", "))));
+    start = matches.front().config;
+  }
+  if (parser.isSet(config)) {
+    QFile file(parser.value(config));
+    if (!file.open(QIODevice::ReadOnly))
+      return fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    bnlab::Preset loaded;
+    QStringList errors;
+    if (!bnlab::parseConfigFile(file.readAll(), file.fileName(), loaded, errors))
+      return fail(errors.join(QStringLiteral("; ")));
+    start = loaded.config;
+  }
+
+  bnlab::MainWindow window(start, !parser.isSet(screenshot));
   if (parser.isSet(screenshot)) return saveScreenshot(window, parser.value(screenshot), stepCount, {width, height});
   window.show();
   return QApplication::exec();

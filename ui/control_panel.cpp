@@ -75,7 +75,7 @@ QWidget* ControlPanel::buildTrainingGroup() {
   batchSize_->setToolTip(
       tr("Examples per mini-batch. Batch norm's μ_B and σ_B are estimated from this many "
          "examples: smaller batches make them noisier."));
-  learningRate_ = new ValueSlider(ValueSlider::logScale(1e-4, 10, 6), formatNumber, group);
+  learningRate_ = new ValueSlider(ValueSlider::logScale(1e-4, 10), formatNumber, group);
   learningRate_->setToolTip(tr("Step size η of every parameter update (log scale, 0.0001 to 10)."));
   optimizer_ = new QComboBox(group);
   fillCombo(optimizer_, {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam}, optimizerName);
@@ -137,7 +137,7 @@ QWidget* ControlPanel::buildNetworkGroup() {
   layers_->setRange(1, NetworkConfig::kMaxDepth);
   layers_->setToolTip(tr("Number of hidden layers, each Dense → [batch norm] → activation → [dropout]."));
   units_ = new QSpinBox(group);
-  units_->setRange(2, 256);
+  units_->setRange(1, NetworkConfig::kMaxWidth);
   units_->setToolTip(tr("Units in every hidden layer."));
   activation_ = new QComboBox(group);
   fillCombo(activation_, {ActivationKind::Relu, ActivationKind::LeakyRelu, ActivationKind::Tanh,
@@ -179,7 +179,7 @@ QWidget* ControlPanel::buildDataGroup() {
                            formatNumber, group);
   noise_->setToolTip(tr("Standard deviation of the Gaussian noise added to each coordinate."));
   size_ = new QSpinBox(group);
-  size_->setRange(100, 20000);
+  size_->setRange(2, 200000);
   size_->setSingleStep(100);
   size_->setToolTip(tr("Examples in all; a quarter are held out as the test set."));
   seed_ = new QSpinBox(group);
@@ -231,7 +231,11 @@ ExperimentConfig ControlPanel::config() const {
   c.seed = std::uint64_t(seed_->value());
   c.data.unevenScales = unevenScales_->isChecked();
   c.data.standardize = standardize_->isChecked();
-  c.network.hiddenUnits.assign(std::size_t(layers_->value()), units_->value());
+  // Widths that differ per layer (from a file) stand until the layer or unit count is changed.
+  const auto& loaded = base_.network.hiddenUnits;
+  const bool untouched = !loaded.empty() && layers_->value() == int(loaded.size()) &&
+                         units_->value() == loaded.front();
+  if (!untouched) c.network.hiddenUnits.assign(std::size_t(layers_->value()), units_->value());
   c.network.activation = ActivationKind(activation_->currentData().toInt());
   c.network.init = InitKind(init_->currentData().toInt());
   c.network.initSigma = Scalar(initSigma_->value());

@@ -1,6 +1,7 @@
 #include "value_slider.h"
 
 #include <QHBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace bnlab {
@@ -27,21 +28,28 @@ ValueSlider::ValueSlider(QVector<double> values, Formatter format, QWidget* pare
 }
 
 void ValueSlider::setValue(double value) {
-  int best = 0;
-  for (int i = 1; i < values_.size(); ++i)
-    if (std::abs(values_[i] - value) < std::abs(values_[best] - value)) best = i;
-  slider_->setValue(best);
-  label_->setText(format_(values_[best]));
+  // A value from a file or preset that the scale lacks joins the scale, rather than being
+  // silently replaced by its nearest neighbour.
+  const auto same = [value](double v) { return std::abs(v - value) <= 1e-9 * std::max(1.0, std::abs(value)); };
+  int index = int(std::find_if(values_.begin(), values_.end(), same) - values_.begin());
+  if (index == values_.size()) {
+    index = int(std::lower_bound(values_.begin(), values_.end(), value) - values_.begin());
+    values_.insert(index, value);
+    const QSignalBlocker blocker(slider_);
+    slider_->setRange(0, int(values_.size()) - 1);
+  }
+  slider_->setValue(index);
+  label_->setText(format_(values_[index]));
 }
 
-QVector<double> ValueSlider::logScale(double lo, double hi, int perDecade) {
+QVector<double> ValueSlider::logScale(double lo, double hi) {
+  // 1, 2, 3, 5 × 10ᵏ: round numbers, roughly even on a log scale.
   QVector<double> values;
-  const int steps = int(std::lround(std::log10(hi / lo) * perDecade));
-  for (int i = 0; i <= steps; ++i) {
-    const double v = lo * std::pow(10.0, double(i) / perDecade);
-    const double rounded = std::stod(QString::number(v, 'g', 2).toStdString());
-    values.append(rounded);
-  }
+  for (double decade = std::pow(10.0, std::floor(std::log10(lo))); decade <= hi; decade *= 10)
+    for (double m : {1.0, 2.0, 3.0, 5.0}) {
+      const double v = std::stod(QString::number(m * decade, 'g', 3).toStdString());
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) values.append(v);
+    }
   return values;
 }
 

@@ -15,12 +15,12 @@ class ValueSlider : public QWidget {
   ValueSlider(QVector<double> values, Formatter format, QWidget* parent = nullptr);
 
   double value() const { return values_[slider_->value()]; }
-  // Moves to the listed value nearest to `value`.
+  // Moves to `value`, adding it to the scale if it is not there (never rounds it away).
   void setValue(double value);
   QSlider* slider() const { return slider_; }
 
-  // Values spaced evenly on a log scale: `perDecade` per factor of ten from lo to hi.
-  static QVector<double> logScale(double lo, double hi, int perDecade);
+  // 1, 2, 3, 5 × 10ᵏ from lo to hi: a log scale of round numbers.
+  static QVector<double> logScale(double lo, double hi);
 
  signals:
   void valueChanged(double value);

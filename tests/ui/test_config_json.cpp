@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "config_json.h"
+#include "control_panel.h"
 
 using namespace bnlab;
 
@@ -47,6 +48,32 @@ class ConfigJsonTest : public QObject {
       QVERIFY(!p.description.isEmpty());
       QVERIFY(p.config.validate().empty());
     }
+  }
+
+  void controlsKeepEveryValueOfAConfig() {
+    // A learning rate or batch size that the sliders' scales lack is kept, not rounded away.
+    for (const Preset& preset : builtInPresets()) {
+      ControlPanel panel;
+      panel.setConfig(preset.config);
+      const ExperimentConfig shown = panel.config();
+      QCOMPARE(shown.optimizer.learningRate, preset.config.optimizer.learningRate);
+      QCOMPARE(shown.batchSize, preset.config.batchSize);
+      QCOMPARE(shown.network.hiddenUnits, preset.config.network.hiddenUnits);
+      QVERIFY(shown.batchNormMode == preset.config.batchNormMode);
+    }
+    ExperimentConfig odd;
+    odd.optimizer.learningRate = 0.0707;
+    odd.batchSize = 100;
+    odd.network.hiddenUnits = {64, 32, 8};
+    odd.data.toy.size = 50;
+    ControlPanel panel;
+    panel.setConfig(odd);
+    QCOMPARE(panel.config().optimizer.learningRate, 0.0707);
+    QCOMPARE(panel.config().batchSize, 100);
+    QCOMPARE(panel.config().network.hiddenUnits, (std::vector<int>{64, 32, 8}));
+    QCOMPARE(panel.config().data.toy.size, 50);
+    panel.unitsSpin()->setValue(16);  // a change by hand makes every layer 16 wide
+    QCOMPARE(panel.config().network.hiddenUnits, (std::vector<int>{16, 16, 16}));
   }
 
   void badFilesSayWhatIsWrong_data() {
