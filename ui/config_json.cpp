@@ -112,7 +112,8 @@ QJsonObject configToJson(const ExperimentConfig& c) {
                            {"seed", qint64(c.data.toy.seed)},
                            {"testFraction", c.data.testFraction},
                            {"unevenScales", c.data.unevenScales},
-                           {"standardize", c.data.standardize}}},
+                           {"standardize", c.data.standardize},
+                           {"testShift", c.data.testShift}}},
       {"network", QJsonObject{{"hiddenLayers", layers},
                               {"activation", str(activationName(c.network.activation))},
                               {"init", str(initName(c.network.init))},
@@ -153,6 +154,7 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
       data.number(QStringLiteral("testFraction"), c.data.testFraction);
       data.boolean(QStringLiteral("unevenScales"), c.data.unevenScales);
       data.boolean(QStringLiteral("standardize"), c.data.standardize);
+      data.number(QStringLiteral("testShift"), c.data.testShift);
     }
     {
       Reader net = root.child(QStringLiteral("network"));

@@ -1,7 +1,7 @@
 #pragma once
 // ExperimentConfig ↔ JSON: the format of --config files, saved configurations and presets.
 //   { "data":     { "dataset", "size", "noise", "classes", "seed", "testFraction",
-//                   "unevenScales", "standardize" },
+//                   "unevenScales", "standardize", "testShift" },
 //     "network":  { "hiddenLayers": [units…], "activation", "init", "initSigma",
 //                   "batchNorm": "off" | "on" | "compare", "batchNormMomentum",
 //                   "batchNormEpsilon", "dropout" },

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "data/covariate_shift.h"
 #include "data/standardizer.h"
 
 namespace bnlab {
@@ -28,9 +29,10 @@ std::uint64_t derivedSeed(std::uint64_t seed, int stream) {
 }  // namespace
 
 DataSplit makeDataSplit(const DataConfig& config) {
-  Dataset data = makeToyData(config.toy);
-  if (config.unevenScales) rescaleFeatures(data, kUnevenScales, kUnevenOffsets);
-  DataSplit split = splitTrainTest(data, config.testFraction, config.toy.seed);
+  DataSplit split = splitTrainTest(makeToyData(config.toy), config.testFraction, config.toy.seed);
+  shiftTestInputs(split, config.toy, config.testShift);  // in the generator's own coordinates
+  if (config.unevenScales)
+    for (Dataset* d : {&split.train, &split.test}) rescaleFeatures(*d, kUnevenScales, kUnevenOffsets);
   if (config.standardize) Standardizer::fit(split.train.features).apply(split);
   return split;
 }

@@ -26,6 +26,8 @@ std::vector<std::string> ExperimentConfig::validate() const {
   std::vector<std::string> errors = data.toy.validate();
   if (!(data.testFraction >= 0.05 && data.testFraction <= 0.9))
     errors.push_back("the test fraction must be between 0.05 and 0.9");
+  if (!(data.testShift >= 0 && data.testShift <= 3))
+    errors.push_back("the test shift must be between 0 and 3 (training standard deviations)");
   NetworkConfig net = network;
   net.inputs = 2;  // checked against the data when the experiment is built
   net.classes = 2;

@@ -24,6 +24,9 @@ struct DataConfig {
   double testFraction = 0.25;  // 0.05 … 0.9
   bool unevenScales = false;   // multiply the features by kUnevenScales (see toy_data.h)
   bool standardize = true;     // fit mean/std on the training split, apply to both
+  // Covariate shift: test inputs moved along x₁ by this many training standard deviations and
+  // relabelled by the same rule (see covariate_shift.h). 0 … 3.
+  double testShift = 0;
 };
 
 struct ExperimentConfig {

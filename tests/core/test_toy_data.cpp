@@ -3,6 +3,7 @@
 #include <QTest>
 #include <set>
 
+#include "data/covariate_shift.h"
 #include "data/standardizer.h"
 #include "data/toy_data.h"
 #include "experiment/experiment.h"
@@ -92,6 +93,30 @@ class ToyDataTest : public QObject {
     const Matrix expected = ((raw.test.features.colwise() - rawStats.mean()).array().colwise() /
                              rawStats.stddev().array()).matrix();
     QVERIFY(standardized.test.features.isApprox(expected, 1e-4f));
+  }
+
+  void covariateShiftMovesInputsButKeepsTheRule() {
+    DataConfig config;
+    config.toy = {ToyKind::Xor, 2000, 0.0, 2, 3};
+    config.standardize = false;
+    const DataSplit plain = makeDataSplit(config);
+    config.testShift = 1.0;
+    const DataSplit shifted = makeDataSplit(config);
+    QCOMPARE(shifted.train.features, plain.train.features);  // training data untouched
+    const double moved = shifted.test.features.row(0).mean() - plain.test.features.row(0).mean();
+    const auto x1 = plain.train.features.row(0).cast<double>().array();
+    const double spread = std::sqrt((x1 - x1.mean()).square().mean());
+    QVERIFY(std::abs(moved - spread) < 1e-4);
+    // Same rule (XOR's quadrants) at the new positions, away from the axes where 1-NN on the
+    // reference pattern is exact.
+    int checked = 0;
+    for (int i = 0; i < shifted.test.size(); ++i) {
+      const float x = shifted.test.features(0, i), y = shifted.test.features(1, i);
+      if (std::abs(x) < 0.15f || std::abs(y) < 0.15f || std::abs(x) > 1.0f) continue;
+      QCOMPARE(shifted.test.labels[std::size_t(i)], (x > 0) == (y > 0) ? 0 : 1);
+      ++checked;
+    }
+    QVERIFY(checked > 50);
   }
 
   void invalidConfigsAreReported() {
