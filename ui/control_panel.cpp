@@ -200,13 +200,19 @@ QWidget* ControlPanel::buildDataGroup() {
   form->addRow(tr("Noise"), noise_);
   form->addRow(tr("Examples"), size_);
   form->addRow(tr("Seed"), seedRow);
+  testShift_ = new ValueSlider({0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3}, formatNumber, group);
+  testShift_->setToolTip(tr("Covariate shift: move the test inputs this many training standard "
+                            "deviations along x₁, labelled by the same rule. The network was "
+                            "never shown that region (black cats, coloured cats)."));
   form->addRow(unevenScales_);
   form->addRow(standardize_);
+  form->addRow(tr("Test-input shift"), testShift_);
   connect(dataset_, &QComboBox::currentIndexChanged, this, &ControlPanel::updateDatasetControls);
   connect(dataset_, &QComboBox::currentIndexChanged, this, &ControlPanel::architectureChanged);
   for (QSpinBox* spin : {classes_, size_, seed_})
     connect(spin, &QSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
   connect(noise_, &ValueSlider::valueChanged, this, &ControlPanel::architectureChanged);
+  connect(testShift_, &ValueSlider::valueChanged, this, &ControlPanel::architectureChanged);
   for (QCheckBox* box : {unevenScales_, standardize_})
     connect(box, &QCheckBox::toggled, this, &ControlPanel::architectureChanged);
   connect(regenerate, &QPushButton::clicked, this,
@@ -231,6 +237,7 @@ ExperimentConfig ControlPanel::config() const {
   c.seed = std::uint64_t(seed_->value());
   c.data.unevenScales = unevenScales_->isChecked();
   c.data.standardize = standardize_->isChecked();
+  c.data.testShift = testShift_->value();
   // Widths that differ per layer (from a file) stand until the layer or unit count is changed.
   const auto& loaded = base_.network.hiddenUnits;
   const bool untouched = !loaded.empty() && layers_->value() == int(loaded.size()) &&
@@ -267,7 +274,8 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
       QSignalBlocker(initSigma_), QSignalBlocker(batchNorm_), QSignalBlocker(batchSize_),
       QSignalBlocker(batchSize_->slider()), QSignalBlocker(learningRate_),
       QSignalBlocker(learningRate_->slider()), QSignalBlocker(optimizer_),
-      QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider()), QSignalBlocker(mode_)};
+      QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider()), QSignalBlocker(mode_),
+      QSignalBlocker(testShift_), QSignalBlocker(testShift_->slider())};
   base_ = c;
   dataset_->setCurrentIndex(dataset_->findData(int(c.data.toy.kind)));
   classes_->setValue(c.data.toy.classes);
@@ -276,6 +284,7 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
   seed_->setValue(int(c.seed));
   unevenScales_->setChecked(c.data.unevenScales);
   standardize_->setChecked(c.data.standardize);
+  testShift_->setValue(c.data.testShift);
   layers_->setValue(int(c.network.hiddenUnits.size()));
   units_->setValue(c.network.hiddenUnits.empty() ? 16 : c.network.hiddenUnits.front());
   activation_->setCurrentIndex(activation_->findData(int(c.network.activation)));

@@ -66,6 +66,7 @@ class ControlPanel : public QWidget {
   QSpinBox* seed_;
   QCheckBox* unevenScales_;
   QCheckBox* standardize_;
+  ValueSlider* testShift_;
   QSpinBox* layers_;
   QSpinBox* units_;
   QComboBox* activation_;

@@ -33,8 +33,11 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
   unit_->setToolTip(tr("Pool every unit's values, or follow one unit."));
   source_->addItem(tr("Probe batch"), int(DistributionSource::Probe));
   source_->addItem(tr("Training batch"), int(DistributionSource::TrainingBatch));
-  source_->setToolTip(tr("Probe batch: the same examples every time, so only the network moves. "
-                         "Training batch: the current mini-batch, with its sampling noise."));
+  source_->addItem(tr("Test inputs"), int(DistributionSource::TestInputs));
+  source_->setToolTip(tr("Probe batch: the same training examples every time, so only the "
+                         "network moves. Training batch: the current mini-batch, with its "
+                         "sampling noise. Test inputs: test examples in evaluation mode (running "
+                         "statistics), shifted ones when the data has a test-input shift."));
 
   auto* header = new QHBoxLayout;
   header->addWidget(title_);

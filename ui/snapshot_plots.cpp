@@ -47,7 +47,9 @@ QString focusNote(const LayerSnapshot& layer) {
   if (!layer.focused) return {};
   const DistributionFocus& f = layer.focused->focus;
   QString what = f.unit >= 0 ? tr("unit %1").arg(f.unit + 1) : tr("all units");
-  what += f.source == DistributionSource::TrainingBatch ? tr(", training batch") : tr(", probe");
+  what += f.source == DistributionSource::TrainingBatch ? tr(", training batch")
+          : f.source == DistributionSource::TestInputs  ? tr(", test inputs")
+                                                        : tr(", probe");
   return tr("%1 · since step %2").arg(what).arg(layer.focused->since);
 }
 

@@ -82,6 +82,9 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   order.resize(std::min(order.size(), static_cast<std::size_t>(config_.probeSize)));
   std::vector<int> probeLabels;
   data_->train.gather(order, probeX_, probeLabels);
+  std::vector<int> testOrder(static_cast<std::size_t>(std::min(data_->test.size(), config_.probeSize)));
+  std::iota(testOrder.begin(), testOrder.end(), 0);
+  data_->test.gather(testOrder, testProbeX_, probeLabels);
   record();
   evaluate();
 }
@@ -103,7 +106,10 @@ void Experiment::record() {
   if (recordedAt_ == step_) return;
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     trainers_[i]->probe(probeX_, probeRecord_);
-    recorders_[i].record(step_, probeRecord_, trainers_[i]->network(), batchLoss_[i]);
+    const bool testInputs = recorders_[i].wantsTestInputs() && testProbeX_.cols() > 0;
+    if (testInputs) trainers_[i]->network().infer(testProbeX_, NormStats::Running, testProbeRecord_);
+    recorders_[i].record(step_, probeRecord_, trainers_[i]->network(), batchLoss_[i],
+                         testInputs ? &testProbeRecord_ : nullptr);
     batchNoise_[i].record(step_, trainers_[i]->network(), data_->train);
   }
   recordedAt_ = step_;

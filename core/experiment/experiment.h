@@ -85,6 +85,8 @@ class Experiment {
   Matrix batchX_;
   std::vector<int> batchY_;
   ForwardRecord probeRecord_;
+  Matrix testProbeX_;  // the first probe-size test examples
+  ForwardRecord testProbeRecord_;
   std::int64_t step_ = 0;
   std::int64_t recordedAt_ = -1;
   std::int64_t evaluatedAt_ = -1;

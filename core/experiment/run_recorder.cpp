@@ -46,8 +46,14 @@ void RunRecorder::setFocus(int layer, DistributionFocus focus) {
   l.latest.focused.reset();
 }
 
+bool RunRecorder::wantsTestInputs() const {
+  for (const Layer& layer : layers_)
+    if (layer.focus.source == DistributionSource::TestInputs) return true;
+  return false;
+}
+
 void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Network& network,
-                         double batchLoss) {
+                         double batchLoss, const ForwardRecord* testInputs) {
   if (step == lastRecordedStep_) return;  // nothing has changed since
   lastRecordedStep_ = step;
   batchLoss_ = batchLoss;
@@ -58,9 +64,11 @@ void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Ne
     const HiddenBlock& block = network.block(static_cast<int>(l));
     recordLayer(layer, step, probe.hidden[l], block);
     if (layer.focus.isDefault()) continue;
-    const bool fromBatch = layer.focus.source == DistributionSource::TrainingBatch;
-    if (fromBatch && batch.hidden[l].z.size() == 0) continue;  // no training step yet
-    recordFocus(layer, step, fromBatch ? batch.hidden[l] : probe.hidden[l], block);
+    const ForwardRecord* source = &probe;
+    if (layer.focus.source == DistributionSource::TrainingBatch) source = &batch;
+    if (layer.focus.source == DistributionSource::TestInputs) source = testInputs;
+    if (!source || source->hidden.size() <= l || source->hidden[l].z.size() == 0) continue;
+    recordFocus(layer, step, source->hidden[l], block);
   }
 }
 

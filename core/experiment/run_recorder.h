@@ -22,8 +22,12 @@ class RunRecorder {
 
   // `probe` is the network's forward pass on the probe batch at `step`. A second record at
   // the same step changes nothing.
+  // `testInputs` (may be null) is the forward pass on the fixed test examples, for layers
+  // focused on DistributionSource::TestInputs.
   void record(std::int64_t step, const ForwardRecord& probe, const Network& network,
-              double batchLoss);
+              double batchLoss, const ForwardRecord* testInputs = nullptr);
+  // Whether any layer is focused on the test inputs (so the caller knows to run that pass).
+  bool wantsTestInputs() const;
   void recordEvaluation(std::int64_t step, const Evaluation& train, const Evaluation& test);
   // Also measure `layer` under `focus` from the next record on (its histories start afresh).
   void setFocus(int layer, DistributionFocus focus);

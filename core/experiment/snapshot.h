@@ -43,7 +43,9 @@ struct DistributionHistory {
 
 // Where a layer's distribution is measured: the fixed probe batch (default) or the last training
 // mini-batch, and all units pooled (unit −1, default) or one unit.
-enum class DistributionSource { Probe, TrainingBatch };
+// TestInputs: up to probe-size examples of the test set in evaluation mode (running
+// statistics), as the network treats new inputs — shifted ones under covariate shift.
+enum class DistributionSource { Probe, TrainingBatch, TestInputs };
 
 struct DistributionFocus {
   int unit = -1;

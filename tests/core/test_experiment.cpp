@@ -123,6 +123,14 @@ class ExperimentTest : public QObject {
     QVERIFY(!snap->runs[0].layers[0].focused.has_value());
     experiment.setFocus(1, {});
     QVERIFY(!experiment.snapshot()->runs[0].layers[1].focused.has_value());
+    // Test inputs: the first probe-size test examples, in evaluation mode.
+    experiment.setFocus(0, {-1, DistributionSource::TestInputs});
+    for (int i = 0; i < 5; ++i) experiment.step();
+    const SnapshotPtr later = experiment.snapshot();
+    const auto& testFocus = later->runs[0].layers[0].focused;
+    QVERIFY(testFocus.has_value());
+    const int examples = std::min(experiment.data().test.size(), config.probeSize);
+    QCOMPARE(testFocus->now[0].histogram.total(), 12 * examples);
   }
 
   void decisionMapCoversThePlane() {
