@@ -130,7 +130,8 @@ QJsonObject configToJson(const ExperimentConfig& c) {
                                {"seed", qint64(c.seed)}}},
       {"measure", QJsonObject{{"probeSize", c.probeSize},
                               {"recordEvery", c.recordEvery},
-                              {"evaluateEvery", c.evaluateEvery}}},
+                              {"evaluateEvery", c.evaluateEvery},
+                              {"landscapeEvery", c.landscapeEvery}}},
   };
 }
 
@@ -185,6 +186,7 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
       measure.integer(QStringLiteral("probeSize"), c.probeSize);
       measure.integer(QStringLiteral("recordEvery"), c.recordEvery);
       measure.integer(QStringLiteral("evaluateEvery"), c.evaluateEvery);
+      measure.integer(QStringLiteral("landscapeEvery"), c.landscapeEvery);
     }
   }
   if (errors.size() == before)

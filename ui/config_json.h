@@ -6,7 +6,7 @@
 //                   "batchNorm": "off" | "on" | "compare", "batchNormMomentum",
 //                   "batchNormEpsilon", "dropout" },
 //     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "seed" },
-//     "measure":  { "probeSize", "recordEvery", "evaluateEvery" } }
+//     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery" } }
 // Every key is optional (defaults fill the rest); unknown keys and wrong types are errors.
 // Presets add "name" and "description" at the top level.
 #include <QJsonObject>

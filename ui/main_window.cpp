@@ -132,6 +132,11 @@ void MainWindow::buildMenus() {
     });
   }
   noiseLayerMenu_ = view->addMenu(tr("Batch noise from layer"));
+  landscapeProbe_ = view->addAction(tr("&Loss-landscape probe (every %1 steps)").arg(kLandscapeEvery));
+  landscapeProbe_->setCheckable(true);
+  connect(landscapeProbe_, &QAction::toggled, this, [this](bool on) {
+    controller_.apply([on](Experiment& e) { e.setLandscapeEvery(on ? kLandscapeEvery : 0); });
+  });
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
   showControls->setChecked(true);
@@ -155,6 +160,7 @@ void MainWindow::buildMenus() {
 
 void MainWindow::rebuild() {
   config_ = controls_->config();
+  if (landscapeProbe_->isChecked()) config_.landscapeEvery = kLandscapeEvery;
   const std::vector<std::string> errors = config_.validate();
   if (!errors.empty()) {
     warningLabel_->setText(QString::fromStdString(errors.front()));

@@ -50,6 +50,8 @@ class MainWindow : public QMainWindow {
   ControlPanel* controls_;
   QWidget* controlScroll_;
   QMenu* noiseLayerMenu_ = nullptr;
+  QAction* landscapeProbe_ = nullptr;
+  static constexpr int kLandscapeEvery = 50;
   MetricsPanel* metrics_;
   QWidget* layersHost_;
   QVBoxLayout* layersLayout_;

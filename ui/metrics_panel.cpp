@@ -14,7 +14,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       plane_(new plot::PlotWidget(this)),
       secondPlane_(new plot::PlotWidget(this)),
       noise_(new plot::PlotWidget),
-      testTime_(new plot::PlotWidget) {
+      testTime_(new plot::PlotWidget),
+      landscape_(new plot::PlotWidget) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
@@ -26,9 +27,15 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   insights->setDocumentMode(true);
   insights->addTab(noise_, tr("Batch noise"));
   insights->addTab(testTime_, tr("Test time"));
+  insights->addTab(landscape_, tr("Landscape"));
+  landscape_->setToolTip(tr("Beyond the lecture (Santurkar et al. 2018): every 50 steps, the loss "
+                            "and gradient at 0.5, 1, 2 and 4 learning rates along −∇L. Loss "
+                            "variation: how much the loss changes along that path; effective "
+                            "β-smoothness: the largest gradient change per distance moved. "
+                            "Smaller means a smoother landscape."));
   layout->addWidget(insights, 3);
   secondPlane_->hide();
-  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_};
+  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, landscape_};
   testTime_->setToolTip(tr("At test time there is no batch: batch norm uses the running averages "
                            "of μ and σ² it kept while training, which converge on the whole "
                            "training set's values (grey). The note compares test accuracy with "
@@ -57,6 +64,7 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
   if (twins) secondPlane_->setModel(decisionPlane(snap, 1));
   noise_->setModel(batchNoise(snap));
   testTime_->setModel(testTime(snap));
+  landscape_->setModel(landscape(snap));
 }
 
 }  // namespace bnlab

@@ -21,6 +21,7 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* secondPlane_;  // the batch-norm twin's, in compare mode
   plot::PlotWidget* noise_;
   plot::PlotWidget* testTime_;
+  plot::PlotWidget* landscape_;
   std::vector<plot::PlotWidget*> plots_;
 };
 

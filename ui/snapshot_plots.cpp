@@ -251,6 +251,21 @@ PlotModel batchNoise(const Snapshot& snap) {
   return m;
 }
 
+PlotModel landscape(const Snapshot& snap) {
+  PlotModel m = overSteps(snap, tr("Loss landscape along −∇L"), tr("value"));
+  m.emptyText = tr("off (View → Loss-landscape probe)");
+  m.note = tr("solid: β-smoothness · dashed: loss variation");
+  m.yIncludesZero = true;
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    m.lines.push_back({runName(run), runColor(snap, r), toPoints(run.betaSmoothness), 1.6});
+    m.lines.push_back({runName(run) + tr(" loss variation"), runColor(snap, r),
+                       toPoints(run.lossVariation), 1.2, Qt::DashLine, false});
+  }
+  m.legend = compare(snap);
+  return m;
+}
+
 PlotModel testTime(const Snapshot& snap) {
   PlotModel m = overSteps(snap, tr("Test time"), tr("value"));
   m.emptyText = tr("needs batch norm");

@@ -45,6 +45,8 @@ plot::PlotModel accuracyOverSteps(const Snapshot& snap);
 plot::PlotModel decisionPlane(const Snapshot& snap, int run);
 // μ_B against σ_B of recent training batches around the population values (batch-norm runs).
 plot::PlotModel batchNoise(const Snapshot& snap);
+// The loss-landscape probe's effective β-smoothness and loss variation per run over steps.
+plot::PlotModel landscape(const Snapshot& snap);
 // Running μ and σ² against the population's over steps, and test accuracy three ways.
 plot::PlotModel testTime(const Snapshot& snap);
 

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "data/covariate_shift.h"
+#include "experiment/landscape_probe.h"
 #include "data/standardizer.h"
 
 namespace bnlab {
@@ -71,6 +72,7 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   decisionMaps_.resize(trainers_.size());
   batchNoise_.resize(trainers_.size());
   testTime_.resize(trainers_.size());
+  landscape_.resize(trainers_.size());
   for (BatchNoiseTracker& tracker : batchNoise_)
     tracker.setTarget(int(net.hiddenUnits.size()) - 1, 0);  // the last hidden layer, unit 1
   extent_ = planeExtent(*data_);
@@ -92,7 +94,16 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
 double Experiment::step() {
   batchIndices_ = sampler_.next(config_.batchSize);
   data_->train.gather(batchIndices_, batchX_, batchY_);
+  const bool probeLandscapeNow = config_.landscapeEvery > 0 && step_ % config_.landscapeEvery == 0;
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
+    if (probeLandscapeNow) {
+      // From the parameters this step starts at, on this step's batch.
+      const LandscapeSample s = probeLandscape(trainers_[i]->network(), batchX_, batchY_,
+                                               config_.optimizer.learningRate);
+      landscape_[i].lossVariation.append(step_, s.lossVariation);
+      landscape_[i].gradientChange.append(step_, s.gradientChange);
+      landscape_[i].betaSmoothness.append(step_, s.betaSmoothness);
+    }
     batchLoss_[i] = trainers_[i]->trainOnBatch(batchX_, batchY_);
     batchNoise_[i].afterStep(trainers_[i]->network());
   }
@@ -153,6 +164,9 @@ SnapshotPtr Experiment::snapshot() const {
     run.decisionMap = decisionMaps_[i];
     run.batchNoise = batchNoise_[i].measure(trainers_[i]->network());
     run.testTime = testTime_[i];
+    run.lossVariation = landscape_[i].lossVariation.view();
+    run.gradientChange = landscape_[i].gradientChange.view();
+    run.betaSmoothness = landscape_[i].betaSmoothness.view();
   }
   return snap;
 }
@@ -204,6 +218,8 @@ void Experiment::setBatchNoiseTarget(int layer, int unit) {
 void Experiment::setFocus(int layer, DistributionFocus focus) {
   for (RunRecorder& recorder : recorders_) recorder.setFocus(layer, focus);
 }
+
+void Experiment::setLandscapeEvery(int steps) { config_.landscapeEvery = std::clamp(steps, 0, 1000000); }
 
 void Experiment::setRecordEvery(int steps) { config_.recordEvery = std::clamp(steps, 1, 100000); }
 

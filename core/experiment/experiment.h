@@ -51,6 +51,8 @@ class Experiment {
   // run and marks the step.
   void setBatchNorm(bool enabled);
   void setRecordEvery(int steps);
+  // Probe the loss landscape every `steps` steps (0: never).
+  void setLandscapeEvery(int steps);
   // Kicks W of hidden layer `layer` (0-based) in every run: W += relative · rms(W) · N, with
   // the same standard-normal matrix N in each twin. Marks the step.
   void perturb(int layer, double relative);
@@ -78,6 +80,10 @@ class Experiment {
   std::vector<DecisionMap> decisionMaps_;
   std::vector<BatchNoiseTracker> batchNoise_;
   std::vector<TestTimeAccuracy> testTime_;
+  struct LandscapeHistory {
+    History lossVariation, gradientChange, betaSmoothness;
+  };
+  std::vector<LandscapeHistory> landscape_;
   PlaneExtent extent_;
   std::vector<double> batchLoss_;
   Matrix probeX_;

@@ -39,6 +39,8 @@ std::vector<std::string> ExperimentConfig::validate() const {
   if (probeSize < 2 || probeSize > 4096) errors.push_back("the probe batch must hold 2 to 4096 examples");
   if (recordEvery < 1 || recordEvery > 100000)
     errors.push_back("record-every must be 1 to 100000 steps");
+  if (landscapeEvery < 0 || landscapeEvery > 1000000)
+    errors.push_back("landscape-every must be 0 (off) to 1000000 steps");
   if (evaluateEvery < 1 || evaluateEvery > 1000000)
     errors.push_back("evaluate-every must be 1 to 1000000 steps");
   return errors;

@@ -39,6 +39,7 @@ struct ExperimentConfig {
   int probeSize = 256;       // examples in the fixed probe batch, 2 … 4096
   int recordEvery = 10;      // steps between recorded distributions, 1 … 100000
   int evaluateEvery = 100;   // steps between train/test evaluations, 1 … 1000000
+  int landscapeEvery = 0;    // steps between loss-landscape probes; 0 = off
   std::uint64_t seed = 1;    // one seed for data, initial weights, batches and dropout
 
   static constexpr int kMaxBatchSize = 512;

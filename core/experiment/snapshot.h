@@ -125,6 +125,8 @@ struct RunSnapshot {
   DecisionMap decisionMap;
   BatchNoise batchNoise;
   TestTimeAccuracy testTime;  // batch-norm runs, at the last evaluation
+  // Loss-landscape probe (off unless landscapeEvery > 0): see landscape_probe.h.
+  HistoryView lossVariation, gradientChange, betaSmoothness;
 };
 
 struct Snapshot {

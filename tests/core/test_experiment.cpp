@@ -224,6 +224,25 @@ class ExperimentTest : public QObject {
              qPrintable(QStringLiteral("running %1, population %2").arg(runningMean).arg(populationMean)));
   }
 
+  void landscapeProbeMeasuresWithoutTouchingTraining() {
+    ExperimentConfig config = smallConfig();
+    config.landscapeEvery = 10;
+    Experiment probed(config);
+    config.landscapeEvery = 0;
+    Experiment plain(config);
+    for (int i = 0; i < 50; ++i) QCOMPARE(probed.step(), plain.step());  // training unchanged
+    QCOMPARE(probed.run(1).network().block(1).batchNorm().runningMean(),
+             plain.run(1).network().block(1).batchNorm().runningMean());
+    const SnapshotPtr snap = probed.snapshot();
+    for (const RunSnapshot& run : snap->runs) {
+      QCOMPARE(run.betaSmoothness.size(), std::size_t(5));  // steps 0, 10, 20, 30, 40
+      run.betaSmoothness.forEach([](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value > 0); });
+      run.lossVariation.forEach([](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value >= 0); });
+      run.gradientChange.forEach([](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value > 0); });
+    }
+    QVERIFY(plain.snapshot()->runs[0].betaSmoothness.empty());
+  }
+
   void invalidConfigsThrowWithEveryProblem() {
     ExperimentConfig config = smallConfig();
     config.batchSize = 0;
