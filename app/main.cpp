@@ -6,6 +6,7 @@
 #include <QTest>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "config_json.h"
 #include "main_window.h"
@@ -75,8 +76,8 @@ int main(int argc, char* argv[]) {
                                 QStringLiteral("Window size for --screenshot (default 1600x1000)."),
                                 QStringLiteral("WxH"), QStringLiteral("1600x1000"));
   const QCommandLineOption preset(QStringLiteral("preset"),
-                                  QStringLiteral("Start from a built-in preset (its name, or a unique "
-                                                 "part of it; see the Presets menu)."),
+                                  QStringLiteral("Start from a built-in preset (its name, its start, "
+                                                 "or a unique part of it; see the Presets menu)."),
                                   QStringLiteral("name"));
   const QCommandLineOption config(QStringLiteral("config"),
                                   QStringLiteral("Start from a configuration file (JSON, as File → "
@@ -100,20 +101,25 @@ int main(int argc, char* argv[]) {
     return fail(QStringLiteral("--size must be WxH between 640x400 and 7680x4320"));
 
   bnlab::ExperimentConfig start;
+  std::optional<bnlab::Preset> chosenPreset;
   if (parser.isSet(preset) && parser.isSet(config))
     return fail(QStringLiteral("give --preset or --config, not both"));
   if (parser.isSet(preset)) {
-    QList<bnlab::Preset> matches;
+    // Names that start with the words given win over names that merely contain them.
+    QList<bnlab::Preset> matches, starts;
     QStringList names;
     for (const bnlab::Preset& p : bnlab::builtInPresets()) {
       names << p.name;
       if (p.name.contains(parser.value(preset), Qt::CaseInsensitive)) matches << p;
+      if (p.name.startsWith(parser.value(preset), Qt::CaseInsensitive)) starts << p;
     }
+    if (starts.size() == 1) matches = starts;
     if (matches.size() != 1)
       return fail(QStringLiteral("%1 preset matches \"%2\"; presets: %3")
                       .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"),
                            parser.value(preset), names.join(QStringLiteral(", "))));
-    start = matches.front().config;
+    chosenPreset = matches.front();
+    start = chosenPreset->config;
   }
   if (parser.isSet(config)) {
     QFile file(parser.value(config));
@@ -127,6 +133,7 @@ int main(int argc, char* argv[]) {
   }
 
   bnlab::MainWindow window(start, !parser.isSet(screenshot));
+  if (chosenPreset) window.applyPreset(*chosenPreset);
   if (parser.isSet(screenshot)) return saveScreenshot(window, parser.value(screenshot), stepCount, {width, height});
   window.show();
   return QApplication::exec();

@@ -36,12 +36,24 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
   layerScroll->setWidget(layersHost_);
   layerScroll->setWidgetResizable(true);
 
+  caption_ = new QLabel(tr("Press Space to train. Orange: the plain network; blue: its batch-norm "
+                           "twin, from the same weights on the same batches. Help → What am I "
+                           "looking at? (F1) explains every chart."));
+  caption_->setWordWrap(true);
+  caption_->setContentsMargins(8, 2, 8, 2);
+  caption_->setStyleSheet(QStringLiteral("background: #fff8e1; color: #3c4043;"));
+  auto* top = new QWidget;
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(0, 0, 0, 0);
+  topLayout->setSpacing(0);
+  topLayout->addWidget(caption_);
+  topLayout->addWidget(metrics_, 1);
   auto* centre = new QSplitter(Qt::Vertical);
-  centre->addWidget(metrics_);
+  centre->addWidget(top);
   centre->addWidget(layerScroll);
   centre->setStretchFactor(0, 0);
   centre->setStretchFactor(1, 1);
-  centre->setSizes({240, 760});
+  centre->setSizes({270, 730});
   auto* split = new QSplitter(Qt::Horizontal);
   split->addWidget(controlScroll);
   split->addWidget(centre);
@@ -194,7 +206,8 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
 void MainWindow::applyPreset(const Preset& preset) {
   controls_->setConfig(preset.config);
   rebuild();
-  statusBar()->showMessage(preset.description, 15000);
+  caption_->setText(QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
+                                                         preset.description.toHtmlEscaped()));
 }
 
 void MainWindow::togglePlay() {

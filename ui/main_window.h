@@ -31,6 +31,8 @@ class MainWindow : public QMainWindow {
   void redraw();
   // Puts `snapshot` into every panel (their charts repaint on the next paint event).
   void showSnapshot(const Snapshot& snapshot);
+  // Loads a preset into the controls, rebuilds, and shows its description as the caption.
+  void applyPreset(const Preset& preset);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -40,7 +42,7 @@ class MainWindow : public QMainWindow {
   void rebuild();
   void rebuildLayerPanels(const std::vector<int>& units);
   void togglePlay();
-  void applyPreset(const Preset& preset);
+
   void updateStatus(const Snapshot& snap);
   void showAbout();
   void showHelp();
@@ -63,6 +65,7 @@ class MainWindow : public QMainWindow {
   QLabel* rateLabel_;
   QLabel* lossLabel_;
   QLabel* warningLabel_;
+  QLabel* caption_;  // what the current experiment (a preset) shows and what to look at
 };
 
 }  // namespace bnlab

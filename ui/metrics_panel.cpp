@@ -15,7 +15,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       secondPlane_(new plot::PlotWidget(this)),
       noise_(new plot::PlotWidget),
       testTime_(new plot::PlotWidget),
-      landscape_(new plot::PlotWidget) {
+      landscape_(new plot::PlotWidget),
+      gap_(new plot::PlotWidget) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
@@ -27,7 +28,11 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   insights->setDocumentMode(true);
   insights->addTab(noise_, tr("Batch noise"));
   insights->addTab(testTime_, tr("Test time"));
+  insights->addTab(gap_, tr("Gap"));
   insights->addTab(landscape_, tr("Landscape"));
+  gap_->setToolTip(tr("Test loss minus training loss: how much better the network does on the "
+                      "examples it learns from. Batch norm's noise and dropout narrow it a little "
+                      "(point 4)."));
   landscape_->setToolTip(tr("Beyond the lecture (Santurkar et al. 2018): every 50 steps, the loss "
                             "and gradient at 0.5, 1, 2 and 4 learning rates along −∇L. Loss "
                             "variation: how much the loss changes along that path; effective "
@@ -35,7 +40,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
                             "Smaller means a smoother landscape."));
   layout->addWidget(insights, 3);
   secondPlane_->hide();
-  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, landscape_};
+  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, gap_, landscape_};
   testTime_->setToolTip(tr("At test time there is no batch: batch norm uses the running averages "
                            "of μ and σ² it kept while training, which converge on the whole "
                            "training set's values (grey). The note compares test accuracy with "
@@ -65,6 +70,7 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
   noise_->setModel(batchNoise(snap));
   testTime_->setModel(testTime(snap));
   landscape_->setModel(landscape(snap));
+  gap_->setModel(lossGap(snap));
 }
 
 }  // namespace bnlab

@@ -22,6 +22,7 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* noise_;
   plot::PlotWidget* testTime_;
   plot::PlotWidget* landscape_;
+  plot::PlotWidget* gap_;
   std::vector<plot::PlotWidget*> plots_;
 };
 

@@ -251,6 +251,16 @@ PlotModel batchNoise(const Snapshot& snap) {
   return m;
 }
 
+PlotModel lossGap(const Snapshot& snap) {
+  PlotModel m = overSteps(snap, tr("Train − test gap"), tr("test − train loss"));
+  m.yIncludesZero = true;
+  for (int r = 0; r < int(snap.runs.size()); ++r)
+    m.lines.push_back({runName(snap.runs[std::size_t(r)]), runColor(snap, r),
+                       toPoints(snap.runs[std::size_t(r)].lossGapHistory), 1.6});
+  m.legend = compare(snap);
+  return m;
+}
+
 PlotModel landscape(const Snapshot& snap) {
   PlotModel m = overSteps(snap, tr("Loss landscape along −∇L"), tr("value"));
   m.emptyText = tr("off (View → Loss-landscape probe)");

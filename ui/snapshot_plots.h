@@ -45,6 +45,8 @@ plot::PlotModel accuracyOverSteps(const Snapshot& snap);
 plot::PlotModel decisionPlane(const Snapshot& snap, int run);
 // μ_B against σ_B of recent training batches around the population values (batch-norm runs).
 plot::PlotModel batchNoise(const Snapshot& snap);
+// Test loss − train loss per run over steps: the generalization gap.
+plot::PlotModel lossGap(const Snapshot& snap);
 // The loss-landscape probe's effective β-smoothness and loss variation per run over steps.
 plot::PlotModel landscape(const Snapshot& snap);
 // Running μ and σ² against the population's over steps, and test accuracy three ways.
