@@ -94,6 +94,9 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
     controller_.apply([rate](Experiment& e) { e.setDropout(rate); });
   });
   connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
+  connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
+    controller_.apply([x, y](Experiment& e) { e.choosePoint(x, y); });
+  });
   connect(controls_, &ControlPanel::perturbRequested, this, [this](int layer, double relative) {
     controller_.apply([layer, relative](Experiment& e) { e.perturb(layer, relative); });
   });

@@ -41,6 +41,11 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   layout->addWidget(insights, 3);
   secondPlane_->hide();
   plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, gap_, landscape_};
+  for (plot::PlotWidget* plane : {plane_, secondPlane_}) {
+    plane->setCursor(Qt::CrossCursor);
+    connect(plane, &plot::PlotWidget::clicked, this,
+            [this](QPointF p) { emit pointChosen(p.x(), p.y()); });
+  }
   testTime_->setToolTip(tr("At test time there is no batch: batch norm uses the running averages "
                            "of μ and σ² it kept while training, which converge on the whole "
                            "training set's values (grey). The note compares test accuracy with "
@@ -55,7 +60,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
                        "and test sets in evaluation mode."));
   accuracy_->setToolTip(tr("Fraction classified correctly, in evaluation mode (running statistics)."));
   secondPlane_->setToolTip(tr("The batch-norm twin's decision plane."));
-  plane_->setToolTip(tr("The class the network predicts at each point of the input plane (shade: "
+  plane_->setToolTip(tr("Click a point to classify that single example with running statistics. "
+                        "The class the network predicts at each point of the input plane (shade: "
                         "confidence), with training points (dots) and test points (rings)."));
   setMinimumHeight(210);
 }

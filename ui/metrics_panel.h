@@ -14,6 +14,10 @@ class MetricsPanel : public QWidget {
   void showSnapshot(const Snapshot& snapshot);
   const std::vector<plot::PlotWidget*>& plots() const { return plots_; }
 
+  signals:
+  // The user clicked the decision plane at input (x, y).
+  void pointChosen(double x, double y);
+
  private:
   plot::PlotWidget* loss_;
   plot::PlotWidget* accuracy_;

@@ -398,6 +398,15 @@ PlotModel decisionPlane(const Snapshot& snap, int runIndex) {
     addPoints(snap.data->train, false);
     addPoints(snap.data->test, true);
   }
+  const SinglePrediction& chosen = snap.runs[std::size_t(runIndex)].chosen;
+  if (chosen.valid) {
+    m.scatters.push_back({tr("chosen"), QColor(0x20, 0x21, 0x24), {QPointF(chosen.x, chosen.y)}, 5.0, true, false});
+    m.note = tr("running: c%1 %2% · own stats: c%3 %4%")
+                 .arg(chosen.evalClass + 1)
+                 .arg(chosen.evalConfidence * 100, 0, 'f', 0)
+                 .arg(chosen.aloneClass + 1)
+                 .arg(chosen.aloneConfidence * 100, 0, 'f', 0);
+  }
   m.legend = false;
   return m;
 }

@@ -164,6 +164,18 @@ SnapshotPtr Experiment::snapshot() const {
     run.decisionMap = decisionMaps_[i];
     run.batchNoise = batchNoise_[i].measure(trainers_[i]->network());
     run.testTime = testTime_[i];
+    if (chosenPoint_ && data_->train.dimensions() == 2) {
+      const auto [px, py] = *chosenPoint_;
+      Matrix x(2, 1);
+      x << Scalar(px), Scalar(py);
+      ForwardRecord eval, alone;
+      trainers_[i]->network().infer(x, NormStats::Running, eval);
+      trainers_[i]->network().infer(x, NormStats::Batch, alone);
+      Eigen::Index evalClass = 0, aloneClass = 0;
+      const double evalConfidence = eval.probabilities.col(0).maxCoeff(&evalClass);
+      const double aloneConfidence = alone.probabilities.col(0).maxCoeff(&aloneClass);
+      run.chosen = {true, px, py, int(evalClass), int(aloneClass), evalConfidence, aloneConfidence};
+    }
     run.lossVariation = landscape_[i].lossVariation.view();
     run.gradientChange = landscape_[i].gradientChange.view();
     run.betaSmoothness = landscape_[i].betaSmoothness.view();
@@ -210,6 +222,8 @@ void Experiment::perturb(int layer, double relative) {
   }
   perturbations_.push_back({step_, layer, relative});
 }
+
+void Experiment::choosePoint(double x, double y) { chosenPoint_ = std::array<double, 2>{x, y}; }
 
 void Experiment::setBatchNoiseTarget(int layer, int unit) {
   for (BatchNoiseTracker& tracker : batchNoise_) tracker.setTarget(layer, std::max(unit, 0));

@@ -3,7 +3,9 @@
 // twin built from the same initial weights and fed the same mini-batch sequence, the fixed
 // probe batch, and the recorders that turn it all into Snapshots. Live settings change between
 // steps. Not thread-safe: one thread owns it.
+#include <array>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -56,6 +58,8 @@ class Experiment {
   // Kicks W of hidden layer `layer` (0-based) in every run: W += relative · rms(W) · N, with
   // the same standard-normal matrix N in each twin. Marks the step.
   void perturb(int layer, double relative);
+  // Classify the 2-D input (x, y) alone in every snapshot from now on (see SinglePrediction).
+  void choosePoint(double x, double y);
   // Follow μ_B and σ_B of `unit` in hidden layer `layer` (0-based) of every batch-norm run.
   void setBatchNoiseTarget(int layer, int unit);
   // Measure hidden layer `layer` (0-based) of every run under `focus` too.
@@ -85,6 +89,7 @@ class Experiment {
   };
   std::vector<LandscapeHistory> landscape_;
   PlaneExtent extent_;
+  std::optional<std::array<double, 2>> chosenPoint_;
   std::vector<double> batchLoss_;
   Matrix probeX_;
   std::vector<int> batchIndices_;

@@ -111,6 +111,15 @@ struct TestTimeAccuracy {
   std::int64_t step = -1;
 };
 
+// One example chosen by the user, classified alone: in evaluation mode (running statistics),
+// and normalized with its own statistics as a batch of one (which erases it: Ẑ = 0).
+struct SinglePrediction {
+  bool valid = false;
+  double x = 0, y = 0;  // input coordinates (as the network sees them)
+  int evalClass = 0, aloneClass = 0;
+  double evalConfidence = 0, aloneConfidence = 0;
+};
+
 struct RunSnapshot {
   std::string name;  // "plain" or "batch norm"
   bool batchNorm = false;
@@ -125,6 +134,7 @@ struct RunSnapshot {
   DecisionMap decisionMap;
   BatchNoise batchNoise;
   TestTimeAccuracy testTime;  // batch-norm runs, at the last evaluation
+  SinglePrediction chosen;    // the example picked on the decision plane, if any
   // Loss-landscape probe (off unless landscapeEvery > 0): see landscape_probe.h.
   HistoryView lossVariation, gradientChange, betaSmoothness;
 };

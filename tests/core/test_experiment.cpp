@@ -243,6 +243,30 @@ class ExperimentTest : public QObject {
     QVERIFY(plain.snapshot()->runs[0].betaSmoothness.empty());
   }
 
+  void aChosenExampleIsClassifiedAloneBothWays() {
+    Experiment experiment(smallConfig());
+    for (int i = 0; i < 300; ++i) experiment.step();
+    experiment.choosePoint(0.1, -0.2);
+    const SnapshotPtr first = experiment.snapshot();
+    experiment.choosePoint(2.0, 1.5);
+    const SnapshotPtr second = experiment.snapshot();
+    for (int r = 0; r < 2; ++r) {
+      const SinglePrediction& p = first->runs[std::size_t(r)].chosen;
+      QVERIFY(p.valid);
+      ForwardRecord record;
+      Matrix x(2, 1);
+      x << 0.1f, -0.2f;
+      experiment.run(r).network().infer(x, NormStats::Running, record);
+      QCOMPARE(p.evalConfidence, double(record.probabilities.col(0).maxCoeff()));
+    }
+    // The plain twin has no batch statistics: alone or not, the same answer.
+    QCOMPARE(first->runs[0].chosen.aloneClass, first->runs[0].chosen.evalClass);
+    // The batch-norm twin normalizing a batch of one sees Ẑ = 0 whatever the input: the same
+    // output for two far-apart examples.
+    QCOMPARE(first->runs[1].chosen.aloneConfidence, second->runs[1].chosen.aloneConfidence);
+    QCOMPARE(first->runs[1].chosen.aloneClass, second->runs[1].chosen.aloneClass);
+  }
+
   void invalidConfigsThrowWithEveryProblem() {
     ExperimentConfig config = smallConfig();
     config.batchSize = 0;

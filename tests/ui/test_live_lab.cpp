@@ -142,6 +142,22 @@ class LiveLabTest : public QObject {
     QCOMPARE(int(window.layerPanels()[1]->plots()[0]->model().markers.size()), 1);
   }
 
+  void clickingTheDecisionPlaneClassifiesThatExample() {
+    ExperimentConfig config = smallConfig();
+    config.batchNormMode = BatchNormMode::Compare;
+    MainWindow window(config, true);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 10; }));
+    window.redraw();
+    plot::PlotWidget* plane = window.metrics()->plots()[2];
+    QTest::mouseClick(plane, Qt::LeftButton, {}, plane->rect().center());
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.runs[1].chosen.valid; }));
+    window.redraw();
+    QVERIFY(plane->model().note.contains("own stats"));
+  }
+
   void focusOnOneUnitReachesTheWorker() {
     MainWindow window(smallConfig(), true);
     window.layerPanels()[1]->unitCombo()->setCurrentIndex(3);  // unit 3

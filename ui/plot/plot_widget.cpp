@@ -47,6 +47,12 @@ void PlotWidget::mouseMoveEvent(QMouseEvent* event) {
   update();
 }
 
+void PlotWidget::mousePressEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton) return;
+  const PlotGeometry g = layoutPlot(rect(), model_, font());
+  if (g.plotArea.contains(event->position())) emit clicked(g.toData(event->position()));
+}
+
 void PlotWidget::leaveEvent(QEvent*) {
   hovering_ = false;
   update();

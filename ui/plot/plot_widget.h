@@ -20,8 +20,13 @@ class PlotWidget : public QWidget {
   QSize sizeHint() const override { return {320, 200}; }
   QSize minimumSizeHint() const override { return {160, 120}; }
 
+ signals:
+  // A left click inside the data area, in data coordinates.
+  void clicked(QPointF data);
+
  protected:
   void paintEvent(QPaintEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void leaveEvent(QEvent* event) override;
 
