@@ -101,6 +101,7 @@ QColor runColor(const Snapshot& snap, int run) {
 PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
   const QString symbol = quantitySymbol(view.quantity, snap.runs.back().batchNorm);
   PlotModel m = overSteps(snap, tr("Distribution of %1").arg(symbol), symbol);
+  m.legend = false;  // on for twins or a test-input comparison, below
   const LayerSnapshot& firstLayer = snap.runs.front().layers[std::size_t(view.layer)];
   // The key to the bands, or what the focus is.
   m.note = firstLayer.focused ? focusNote(firstLayer)
@@ -125,8 +126,15 @@ PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
     }
     m.lines.push_back({compare(snap) ? runName(run) : tr("median"), color.darker(130),
                        toPoints(h.quantiles[4]), 1.8});
+    // On test inputs, the training inputs' (probe) median alongside: the covariate shift.
+    const LayerSnapshot& layer = run.layers[std::size_t(view.layer)];
+    if (layer.focused && layer.focused->focus.source == DistributionSource::TestInputs) {
+      m.lines.push_back({runName(run) + tr(" on training inputs"), color.darker(160),
+                         toPoints(layer.history[int(view.quantity)].quantiles[4]), 1.2, Qt::DashLine});
+      m.legend = true;
+    }
   }
-  m.legend = compare(snap);
+  m.legend = m.legend || compare(snap);
   return m;
 }
 
