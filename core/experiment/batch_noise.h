@@ -14,7 +14,7 @@ namespace bnlab {
 class BatchNoiseTracker {
  public:
   static constexpr std::size_t kBatches = 100;
-  static constexpr int kPopulationExamples = 4096;  // population estimated on at most these
+  static constexpr int kPopulationExamples = 2048;  // population estimated on at most these
 
   void setTarget(int layer, int unit);
   int layer() const { return layer_; }
@@ -22,8 +22,9 @@ class BatchNoiseTracker {
 
   // After a training step: reads that step's μ_B and σ²_B of the target unit.
   void afterStep(const Network& network);
-  // Population μ and σ² of the unit's Z over the training set under the current weights, and
-  // the running statistics, appended to their histories.
+  // Population μ and σ² of the unit's Z over the training set under the current weights (earlier
+  // batch-norm layers normalized with that set's own statistics), and the running statistics,
+  // appended to their histories. A pass over the data: called on the evaluation schedule.
   void record(std::int64_t step, const Network& network, const Dataset& train);
   // The recent batches against the last recorded population values.
   BatchNoise measure(const Network& network) const;

@@ -121,7 +121,6 @@ void Experiment::record() {
     if (testInputs) trainers_[i]->network().infer(testProbeX_, NormStats::Running, testProbeRecord_);
     recorders_[i].record(step_, probeRecord_, trainers_[i]->network(), batchLoss_[i],
                          testInputs ? &testProbeRecord_ : nullptr);
-    batchNoise_[i].record(step_, trainers_[i]->network(), data_->train);
   }
   recordedAt_ = step_;
 }
@@ -132,6 +131,8 @@ void Experiment::evaluate() {
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     const Evaluation test = trainers_[i]->evaluate(data_->test);
     recorders_[i].recordEvaluation(step_, trainers_[i]->evaluate(data_->train), test);
+    // A pass over the training set, like the evaluation: on the same (slower) schedule.
+    batchNoise_[i].record(step_, trainers_[i]->network(), data_->train);
     if (!trainers_[i]->network().batchNorm()) continue;
     constexpr int kSingles = 200;  // examples evaluated one at a time (each is a forward pass)
     testTime_[i] = {test.accuracy,
