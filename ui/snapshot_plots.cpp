@@ -256,6 +256,7 @@ PlotModel batchNoise(const Snapshot& snap) {
     m.scatters.push_back(std::move(batches));
     m.scatters.push_back(std::move(population));
   }
+  m.legend = false;  // the ring can sit anywhere; a legend box would hide it (see the tooltip)
   return m;
 }
 
