@@ -31,7 +31,6 @@ class TrainingController : public QObject {
   bool running() const { return running_; }
   // Increments with every snapshot received, so a view can tell whether it is stale.
   quint64 generation() const { return generation_; }
-  TrainingWorker* worker() const { return worker_; }
 
  signals:
   void snapshotArrived();

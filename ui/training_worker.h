@@ -25,9 +25,6 @@ class TrainingWorker : public QObject {
   // Safe from any thread: the running slice ends after its current step.
   void interrupt() { interrupt_.store(true, std::memory_order_relaxed); }
 
-  // The experiment, for commands posted as functions (they run on this worker's thread).
-  Experiment* experiment() { return experiment_.get(); }
-
  public slots:
   // Builds a fresh experiment (step 0) from `config`; reports a bad config through failed().
   void configure(const bnlab::ExperimentConfig& config);

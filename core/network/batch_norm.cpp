@@ -37,12 +37,6 @@ void BatchNorm::resetRunningStatistics() {
   runningVariance_.setOnes();
 }
 
-void BatchNorm::resetParameters() {
-  gamma_.setOnes();
-  beta_.setZero();
-  resetRunningStatistics();
-}
-
 void BatchNorm::forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde) {
   lastMode_ = mode;
   if (mode == Mode::Train) {

@@ -38,12 +38,9 @@ class BatchNorm {
 
   // μ_run = 0, σ²_run = 1 (what the running statistics start from).
   void resetRunningStatistics();
-  // γ = 1, β = 0, and the running statistics reset.
-  void resetParameters();
 
   int units() const { return static_cast<int>(gamma_.rows()); }
   const BatchNormOptions& options() const { return options_; }
-  void setOptions(BatchNormOptions options) { options_ = options; }
 
   Matrix& gamma() { return gamma_; }
   const Matrix& gamma() const { return gamma_; }

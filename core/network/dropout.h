@@ -19,12 +19,9 @@ class Dropout {
   // ∂L/∂A = ∂L/∂out ⊙ M / (1 − p), with the mask of the last active forward.
   void backward(const Matrix& dOutput, Matrix& dInput) const;
 
-  // The scaled mask M / (1 − p) of the last active forward (n × m); empty if inactive.
-  const Matrix& scaledMask() const { return scaledMask_; }
-
  private:
   Scalar rate_;
-  Matrix scaledMask_;
+  Matrix scaledMask_;  // M / (1 − p) of the last active forward (n × m), kept for backward
 };
 
 }  // namespace bnlab

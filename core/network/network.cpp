@@ -69,11 +69,6 @@ void Network::setDropout(Scalar rate) {
   for (auto& block : blocks_) block.dropout().setRate(rate);
 }
 
-void Network::setBatchNormOptions(BatchNormOptions options) {
-  config_.batchNormOptions = options;
-  for (auto& block : blocks_) block.batchNorm().setOptions(options);
-}
-
 std::vector<ParameterRef> Network::parameters() {
   std::vector<ParameterRef> params;
   params.reserve(blocks_.size() * 4 + 2);

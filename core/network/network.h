@@ -39,7 +39,6 @@ class Network {
   void setBatchNorm(bool enabled);
   bool batchNorm() const { return config_.batchNorm; }
   void setDropout(Scalar rate);
-  void setBatchNormOptions(BatchNormOptions options);
 
   // Every learnable tensor in a fixed order: W1, b1, gamma1, beta1, …, Wout, bout.
   std::vector<ParameterRef> parameters();
