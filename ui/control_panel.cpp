@@ -183,7 +183,7 @@ QWidget* ControlPanel::buildDataGroup() {
   size_->setSingleStep(100);
   size_->setToolTip(tr("Examples in all; a quarter are held out as the test set."));
   seed_ = new QSpinBox(group);
-  seed_->setRange(1, 999999);
+  seed_->setRange(0, int(ExperimentConfig::kMaxSeed));
   seed_->setToolTip(tr("Seed of the data, the initial weights, the batch order and dropout."));
   auto* regenerate = new QPushButton(tr("New seed"), group);
   regenerate->setToolTip(tr("Draw a new seed: new data, new initial weights, from step 0."));
@@ -233,8 +233,11 @@ ExperimentConfig ControlPanel::config() const {
   c.data.toy.classes = classes_->value();
   c.data.toy.noise = noise_->value();
   c.data.toy.size = size_->value();
-  c.data.toy.seed = std::uint64_t(seed_->value());
-  c.seed = std::uint64_t(seed_->value());
+  // One seed control for data and training; a file's separate data seed stands until it moves.
+  if (std::uint64_t(seed_->value()) != base_.seed) {
+    c.data.toy.seed = std::uint64_t(seed_->value());
+    c.seed = std::uint64_t(seed_->value());
+  }
   c.data.unevenScales = unevenScales_->isChecked();
   c.data.standardize = standardize_->isChecked();
   c.data.testShift = testShift_->value();

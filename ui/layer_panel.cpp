@@ -49,6 +49,9 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
   auto* charts = new QHBoxLayout;
   charts->setSpacing(4);
   plots_ = {bands_, histogram_, moments_, scatter_, shift_};
+  const char* names[] = {"distribution", "histogram", "mean-std", "units-1-2", "shift"};
+  for (std::size_t i = 0; i < plots_.size(); ++i)
+    plots_[i]->setObjectName(QStringLiteral("layer%1-%2").arg(layer + 1).arg(QLatin1String(names[i])));
   const int stretch[] = {5, 3, 4, 3, 4};
   for (std::size_t i = 0; i < plots_.size(); ++i) charts->addWidget(plots_[i], stretch[i]);
   bands_->setToolTip(tr("Percentiles over steps: the median line and bands at ±0.5, ±1, ±1.5 σ "

@@ -2,18 +2,35 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QIcon>
+#include <QJsonDocument>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QScreen>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+#include "export/chart_files.h"
+#include "export/summary_json.h"
+#include "plot/plot_renderer.h"
 
 namespace bnlab {
 
-MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* parent)
-    : QMainWindow(parent), config_(config) {
+namespace {
+constexpr int kRecentFiles = 8;
+const QString kRecentKey = QStringLiteral("files/recentConfigurations");
+}  // namespace
+
+MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* parent)
+    : QMainWindow(parent), config_(config), viewer_(start == Start::Viewer) {
   setWindowTitle(tr("BatchNorm Lab"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/bnlab.svg")));
 
@@ -43,6 +60,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
   caption_->setContentsMargins(8, 2, 8, 2);
   caption_->setStyleSheet(QStringLiteral("background: #fff8e1; color: #3c4043;"));
   auto* top = new QWidget;
+  top_ = top;
   auto* topLayout = new QVBoxLayout(top);
   topLayout->setContentsMargins(0, 0, 0, 0);
   topLayout->setSpacing(0);
@@ -70,7 +88,12 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
   statusBar()->addPermanentWidget(lossLabel_);
   statusBar()->addPermanentWidget(rateLabel_);
   statusBar()->addPermanentWidget(stepLabel_);
+  exportActions_ = new ExportActions(this, [this] { return exportJob(); });
+  connect(exportActions_, &ExportActions::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+  for (plot::PlotWidget* chart : metrics_->plots()) connectChart(chart);
   buildMenus();
+  buildToolBar();
 
   connect(controls_, &ControlPanel::architectureChanged, this, &MainWindow::rebuild);
   connect(controls_, &ControlPanel::resetClicked, this, &MainWindow::rebuild);
@@ -108,11 +131,11 @@ MainWindow::MainWindow(const ExperimentConfig& config, bool autoplay, QWidget* p
 
   redrawTimer_.setInterval(33);
   connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
-  redrawTimer_.start();
+  if (!viewer_) redrawTimer_.start();
 
   controller_.setSpeed(controls_->speed());
   rebuild();
-  if (autoplay) togglePlay();
+  if (start == Start::Playing) togglePlay();
   const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
   resize(std::clamp(available.width() * 9 / 10, std::min(1280, available.width()), 1800),
          std::clamp(available.height() * 9 / 10, std::min(800, available.height()), 1150));
@@ -122,6 +145,16 @@ MainWindow::~MainWindow() { controller_.shutdown(); }
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open configuration…"), QKeySequence::Open, this,
+                  &MainWindow::chooseConfigurationToOpen);
+  recentMenu_ = file->addMenu(tr("Open &recent"));
+  updateRecentMenu();
+  file->addAction(tr("&Save configuration…"), QKeySequence::Save, this,
+                  &MainWindow::chooseConfigurationToSave);
+  file->addSeparator();
+  file->addAction(tr("&Export all charts…"), QKeySequence(Qt::CTRL | Qt::Key_E), exportActions_,
+                  &ExportActions::exportAllInteractive);
+  file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
   QMenu* training = menuBar()->addMenu(tr("&Training"));
@@ -173,9 +206,154 @@ void MainWindow::buildMenus() {
   help->addAction(tr("&About BatchNorm Lab"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::buildToolBar() {
+  QToolBar* bar = addToolBar(tr("File"));
+  bar->setObjectName(QStringLiteral("fileToolBar"));
+  bar->setMovable(false);
+  bar->setIconSize({18, 18});
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  QAction* open = bar->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open…"),
+                                 this, &MainWindow::chooseConfigurationToOpen);
+  open->setToolTip(tr("Open a configuration file (JSON) — Ctrl+O"));
+  QAction* save = bar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save…"),
+                                 this, &MainWindow::chooseConfigurationToSave);
+  save->setToolTip(tr("Save the current configuration as JSON — Ctrl+S"));
+  bar->addSeparator();
+  QAction* exportAll = bar->addAction(style()->standardIcon(QStyle::SP_DriveHDIcon),
+                                      tr("Export all…"), exportActions_,
+                                      &ExportActions::exportAllInteractive);
+  exportAll->setToolTip(tr("Every chart as PNG, SVG and CSV, a picture of the dashboard, the "
+                           "configuration and a summary — Ctrl+E. One chart: its ⭳ button or "
+                           "right-click."));
+}
+
+void MainWindow::connectChart(plot::PlotWidget* chart) {
+  connect(chart, &plot::PlotWidget::actionRequested, this,
+          [this, chart](plot::ChartAction action) { exportActions_->chartAction(*chart, action); });
+}
+
+ExportJob MainWindow::exportJob() const {
+  ExportJob job;
+  const ExperimentConfig config = shown_ ? shown_->config : config_;
+  job.config = configToJson(config);
+  if (!shown_) return job;
+  job.step = shown_->step;
+  job.summary = summaryToJson(*shown_);
+  std::vector<plot::PlotWidget*> charts = metrics_->shownPlots();
+  for (const LayerPanel* panel : layerPanels_)
+    charts.insert(charts.end(), panel->plots().begin(), panel->plots().end());
+  for (const plot::PlotWidget* chart : charts)
+    if (plot::hasData(chart->model()))
+      job.charts.push_back({chart->objectName(), chart->model(), chart->size()});
+  // The caption and metrics strip above the whole stack of layer panels (also the part
+  // scrolled out of view).
+  job.compositeSize = QSize(std::max(top_->width(), layersHost_->width()),
+                            top_->height() + layersHost_->height());
+  job.paintComposite = [top = top_, layers = layersHost_](QPainter& painter) {
+    top->render(&painter);
+    layers->render(&painter, QPoint(0, top->height()));
+  };
+  return job;
+}
+
+void MainWindow::chooseConfigurationToOpen() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open configuration"), QSettings().value(QStringLiteral("files/lastFolder")).toString(),
+      tr("Configuration (*.json);;All files (*)"));
+  if (path.isEmpty()) return;
+  openRecent(path);
+}
+
+void MainWindow::openRecent(const QString& path) {
+  QString error;
+  if (!openConfiguration(path, error)) {
+    QMessageBox::warning(this, tr("Configuration not opened"), error);
+    return;
+  }
+  rememberRecent(path);
+}
+
+void MainWindow::chooseConfigurationToSave() {
+  QSettings settings;
+  const QString folder = settings.value(QStringLiteral("files/lastFolder"), QDir::homePath()).toString();
+  QString path = QFileDialog::getSaveFileName(this, tr("Save configuration"),
+                                              QDir(folder).filePath(QStringLiteral("experiment.json")),
+                                              tr("Configuration (*.json)"));
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
+  QString error;
+  if (!saveConfiguration(path, error)) {
+    QMessageBox::warning(this, tr("Configuration not saved"), error);
+    return;
+  }
+  rememberRecent(path);
+  statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
+bool MainWindow::openConfiguration(const QString& path, QString& error) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    error = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return false;
+  }
+  Preset loaded;
+  QStringList errors;
+  if (!parseConfigFile(file.readAll(), QFileInfo(path).fileName(), loaded, errors)) {
+    error = errors.join(QLatin1Char('\n'));
+    return false;
+  }
+  if (loaded.name.isEmpty()) loaded.name = QFileInfo(path).completeBaseName();
+  if (loaded.description.isEmpty())
+    loaded.description = tr("Configuration from %1.").arg(QDir::toNativeSeparators(path));
+  applyPreset(loaded);
+  return true;
+}
+
+bool MainWindow::saveConfiguration(const QString& path, QString& error) const {
+  const QJsonDocument document(configToJson(currentConfig()));
+  return saveBytes(path, document.toJson(QJsonDocument::Indented), error);
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  QStringList recent = settings.value(kRecentKey).toStringList();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > kRecentFiles) recent.removeLast();
+  settings.setValue(kRecentKey, recent);
+  settings.setValue(QStringLiteral("files/lastFolder"), QFileInfo(path).absolutePath());
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value(kRecentKey).toStringList();
+  for (const QString& path : recent)
+    recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openRecent(path); })
+        ->setStatusTip(path);
+  if (!recent.isEmpty()) recentMenu_->addSeparator();
+  QAction* clear = recentMenu_->addAction(tr("Clear list"), this, [this] {
+    QSettings().remove(kRecentKey);
+    updateRecentMenu();
+  });
+  clear->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreSettings() {
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  persistent_ = true;
+}
+
+ExperimentConfig MainWindow::currentConfig() const {
+  ExperimentConfig config = controls_->config();
+  config.landscapeEvery = landscapeProbe_->isChecked() ? kLandscapeEvery : 0;
+  return config;
+}
+
 void MainWindow::rebuild() {
-  config_ = controls_->config();
-  if (landscapeProbe_->isChecked()) config_.landscapeEvery = kLandscapeEvery;
+  config_ = currentConfig();
   const std::vector<std::string> errors = config_.validate();
   if (!errors.empty()) {
     warningLabel_->setText(QString::fromStdString(errors.front()));
@@ -183,7 +361,7 @@ void MainWindow::rebuild() {
   }
   warningLabel_->clear();
   rebuildLayerPanels(config_.network.hiddenUnits);
-  controller_.configure(config_);
+  if (!viewer_) controller_.configure(config_);
   statusBar()->showMessage(tr("Network rebuilt from step 0"), 2500);
 }
 
@@ -197,6 +375,7 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
     });
   for (std::size_t l = 0; l < units.size(); ++l) {
     auto* panel = new LayerPanel(int(l), units[l], layersHost_);
+    for (plot::PlotWidget* chart : panel->plots()) connectChart(chart);
     connect(panel, &LayerPanel::focusChanged, this, [this](int layer, DistributionFocus focus) {
       controller_.apply([layer, focus](Experiment& e) { e.setFocus(layer, focus); });
     });
@@ -209,6 +388,10 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
 void MainWindow::applyPreset(const Preset& preset) {
   controls_->setConfig(preset.config);
   rebuild();
+  showCaption(preset);
+}
+
+void MainWindow::showCaption(const Preset& preset) {
   caption_->setText(QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
                                                          preset.description.toHtmlEscaped()));
 }
@@ -224,11 +407,14 @@ void MainWindow::redraw() {
   const SnapshotPtr snap = controller_.latest();
   if (!snap || controller_.generation() == drawnGeneration_) return;
   drawnGeneration_ = controller_.generation();
-  showSnapshot(*snap);
+  showSnapshot(snap);
 }
 
-void MainWindow::showSnapshot(const Snapshot& snap) {
+void MainWindow::showSnapshot(SnapshotPtr snapshot) {
+  if (!snapshot) return;
+  const Snapshot& snap = *snapshot;
   if (snap.runs.empty() || snap.runs.front().layers.size() != layerPanels_.size()) return;
+  shown_ = std::move(snapshot);
   metrics_->showSnapshot(snap);
   for (LayerPanel* panel : layerPanels_) panel->showSnapshot(snap);
   updateStatus(snap);
@@ -250,6 +436,7 @@ void MainWindow::updateStatus(const Snapshot& snap) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (persistent_) QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
   redrawTimer_.stop();
   controller_.shutdown();
   event->accept();

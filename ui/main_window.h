@@ -10,6 +10,8 @@
 
 #include "config_json.h"
 #include "control_panel.h"
+#include "export/dashboard_export.h"
+#include "export/export_actions.h"
 #include "layer_panel.h"
 #include "metrics_panel.h"
 #include "training_controller.h"
@@ -19,7 +21,10 @@ namespace bnlab {
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  explicit MainWindow(const ExperimentConfig& config = ExperimentConfig{}, bool autoplay = true,
+  // Playing and Paused train on the controller's thread; Viewer trains nothing and only shows
+  // the snapshots given to showSnapshot() (the headless command line's pictures).
+  enum class Start { Playing, Paused, Viewer };
+  explicit MainWindow(const ExperimentConfig& config = ExperimentConfig{}, Start start = Start::Playing,
                       QWidget* parent = nullptr);
   ~MainWindow() override;
 
@@ -30,15 +35,40 @@ class MainWindow : public QMainWindow {
   // Draws the newest snapshot now (the redraw timer calls this ~30 times a second).
   void redraw();
   // Puts `snapshot` into every panel (their charts repaint on the next paint event).
-  void showSnapshot(const Snapshot& snapshot);
+  void showSnapshot(SnapshotPtr snapshot);
   // Loads a preset into the controls, rebuilds, and shows its description as the caption.
   void applyPreset(const Preset& preset);
+  // Shows the preset's name and description as the caption above the charts.
+  void showCaption(const Preset& preset);
+  // The snapshot the charts show now (null before the first).
+  SnapshotPtr shownSnapshot() const { return shown_; }
+
+  // Every chart that applies now, with its model and size on screen, the whole dashboard as
+  // one picture, the shown snapshot's configuration and summary.
+  ExportJob exportJob() const;
+  ExportActions* exportActions() const { return exportActions_; }
+
+  // Configuration files (the JSON that --config reads). On failure: false and a message.
+  bool openConfiguration(const QString& path, QString& error);
+  bool saveConfiguration(const QString& path, QString& error) const;
+
+  // Window geometry from QSettings now, and back into them on close (the interactive app).
+  void restoreSettings();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildMenus();
+  void buildToolBar();
+  // The controls' configuration, with the View menu's landscape probe.
+  ExperimentConfig currentConfig() const;
+  void chooseConfigurationToOpen();
+  void chooseConfigurationToSave();
+  void openRecent(const QString& path);
+  void rememberRecent(const QString& path);
+  void updateRecentMenu();
+  void connectChart(plot::PlotWidget* chart);
   void rebuild();
   void rebuildLayerPanels(const std::vector<int>& units);
   void togglePlay();
@@ -52,9 +82,15 @@ class MainWindow : public QMainWindow {
   ControlPanel* controls_;
   QWidget* controlScroll_;
   QMenu* noiseLayerMenu_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  ExportActions* exportActions_ = nullptr;
+  SnapshotPtr shown_;
+  bool persistent_ = false;
+  bool viewer_ = false;  // window geometry saved on close
   QAction* landscapeProbe_ = nullptr;
   static constexpr int kLandscapeEvery = 50;
   MetricsPanel* metrics_;
+  QWidget* top_;  // the caption and the metrics strip
   QWidget* layersHost_;
   QVBoxLayout* layersLayout_;
   std::vector<LayerPanel*> layerPanels_;

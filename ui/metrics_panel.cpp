@@ -41,6 +41,9 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   layout->addWidget(insights, 3);
   secondPlane_->hide();
   plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, gap_, landscape_};
+  const char* names[] = {"loss", "accuracy", "decision-plane", "decision-plane-batch-norm",
+                         "batch-noise", "test-time", "generalization-gap", "loss-landscape"};
+  for (std::size_t i = 0; i < plots_.size(); ++i) plots_[i]->setObjectName(QLatin1String(names[i]));
   for (plot::PlotWidget* plane : {plane_, secondPlane_}) {
     plane->setCursor(Qt::CrossCursor);
     connect(plane, &plot::PlotWidget::clicked, this,
@@ -71,12 +74,24 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
   accuracy_->setModel(accuracyOverSteps(snap));
   plane_->setModel(decisionPlane(snap, 0));
   const bool twins = snap.runs.size() > 1;
+  plane_->setObjectName(twins ? QStringLiteral("decision-plane-plain") : QStringLiteral("decision-plane"));
   secondPlane_->setVisible(twins);
   if (twins) secondPlane_->setModel(decisionPlane(snap, 1));
   noise_->setModel(batchNoise(snap));
   testTime_->setModel(testTime(snap));
   landscape_->setModel(landscape(snap));
   gap_->setModel(lossGap(snap));
+}
+
+}  // namespace bnlab
+
+namespace bnlab {
+
+std::vector<plot::PlotWidget*> MetricsPanel::shownPlots() const {
+  std::vector<plot::PlotWidget*> shown;
+  for (plot::PlotWidget* plot : plots_)
+    if (plot != secondPlane_ || !secondPlane_->isHidden()) shown.push_back(plot);
+  return shown;
 }
 
 }  // namespace bnlab

@@ -13,6 +13,8 @@ class MetricsPanel : public QWidget {
   explicit MetricsPanel(QWidget* parent = nullptr);
   void showSnapshot(const Snapshot& snapshot);
   const std::vector<plot::PlotWidget*>& plots() const { return plots_; }
+  // The charts that apply to the snapshot shown (the second decision plane only for twins).
+  std::vector<plot::PlotWidget*> shownPlots() const;
 
   signals:
   // The user clicked the decision plane at input (x, y).

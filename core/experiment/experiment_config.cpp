@@ -43,6 +43,8 @@ std::vector<std::string> ExperimentConfig::validate() const {
     errors.push_back("landscape-every must be 0 (off) to 1000000 steps");
   if (evaluateEvery < 1 || evaluateEvery > 1000000)
     errors.push_back("evaluate-every must be 1 to 1000000 steps");
+  if (seed > kMaxSeed || data.toy.seed > kMaxSeed)
+    errors.push_back("seeds must be 0 to " + std::to_string(kMaxSeed));
   return errors;
 }
 

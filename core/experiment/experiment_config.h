@@ -43,6 +43,7 @@ struct ExperimentConfig {
   std::uint64_t seed = 1;    // one seed for data, initial weights, batches and dropout
 
   static constexpr int kMaxBatchSize = 512;
+  static constexpr std::uint64_t kMaxSeed = 2147483647;  // fits the GUI's seed field
 
   // Empty when valid; otherwise one message per problem, each a full sentence fragment.
   std::vector<std::string> validate() const;

@@ -39,7 +39,7 @@ double trainingRate(bool withWindow, double seconds) {
   std::unique_ptr<TrainingController> bare;
   TrainingController* controller = nullptr;
   if (withWindow) {
-    window = std::make_unique<MainWindow>(dashboardConfig(), false);
+    window = std::make_unique<MainWindow>(dashboardConfig(), MainWindow::Start::Paused);
     window->resize(1600, 1300);
     window->show();
     window->controls()->speedSlider()->setValue(kFullSpeed);
@@ -65,12 +65,12 @@ double trainingRate(bool withWindow, double seconds) {
 
 static void BM_DashboardFullRedraw(benchmark::State& state) {
   const SnapshotPtr snapshot = fullSnapshot();
-  MainWindow window(dashboardConfig(), false);
+  MainWindow window(dashboardConfig(), MainWindow::Start::Paused);
   window.resize(1600, 1300);  // every layer panel in view
   window.show();
   QTest::qWait(200);
   for (auto _ : state) {
-    window.showSnapshot(*snapshot);
+    window.showSnapshot(snapshot);
     window.repaint();
   }
   state.counters["ms_per_frame"] = benchmark::Counter(
@@ -103,18 +103,18 @@ int main(int argc, char** argv) {
 }
 static void BM_DashboardShowSnapshotOnly(benchmark::State& state) {
   const SnapshotPtr snapshot = fullSnapshot();
-  MainWindow window(dashboardConfig(), false);
+  MainWindow window(dashboardConfig(), MainWindow::Start::Paused);
   window.resize(1600, 1300);
   window.show();
   QTest::qWait(200);
-  for (auto _ : state) window.showSnapshot(*snapshot);
+  for (auto _ : state) window.showSnapshot(snapshot);
 }
 BENCHMARK(BM_DashboardShowSnapshotOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
 
 static void BM_RenderOnePlot(benchmark::State& state) {
   const SnapshotPtr snapshot = fullSnapshot();
-  MainWindow window(dashboardConfig(), false);
-  window.showSnapshot(*snapshot);
+  MainWindow window(dashboardConfig(), MainWindow::Start::Paused);
+  window.showSnapshot(snapshot);
   const int which = int(state.range(0));
   plot::PlotWidget* widget = which < 4 ? window.layerPanels()[0]->plots()[std::size_t(which)]
                                        : window.metrics()->plots()[std::size_t(which - 4)];

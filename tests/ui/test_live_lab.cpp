@@ -40,7 +40,7 @@ class LiveLabTest : public QObject {
   Q_OBJECT
  private slots:
   void opensWithAPanelPerHiddenLayer() {
-    MainWindow window(smallConfig(), false);
+    MainWindow window(smallConfig(), MainWindow::Start::Paused);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(int(window.layerPanels().size()), 3);
@@ -48,7 +48,7 @@ class LiveLabTest : public QObject {
   }
 
   void playDeliversSnapshotsThatFillEveryPanel() {
-    MainWindow window(smallConfig(), true);
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
     window.show();
     QSignalSpy spy(&window.controller(), &TrainingController::snapshotArrived);
     QVERIFY(spy.wait(3000));
@@ -77,7 +77,7 @@ class LiveLabTest : public QObject {
   }
 
   void batchNormSwitchReachesTheWorker() {
-    MainWindow window(smallConfig(), true);
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 5; }));
     window.controls()->batchNormSwitch()->setChecked(true);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
@@ -90,7 +90,7 @@ class LiveLabTest : public QObject {
   }
 
   void batchSizeSliderIsTheBatchSizeOfTheNextSnapshot() {
-    MainWindow window(smallConfig(), true);
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
     window.controls()->batchSizeSlider()->setValue(128);
     QCOMPARE(window.controls()->batchSizeSlider()->value(), 128.0);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
@@ -103,7 +103,7 @@ class LiveLabTest : public QObject {
   }
 
   void changingTheLayerCountRebuildsThatManyPanels() {
-    MainWindow window(smallConfig(), true);
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 5; }));
     window.controls()->layersSpin()->setValue(5);
     QCOMPARE(int(window.layerPanels().size()), 5);
@@ -117,7 +117,7 @@ class LiveLabTest : public QObject {
   void compareModeDrawsBothTwinsOnSharedAxes() {
     ExperimentConfig config = smallConfig();
     config.batchNormMode = BatchNormMode::Compare;
-    MainWindow window(config, true);
+    MainWindow window(config, MainWindow::Start::Playing);
     QVERIFY(!window.controls()->batchNormSwitch()->isEnabled());
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.runs.size() == 2 && s.step > 30; }));
     window.redraw();
@@ -134,7 +134,7 @@ class LiveLabTest : public QObject {
   void perturbationKickMarksEveryChart() {
     ExperimentConfig config = smallConfig();
     config.batchNormMode = BatchNormMode::Compare;
-    MainWindow window(config, true);
+    MainWindow window(config, MainWindow::Start::Playing);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 20; }));
     window.controls()->requestPerturb();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.perturbations.size() == 1; }));
@@ -145,7 +145,7 @@ class LiveLabTest : public QObject {
   void clickingTheDecisionPlaneClassifiesThatExample() {
     ExperimentConfig config = smallConfig();
     config.batchNormMode = BatchNormMode::Compare;
-    MainWindow window(config, true);
+    MainWindow window(config, MainWindow::Start::Playing);
     window.resize(1400, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -159,7 +159,7 @@ class LiveLabTest : public QObject {
   }
 
   void focusOnOneUnitReachesTheWorker() {
-    MainWindow window(smallConfig(), true);
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
     window.layerPanels()[1]->unitCombo()->setCurrentIndex(3);  // unit 3
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
       const auto& focused = s.runs[0].layers[1].focused;
@@ -168,7 +168,7 @@ class LiveLabTest : public QObject {
   }
 
   void rapidCommandsAtFullSpeedLeaveAConsistentState() {
-    MainWindow window(smallConfig(), true);
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
     setFullSpeed(window);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 50; }));
     auto* random = QRandomGenerator::global();
@@ -202,7 +202,7 @@ class LiveLabTest : public QObject {
   }
 
   void closingDuringFullSpeedTrainingReturnsWithinASecond() {
-    auto* window = new MainWindow(smallConfig(), true);
+    auto* window = new MainWindow(smallConfig(), MainWindow::Start::Playing);
     window->show();
     setFullSpeed(*window);
     QVERIFY(waitForSnapshot(*window, [](const Snapshot& s) { return s.step > 200; }));

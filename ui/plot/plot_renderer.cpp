@@ -1,6 +1,7 @@
 #include "plot/plot_renderer.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
@@ -32,21 +33,20 @@ Range finish(Extent e, double padFraction, bool includeZero) {
   return {e.min - pad, e.max + pad};
 }
 
-bool hasData(const PlotModel& m) {
-  auto any = [](const auto& list, auto size) {
-    return std::any_of(list.begin(), list.end(), [&](const auto& s) { return size(s) > 0; });
-  };
-  return any(m.lines, [](const Line& l) { return l.points.size(); }) ||
-         any(m.bands, [](const Band& b) { return b.lower.size(); }) ||
-         any(m.scatters, [](const Scatter& s) { return s.points.size(); }) ||
-         any(m.bars, [](const Bars& b) { return b.heights.size(); }) || m.backdrop.has_value();
-}
 
 QFont plotFont(const QFont& base, qreal pointSize, bool bold = false) {
   QFont font = base;
   font.setPointSizeF(pointSize);
   font.setBold(bold);
   return font;
+}
+
+// The raster engine draws pens of at most one device pixel on a fast cosmetic path. Images at
+// a scale above 1 and vector files take the same widths in logical units instead, so that they
+// look like the screen, only sharper.
+bool rasterAtDeviceScale(const QPainter& p) {
+  return p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster && p.device() &&
+         p.device()->devicePixelRatioF() == 1.0;
 }
 
 QImage dotSprite(const QColor& color, qreal radius, bool outline, qreal scale) {
@@ -117,6 +117,16 @@ void drawLegend(QPainter& p, const PlotModel& m, const PlotGeometry& g, const Pl
 }
 
 }  // namespace
+
+bool hasData(const PlotModel& m) {
+  auto any = [](const auto& list, auto size) {
+    return std::any_of(list.begin(), list.end(), [&](const auto& s) { return size(s) > 0; });
+  };
+  return any(m.lines, [](const Line& l) { return l.points.size(); }) ||
+         any(m.bands, [](const Band& b) { return b.lower.size(); }) ||
+         any(m.scatters, [](const Scatter& s) { return s.points.size(); }) ||
+         any(m.bars, [](const Bars& b) { return b.heights.size(); }) || m.backdrop.has_value();
+}
 
 QPointF PlotGeometry::toPixel(QPointF d) const {
   const double fx = (d.x() - x.min) / (x.max - x.min);
@@ -276,7 +286,7 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
       rects.append(QRectF(g.toPixel({x0, bars.heights[i]}), g.toPixel({x0 + bars.width, 0.0})).normalized());
     }
     QPen outline(bars.color.darker(130), 1.0);
-    outline.setCosmetic(true);
+    outline.setCosmetic(rasterAtDeviceScale(p));
     p.setPen(outline);
     p.setBrush(bars.color);
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -304,13 +314,20 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     // Pens of at most one device pixel take the raster engine's fast cosmetic path; wider
     // ones go through the general stroker, many times slower on long polylines.
     QPen pen(line.color, std::min<qreal>(line.width, 1.0), line.style);
-    pen.setCosmetic(true);
+    pen.setCosmetic(rasterAtDeviceScale(p));
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
     p.drawPolyline(polyline);
   }
   for (const Scatter& scatter : m.scatters) {
     if (scatter.points.isEmpty()) continue;
+    if (!p.paintEngine() || p.paintEngine()->type() != QPaintEngine::Raster) {
+      // Vector output: real circles.
+      p.setPen(scatter.outline ? QPen(scatter.color, 1.2) : QPen(Qt::NoPen));
+      p.setBrush(scatter.outline ? QColor(255, 255, 255, 160) : scatter.color);
+      for (const QPointF& pt : scatter.points) p.drawEllipse(g.toPixel(pt), scatter.radius, scatter.radius);
+      continue;
+    }
     // One antialiased dot drawn once, then stamped at every point: far cheaper than an
     // ellipse path per point.
     const qreal scale = p.device() ? p.device()->devicePixelRatioF() : 1.0;

@@ -25,6 +25,9 @@ struct PlotGeometry {
   QPointF toData(QPointF pixel) const;
 };
 
+// Whether the model has anything to draw (else the chart shows its emptyText).
+bool hasData(const PlotModel& model);
+
 // The data ranges a model shows (fixed or from its series, padded, never empty).
 void dataRanges(const PlotModel& model, Range& x, Range& y);
 

@@ -1,8 +1,11 @@
 #include "plot/plot_widget.h"
 
+#include <QContextMenuEvent>
 #include <QFontMetricsF>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyle>
 #include <algorithm>
 
 #include "plot/plot_renderer.h"
@@ -21,9 +24,42 @@ const QPointF* nearestByX(const QVector<QPointF>& points, double x) {
 }
 }  // namespace
 
-PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent) {
+PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), corner_(new QToolButton(this)) {
   setMouseTracking(true);
   setAttribute(Qt::WA_OpaquePaintEvent);
+  corner_->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+  corner_->setIconSize({14, 14});
+  corner_->setAutoRaise(true);
+  corner_->setToolTip(tr("Save or copy this chart (also on the right mouse button)"));
+  corner_->setPopupMode(QToolButton::InstantPopup);
+  corner_->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
+  corner_->setMenu(buildMenu(corner_));
+  corner_->hide();
+}
+
+QMenu* PlotWidget::buildMenu(QWidget* parent) {
+  auto* menu = new QMenu(parent);
+  const std::pair<QString, ChartAction> entries[] = {
+      {tr("Save as &PNG…"), ChartAction::SavePng},
+      {tr("Save as &SVG…"), ChartAction::SaveSvg},
+      {tr("&Copy image"), ChartAction::CopyImage},
+      {tr("Save &data as CSV…"), ChartAction::SaveCsv}};
+  for (const auto& [label, action] : entries)
+    menu->addAction(label, this, [this, action = action] { emit actionRequested(action); });
+  return menu;
+}
+
+void PlotWidget::contextMenuEvent(QContextMenuEvent* event) {
+  QMenu* menu = buildMenu(this);
+  menu->setAttribute(Qt::WA_DeleteOnClose);
+  menu->popup(event->globalPos());
+}
+
+void PlotWidget::enterEvent(QEnterEvent*) { corner_->show(); }
+
+void PlotWidget::resizeEvent(QResizeEvent*) {
+  const QSize size = corner_->sizeHint();
+  corner_->setGeometry(width() - size.width() - 1, 1, size.width(), size.height());
 }
 
 void PlotWidget::setModel(PlotModel model) {
@@ -55,6 +91,7 @@ void PlotWidget::mousePressEvent(QMouseEvent* event) {
 
 void PlotWidget::leaveEvent(QEvent*) {
   hovering_ = false;
+  corner_->setVisible(corner_->menu()->isVisible());
   update();
 }
 

@@ -1,11 +1,15 @@
 #pragma once
 // A chart on screen: paints its PlotModel with PlotRenderer and, under the mouse, a crosshair
 // with the value of every line at that x (or the point's coordinates on scatter plots).
+#include <QToolButton>
 #include <QWidget>
 
 #include "plot/plot_model.h"
 
 namespace bnlab::plot {
+
+// What the user can do with a chart from its context menu or its corner button.
+enum class ChartAction { SavePng, SaveSvg, CopyImage, SaveCsv };
 
 class PlotWidget : public QWidget {
   Q_OBJECT
@@ -23,15 +27,22 @@ class PlotWidget : public QWidget {
  signals:
   // A left click inside the data area, in data coordinates.
   void clicked(QPointF data);
+  void actionRequested(bnlab::plot::ChartAction action);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
+  void enterEvent(QEnterEvent* event) override;
   void leaveEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
 
  private:
   void drawReadout(QPainter& painter) const;
+  QMenu* buildMenu(QWidget* parent);
+
+  QToolButton* corner_;  // shows the chart's menu; visible while the mouse is over the chart
 
   PlotModel model_;
   QPointF mouse_;

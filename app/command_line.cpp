@@ -1,0 +1,316 @@
+#include "command_line.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <cmath>
+
+namespace bnlab {
+
+namespace {
+
+// A configuration setting on the command line: --name VALUE sets the JSON config's `path`.
+struct SettingOption {
+  const char* name;
+  const char* path;  // "section.key" in the configuration file format (config_json.h)
+  enum Kind { Integer, Number, Word, OnOff, Widths } kind;
+  const char* value;
+  const char* help;
+};
+
+constexpr SettingOption kSettings[] = {
+    {"dataset", "data.dataset", SettingOption::Word, "name", "Toy data: spiral, circles, moons, xor, blobs."},
+    {"samples", "data.size", SettingOption::Integer, "n", "Examples in the data set, train and test together."},
+    {"noise", "data.noise", SettingOption::Number, "x", "Noise of the toy data."},
+    {"classes", "data.classes", SettingOption::Integer, "k", "Classes (spiral arms, blobs)."},
+    {"test-fraction", "data.testFraction", SettingOption::Number, "f", "Share of examples held out for testing, 0.05 to 0.9."},
+    {"test-shift", "data.testShift", SettingOption::Number, "s", "Move the test inputs by s training standard deviations along x1, 0 to 3."},
+    {"uneven-scales", "data.unevenScales", SettingOption::OnOff, "on|off", "Give the features very different scales."},
+    {"standardize", "data.standardize", SettingOption::OnOff, "on|off", "Standardize the inputs (fitted on the training split)."},
+    {"layers", "network.hiddenLayers", SettingOption::Widths, "n,n,...", "Units of each hidden layer, e.g. 64,64,64."},
+    {"activation", "network.activation", SettingOption::Word, "name", "relu, leaky_relu, tanh, sigmoid or linear."},
+    {"init", "network.init", SettingOption::Word, "name", "Initial weights: he, xavier or gaussian."},
+    {"init-sigma", "network.initSigma", SettingOption::Number, "x", "Standard deviation of gaussian initial weights."},
+    {"batch-norm", "network.batchNorm", SettingOption::Word, "mode", "off, on, or compare (a plain and a batch-norm twin)."},
+    {"bn-momentum", "network.batchNormMomentum", SettingOption::Number, "x", "Momentum of batch norm's running statistics."},
+    {"bn-epsilon", "network.batchNormEpsilon", SettingOption::Number, "x", "Batch norm's epsilon."},
+    {"dropout", "network.dropout", SettingOption::Number, "p", "Dropout rate of the hidden layers, 0 to 0.9."},
+    {"optimizer", "training.optimizer", SettingOption::Word, "name", "sgd, momentum or adam."},
+    {"learning-rate", "training.learningRate", SettingOption::Number, "x", "Learning rate."},
+    {"momentum", "training.momentum", SettingOption::Number, "x", "Momentum of the momentum optimizer."},
+    {"weight-decay", "training.weightDecay", SettingOption::Number, "x", "L2 weight decay."},
+    {"batch-size", "training.batchSize", SettingOption::Integer, "n", "Mini-batch size, 1 to 512."},
+    {"seed", "training.seed", SettingOption::Integer, "n", "Seed of the data, the initial weights, the batches and dropout."},
+    {"probe-size", "measure.probeSize", SettingOption::Integer, "n", "Examples in the fixed probe batch."},
+    {"record-every", "measure.recordEvery", SettingOption::Integer, "n", "Headless: steps between recorded distributions."},
+    {"evaluate-every", "measure.evaluateEvery", SettingOption::Integer, "n", "Headless: steps between train/test evaluations."},
+    {"landscape-every", "measure.landscapeEvery", SettingOption::Integer, "n", "Steps between loss-landscape probes (0: off)."},
+};
+
+QCommandLineOption option(const char* name, const QString& help, const char* value = nullptr,
+                          const char* defaultValue = nullptr) {
+  QCommandLineOption o(QString::fromLatin1(name), help);
+  if (value) o.setValueName(QString::fromLatin1(value));
+  if (defaultValue) o.setDefaultValue(QString::fromLatin1(defaultValue));
+  return o;
+}
+
+// All options, in the order --help lists them.
+QList<QCommandLineOption> allOptions() {
+  QList<QCommandLineOption> options = {
+      option("headless", QStringLiteral("Train without a window, print progress, write --export and --screenshot files, exit.")),
+      option("preset", QStringLiteral("Start from a built-in preset: its name, its start or a unique part of it."), "name"),
+      option("config", QStringLiteral("Start from a configuration file (JSON, as File > Save configuration writes)."), "file"),
+      option("steps", QStringLiteral("Headless: steps to train (default 2000)."), "n", "2000"),
+      option("export", QStringLiteral("Headless: write every chart, dashboard picture, config.json and summary.json into this folder."), "dir"),
+      option("format", QStringLiteral("Headless: formats to export, any of png,svg,csv (default all three)."), "list", "png,svg,csv"),
+      option("scale", QStringLiteral("Headless: PNG pixels per screen pixel, 1, 2 or 4 (default 2)."), "s", "2"),
+      option("no-composite", QStringLiteral("Headless: no dashboard.png/.svg picture of the whole dashboard.")),
+      option("overwrite", QStringLiteral("Replace files that exist already (otherwise an error).")),
+      option("screenshot", QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
+      option("size", QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."), "WxH", "1600x1000"),
+  };
+  for (const SettingOption& s : kSettings) options << option(s.name, QString::fromLatin1(s.help), s.value);
+  options << QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."))
+          << option("version", QStringLiteral("Show the version."));
+  return options;
+}
+
+void configure(QCommandLineParser& parser) {
+  parser.setApplicationDescription(QStringLiteral(
+      "BatchNorm Lab trains a small neural network live and shows each hidden layer's\n"
+      "distribution over time, with batch normalization on and off.\n"
+      "\n"
+      "Without --headless the window opens, set up by the options below. With --headless\n"
+      "(implied by --export and --screenshot) the network trains without a window and the\n"
+      "files are written at the end. Exit code 0 on success, 2 on bad input, 1 when a file\n"
+      "cannot be written.\n"
+      "\n"
+      "Examples:\n"
+      "  bnlab --preset \"covariate shift\"\n"
+      "  bnlab --dataset circles --layers 32,32,32 --batch-size 16\n"
+      "  bnlab --headless --preset \"covariate shift\" --steps 3000 --export out/\n"
+      "  bnlab --config my-experiment.json --export out/ --format svg,csv --overwrite\n"
+      "  bnlab --preset spiral --steps 2000 --screenshot shot.png --size 1600x1000"));
+  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+  parser.addOptions(allOptions());
+}
+
+// Sets `root`'s value at "section.key".
+void setPath(QJsonObject& root, const QString& path, const QJsonValue& value) {
+  const QStringList parts = path.split(QLatin1Char('.'));
+  QJsonObject section = root.value(parts[0]).toObject();
+  section.insert(parts[1], value);
+  root.insert(parts[0], section);
+}
+
+bool settingValue(const SettingOption& s, const QString& text, QJsonValue& out, QString& error) {
+  bool ok = false;
+  switch (s.kind) {
+    case SettingOption::Integer: {
+      const qlonglong v = text.toLongLong(&ok);
+      out = double(v);
+      if (!ok) error = QStringLiteral("--%1 must be a whole number, not \"%2\"").arg(QLatin1String(s.name), text);
+      return ok;
+    }
+    case SettingOption::Number: {
+      const double v = text.toDouble(&ok);
+      ok = ok && std::isfinite(v);
+      out = v;
+      if (!ok) error = QStringLiteral("--%1 must be a number, not \"%2\"").arg(QLatin1String(s.name), text);
+      return ok;
+    }
+    case SettingOption::OnOff:
+      if (text == QLatin1String("on") || text == QLatin1String("off")) {
+        out = text == QLatin1String("on");
+        return true;
+      }
+      error = QStringLiteral("--%1 must be on or off, not \"%2\"").arg(QLatin1String(s.name), text);
+      return false;
+    case SettingOption::Widths: {
+      QJsonArray widths;
+      for (const QString& part : text.split(QLatin1Char(','))) {
+        const int v = part.trimmed().toInt(&ok);
+        if (!ok) break;
+        widths.append(v);
+      }
+      out = widths;
+      if (!ok) error = QStringLiteral("--%1 must list whole numbers like 64,64,64, not \"%2\"").arg(QLatin1String(s.name), text);
+      return ok;
+    }
+    case SettingOption::Word:
+      out = text;
+      return true;
+  }
+  return false;
+}
+
+// Replaces configuration-file key paths in a message by the options that set them.
+QString inOptionTerms(QString message) {
+  for (const SettingOption& s : kSettings)
+    message.replace(QLatin1String(s.path), QStringLiteral("--") + QLatin1String(s.name));
+  return message;
+}
+
+bool findPreset(const QString& wanted, Preset& out, QString& error) {
+  // Names that start with the words given win over names that merely contain them.
+  QList<Preset> matches, starts;
+  QStringList names;
+  for (const Preset& p : builtInPresets()) {
+    names << QLatin1Char('"') + p.name + QLatin1Char('"');
+    if (p.name.contains(wanted, Qt::CaseInsensitive)) matches << p;
+    if (p.name.startsWith(wanted, Qt::CaseInsensitive)) starts << p;
+  }
+  if (starts.size() == 1) matches = starts;
+  if (matches.size() == 1) {
+    out = matches.front();
+    return true;
+  }
+  error = QStringLiteral("%1 preset matches \"%2\"; presets: %3")
+              .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"), wanted,
+                   names.join(QStringLiteral(", ")));
+  return false;
+}
+
+bool readConfigFile(const QString& path, Preset& out, QString& error) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+    return false;
+  }
+  QStringList errors;
+  if (!parseConfigFile(file.readAll(), path, out, errors)) {
+    error = errors.join(QStringLiteral("; "));
+    return false;
+  }
+  return true;
+}
+
+bool parseFormats(const QString& text, ExportOptions& options, QString& error) {
+  options.png = options.svg = options.csv = false;
+  for (const QString& part : text.split(QLatin1Char(','))) {
+    const QString format = part.trimmed().toLower();
+    if (format == QLatin1String("png")) options.png = true;
+    else if (format == QLatin1String("svg")) options.svg = true;
+    else if (format == QLatin1String("csv")) options.csv = true;
+    else {
+      error = QStringLiteral("--format takes png, svg and csv separated by commas, not \"%1\"").arg(part);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+QString commandLineHelp() {
+  QCommandLineParser parser;
+  configure(parser);
+  return parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("bnlab"));
+}
+
+bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& error) {
+  QCommandLineParser parser;
+  configure(parser);
+  if (!parser.parse(arguments)) {
+    error = parser.errorText();
+    return false;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    out.action = CommandLine::Action::Help;
+    return true;
+  }
+  if (parser.isSet(QStringLiteral("version"))) {
+    out.action = CommandLine::Action::Version;
+    return true;
+  }
+  if (!parser.positionalArguments().isEmpty()) {
+    error = QStringLiteral("unexpected argument \"%1\" (options start with --)").arg(parser.positionalArguments().front());
+    return false;
+  }
+  const auto isSet = [&](const char* name) { return parser.isSet(QString::fromLatin1(name)); };
+  const auto value = [&](const char* name) { return parser.value(QString::fromLatin1(name)); };
+
+  const bool headless = isSet("headless") || isSet("export") || isSet("screenshot");
+  out.action = headless ? CommandLine::Action::Headless : CommandLine::Action::Window;
+  // The window records on its own clock (about 30 times a second) and trains until paused.
+  for (const char* name : {"steps", "format", "scale", "no-composite", "overwrite", "size",
+                           "record-every", "evaluate-every"})
+    if (isSet(name) && !headless) {
+      error = QStringLiteral("--%1 applies to headless runs: add --headless, --export or --screenshot").arg(QLatin1String(name));
+      return false;
+    }
+  for (const char* name : {"format", "scale", "no-composite"})
+    if (isSet(name) && !isSet("export")) {
+      error = QStringLiteral("--%1 needs --export DIR").arg(QLatin1String(name));
+      return false;
+    }
+
+  // The starting configuration.
+  if (isSet("preset") && isSet("config")) {
+    error = QStringLiteral("give --preset or --config, not both");
+    return false;
+  }
+  if (isSet("preset") && !findPreset(value("preset"), out.start, error)) return false;
+  if (isSet("config") && !readConfigFile(value("config"), out.start, error)) return false;
+  const ExperimentConfig base = (isSet("preset") || isSet("config")) ? out.start.config : ExperimentConfig{};
+
+  // Every setting on top, checked as a configuration file would be.
+  QJsonObject overrides;
+  for (const SettingOption& s : kSettings) {
+    if (!isSet(s.name)) continue;
+    QJsonValue v;
+    if (!settingValue(s, value(s.name), v, error)) return false;
+    setPath(overrides, QString::fromLatin1(s.path), v);
+    if (QLatin1String(s.name) == QLatin1String("seed")) setPath(overrides, QStringLiteral("data.seed"), v);
+  }
+  QStringList errors;
+  if (!configFromJson(overrides, out.config, errors, base)) {
+    error = inOptionTerms(errors.join(QStringLiteral("; ")));
+    return false;
+  }
+  out.start.config = out.config;
+
+  bool ok = false;
+  out.steps = value("steps").toLongLong(&ok);
+  if (!ok || out.steps < 0 || out.steps > CommandLine::kMaxSteps) {
+    error = QStringLiteral("--steps must be a whole number from 0 to %1, not \"%2\"")
+                .arg(CommandLine::kMaxSteps)
+                .arg(value("steps"));
+    return false;
+  }
+  const QStringList dims = value("size").split(QLatin1Char('x'));
+  const int width = dims.size() == 2 ? dims[0].toInt() : 0;
+  const int height = dims.size() == 2 ? dims[1].toInt() : 0;
+  if (width < 640 || height < 400 || width > 7680 || height > 4320) {
+    error = QStringLiteral("--size must be WxH between 640x400 and 7680x4320, not \"%1\"").arg(value("size"));
+    return false;
+  }
+  out.size = {width, height};
+  out.overwrite = isSet("overwrite");
+  out.screenshot = value("screenshot");
+  if (isSet("screenshot") && out.screenshot.isEmpty()) {
+    error = QStringLiteral("--screenshot needs a file name");
+    return false;
+  }
+  if (isSet("export")) {
+    ExportOptions options;
+    options.folder = value("export");
+    if (options.folder.isEmpty()) {
+      error = QStringLiteral("--export needs a folder");
+      return false;
+    }
+    if (!parseFormats(value("format"), options, error)) return false;
+    const QString scale = value("scale");
+    if (scale != QLatin1String("1") && scale != QLatin1String("2") && scale != QLatin1String("4")) {
+      error = QStringLiteral("--scale must be 1, 2 or 4, not \"%1\"").arg(scale);
+      return false;
+    }
+    options.scale = scale.toInt();
+    options.composite = !isSet("no-composite");
+    out.exports = options;
+  }
+  return true;
+}
+
+}  // namespace bnlab

@@ -1,0 +1,33 @@
+#pragma once
+// The command line: every option the window has (data, network, training, measurement), a
+// preset or a configuration file to start from, and the headless run's steps and exports.
+// Parsed before any QApplication exists, so --help and bad input need no display.
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+#include "config_json.h"
+#include "export/dashboard_export.h"
+
+namespace bnlab {
+
+struct CommandLine {
+  enum class Action { Window, Headless, Help, Version };
+  Action action = Action::Window;
+  ExperimentConfig config;  // the preset or file, with every option on top
+  Preset start;             // name and description shown as the caption ("" when none)
+  qint64 steps = 2000;
+  std::optional<ExportOptions> exports;  // --export DIR
+  bool overwrite = false;
+  QString screenshot;  // --screenshot FILE
+  QSize size{1600, 1000};
+  static constexpr qint64 kMaxSteps = 100'000'000;
+};
+
+// `arguments` as main() gets them (the program name first). On bad input returns false and sets
+// `error` to one sentence.
+bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& error);
+QString commandLineHelp();
+
+}  // namespace bnlab

@@ -1,0 +1,131 @@
+#include "headless_run.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTemporaryFile>
+#include <cstdio>
+#include <memory>
+
+#include "experiment/experiment.h"
+#include "export/chart_files.h"
+#include "main_window.h"
+#include "progress_meter.h"
+
+namespace bnlab {
+
+namespace {
+
+int fail(int code, const QString& message) {
+  std::fprintf(stderr, "bnlab: %s\n", qPrintable(message));
+  return code;
+}
+
+// Whether a file can be created in `folder` (made if missing), as this user, on this disk.
+bool writableFolder(const QString& folder, QString& error) {
+  const QFileInfo info(folder);
+  if (info.exists() && !info.isDir()) {
+    error = QStringLiteral("%1 is a file, not a folder").arg(folder);
+    return false;
+  }
+  if (!QDir().mkpath(folder)) {
+    error = QStringLiteral("cannot create the folder %1").arg(folder);
+    return false;
+  }
+  QTemporaryFile probe(QDir(folder).filePath(QStringLiteral(".bnlab-XXXXXX")));
+  if (!probe.open()) {
+    error = QStringLiteral("cannot write in %1: %2").arg(folder, probe.errorString());
+    return false;
+  }
+  return true;
+}
+
+QString listed(const QStringList& files) {
+  return files.size() <= 4 ? files.join(QStringLiteral(", "))
+                           : files.mid(0, 3).join(QStringLiteral(", ")) +
+                                 QStringLiteral(" and %1 more").arg(files.size() - 3);
+}
+
+// The files a run would replace; exit code 2 unless --overwrite.
+int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
+  if (cli.overwrite) return kExitSuccess;
+  if (cli.exports) {
+    const QStringList existing = existingFiles(window.exportJob(), *cli.exports);
+    if (!existing.isEmpty())
+      return fail(kExitBadInput, QStringLiteral("%1 already holds %2; add --overwrite to replace them")
+                                     .arg(cli.exports->folder, listed(existing)));
+  }
+  if (!cli.screenshot.isEmpty() && QFileInfo::exists(cli.screenshot))
+    return fail(kExitBadInput, QStringLiteral("%1 exists; add --overwrite to replace it").arg(cli.screenshot));
+  return kExitSuccess;
+}
+
+void train(Experiment& experiment, qint64 steps) {
+  ProgressMeter progress(steps, stdout);
+  for (qint64 s = 1; s <= steps; ++s) {
+    experiment.step();
+    progress.update(s);
+  }
+  progress.finish(steps);
+}
+
+void printResults(const Snapshot& snap) {
+  for (const RunSnapshot& run : snap.runs)
+    std::printf("%-11s train loss %.4f, test loss %.4f, test accuracy %.1f%%\n",
+                (run.name + ":").c_str(), run.train.loss, run.test.loss, run.test.accuracy * 100);
+}
+
+}  // namespace
+
+int runHeadless(const CommandLine& cli) {
+  std::unique_ptr<Experiment> experiment;
+  try {
+    experiment = std::make_unique<Experiment>(cli.config);
+  } catch (const std::exception& e) {
+    return fail(kExitBadInput, QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
+  }
+  QString error;
+  if (cli.exports && !writableFolder(cli.exports->folder, error)) return fail(kExitBadInput, error);
+  if (!cli.screenshot.isEmpty() &&
+      !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
+    return fail(kExitBadInput, error);
+
+  // The window the pictures are laid out in, offscreen, showing what the run gives it.
+  MainWindow window(cli.config, MainWindow::Start::Viewer);
+  if (!cli.start.name.isEmpty()) window.showCaption(cli.start);
+  window.resize(cli.size);
+  window.show();
+  experiment->updateDecisionMaps();
+  window.showSnapshot(experiment->snapshot());
+  QApplication::processEvents();
+  if (const int code = checkNotReplacing(cli, window)) return code;
+
+  train(*experiment, cli.steps);
+  experiment->record();
+  experiment->evaluate();
+  experiment->updateDecisionMaps();
+  const SnapshotPtr snapshot = experiment->snapshot();
+  window.showSnapshot(snapshot);
+  QApplication::processEvents();
+  printResults(*snapshot);
+  if (const int code = checkNotReplacing(cli, window)) return code;
+
+  if (cli.exports) {
+    const ExportReport report = writeExport(window.exportJob(), *cli.exports);
+    if (!report.ok()) return fail(kExitWriteFailed, report.error);
+    std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
+                qPrintable(QDir::toNativeSeparators(cli.exports->folder)));
+  }
+  if (!cli.screenshot.isEmpty()) {
+    const QImage image = window.grab().toImage();
+    const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
+                            QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
+                            snapshot->step};
+    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
+    std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+  }
+  return kExitSuccess;
+}
+
+}  // namespace bnlab

@@ -1,0 +1,17 @@
+#pragma once
+// bnlab --headless: trains on this thread with the configuration's measurement schedule,
+// reports progress, then lays the final snapshot out in an offscreen window and writes the
+// exports and the screenshot from it, through the same code as the window's Export all.
+#include "command_line.h"
+
+namespace bnlab {
+
+// Exit codes of the command line.
+inline constexpr int kExitSuccess = 0;
+inline constexpr int kExitWriteFailed = 1;  // a file could not be written (for example, disk full)
+inline constexpr int kExitBadInput = 2;     // bad options, config, preset or export folder
+
+// Needs a QApplication (offscreen platform).
+int runHeadless(const CommandLine& commandLine);
+
+}  // namespace bnlab

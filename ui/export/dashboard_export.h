@@ -1,0 +1,52 @@
+#pragma once
+// "Export all": every chart of the dashboard as PNG, SVG and CSV, a composite picture of the
+// whole dashboard, config.json and summary.json, into one folder. The window and the headless
+// command line both describe what to write as an ExportJob.
+#include <QJsonObject>
+#include <QSize>
+#include <QStringList>
+#include <vector>
+
+#include "export/chart_files.h"
+#include "plot/plot_model.h"
+
+namespace bnlab {
+
+struct ExportOptions {
+  QString folder;
+  bool png = true, svg = true, csv = true;
+  int scale = 2;  // PNG pixels per screen pixel: 1, 2 or 4
+  bool composite = true;
+  static constexpr int kMaxScale = 4;
+};
+
+struct NamedChart {
+  QString name;  // file name without extension, e.g. "layer2-distribution"
+  plot::PlotModel model;
+  QSize size;    // logical pixels, as on screen
+};
+
+struct ExportJob {
+  std::vector<NamedChart> charts;
+  QSize compositeSize;           // empty when there is no composite to draw
+  PaintFunction paintComposite;  // draws the whole dashboard on compositeSize
+  QJsonObject config, summary;
+  qint64 step = 0;
+};
+
+// The files an export would write, relative to the folder, in writing order.
+QStringList plannedFiles(const ExportJob& job, const ExportOptions& options);
+// Those of them that exist already.
+QStringList existingFiles(const ExportJob& job, const ExportOptions& options);
+
+struct ExportReport {
+  QStringList written;  // absolute paths
+  QString error;        // empty on success; otherwise why the export stopped
+  bool ok() const { return error.isEmpty(); }
+};
+
+// Creates the folder if needed and writes every planned file, each atomically. Stops at the
+// first failure; the files written before it are complete.
+ExportReport writeExport(const ExportJob& job, const ExportOptions& options);
+
+}  // namespace bnlab

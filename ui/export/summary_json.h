@@ -1,0 +1,21 @@
+#pragma once
+// summary.json: the final metrics of each run and each hidden layer's distribution and shift,
+// for scripts that compare runs.
+//   { "step", "epoch", "recordedAt",
+//     "runs": [ { "name", "batchNorm", "batchLoss", "evaluatedAt",
+//                 "train": { "loss", "accuracy" }, "test": { "loss", "accuracy" },
+//                 "testTime": { "runningStatistics", "testSetStatistics", "batchOfOne" },  (batch norm)
+//                 "layers": [ { "layer" (1-based), "units",
+//                               "activationInput": { "mean", "std", "percentiles": [0, 6.68, …, 100],
+//                                                   "quantiles": [values at those percentiles] },
+//                               "shift": { "last", "recent", "max" } } ] } ] }
+// Shifts are 1-Wasserstein distances per 100 steps (see LayerSnapshot).
+#include <QJsonObject>
+
+#include "experiment/snapshot.h"
+
+namespace bnlab {
+
+QJsonObject summaryToJson(const Snapshot& snapshot);
+
+}  // namespace bnlab
