@@ -22,18 +22,16 @@ int fail(int code, const QString& message) {
   return code;
 }
 
-// Whether a file can be created in `folder` (made if missing), as this user, on this disk.
+// Whether files can be created in `folder` (made when writing if missing), as this user, on
+// this disk. Leaves nothing behind.
 bool writableFolder(const QString& folder, QString& error) {
-  const QFileInfo info(folder);
-  if (info.exists() && !info.isDir()) {
-    error = QStringLiteral("%1 is a file, not a folder").arg(folder);
+  QFileInfo existing(QFileInfo(folder).absoluteFilePath());
+  while (!existing.exists()) existing = QFileInfo(existing.absolutePath());
+  if (!existing.isDir()) {
+    error = QStringLiteral("cannot write in %1: %2 is a file, not a folder").arg(folder, existing.filePath());
     return false;
   }
-  if (!QDir().mkpath(folder)) {
-    error = QStringLiteral("cannot create the folder %1").arg(folder);
-    return false;
-  }
-  QTemporaryFile probe(QDir(folder).filePath(QStringLiteral(".bnlab-XXXXXX")));
+  QTemporaryFile probe(QDir(existing.filePath()).filePath(QStringLiteral(".bnlab-XXXXXX")));
   if (!probe.open()) {
     error = QStringLiteral("cannot write in %1: %2").arg(folder, probe.errorString());
     return false;
@@ -51,7 +49,7 @@ QString listed(const QStringList& files) {
 int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
   if (cli.overwrite) return kExitSuccess;
   if (cli.exports) {
-    const QStringList existing = existingFiles(window.exportJob(), *cli.exports);
+    const QStringList existing = existingFiles(window.exportJob(true), *cli.exports);
     if (!existing.isEmpty())
       return fail(kExitBadInput, QStringLiteral("%1 already holds %2; add --overwrite to replace them")
                                      .arg(cli.exports->folder, listed(existing)));
@@ -122,6 +120,7 @@ int runHeadless(const CommandLine& cli) {
     const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
                             QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
                             snapshot->step};
+    QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
     if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
     std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
   }

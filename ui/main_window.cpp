@@ -232,7 +232,7 @@ void MainWindow::connectChart(plot::PlotWidget* chart) {
           [this, chart](plot::ChartAction action) { exportActions_->chartAction(*chart, action); });
 }
 
-ExportJob MainWindow::exportJob() const {
+ExportJob MainWindow::exportJob(bool withEmpty) const {
   ExportJob job;
   const ExperimentConfig config = shown_ ? shown_->config : config_;
   job.config = configToJson(config);
@@ -243,7 +243,7 @@ ExportJob MainWindow::exportJob() const {
   for (const LayerPanel* panel : layerPanels_)
     charts.insert(charts.end(), panel->plots().begin(), panel->plots().end());
   for (const plot::PlotWidget* chart : charts)
-    if (plot::hasData(chart->model()))
+    if (withEmpty || plot::hasData(chart->model()))
       job.charts.push_back({chart->objectName(), chart->model(), chart->size()});
   // The caption and metrics strip above the whole stack of layer panels (also the part
   // scrolled out of view).

@@ -45,7 +45,9 @@ class MainWindow : public QMainWindow {
 
   // Every chart that applies now, with its model and size on screen, the whole dashboard as
   // one picture, the shown snapshot's configuration and summary.
-  ExportJob exportJob() const;
+  // Charts without data are left out unless `withEmpty` (to find every file an export may
+  // write, before there is data).
+  ExportJob exportJob(bool withEmpty = false) const;
   ExportActions* exportActions() const { return exportActions_; }
 
   // Configuration files (the JSON that --config reads). On failure: false and a message.

@@ -1,0 +1,550 @@
+// The bnlab command line from the outside: the real binary run with QProcess, without a display,
+// on small experiments. Help, bad input (exit 2, one line on stderr), a headless export with
+// every file it promises, refusal to replace files, unwritable folders (exit 2, nothing left
+// behind), a failed write (exit 1) and the window screenshot.
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+#ifndef BNLAB_BINARY
+#error "BNLAB_BINARY must name the bnlab executable"
+#endif
+
+namespace {
+
+struct Result {
+  bool finished = false;  // false: did not start or timed out (and was killed)
+  QProcess::ExitStatus status = QProcess::CrashExit;
+  int exitCode = -1;
+  QByteArray out, err;
+
+  QStringList errLines() const {
+    QStringList lines = QString::fromUtf8(err).split(QLatin1Char('\n'));
+    while (!lines.isEmpty() && lines.back().isEmpty()) lines.removeLast();
+    return lines;
+  }
+  // For failure messages.
+  QByteArray describe() const {
+    return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (did not finish)") +
+           (status == QProcess::CrashExit ? " (crashed)" : "") + "\n--- stdout:\n" + out.right(2000) +
+           "\n--- stderr:\n" + err.right(2000);
+  }
+};
+
+// The environment of every run: no display at all (the binary must not need one), and a
+// configuration folder of its own so that no run reads or writes the user's settings.
+QProcessEnvironment noDisplayEnvironment(const QString& configHome) {
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORMTHEME"})
+    env.remove(QString::fromLatin1(name));
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+  return env;
+}
+
+QByteArray readAll(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+  QFile file(path);
+  return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+QJsonObject readJson(const QString& path, QString* error = nullptr) {
+  QJsonParseError parseError;
+  const QJsonDocument doc = QJsonDocument::fromJson(readAll(path), &parseError);
+  if (error) *error = parseError.error == QJsonParseError::NoError ? QString() : parseError.errorString();
+  return doc.object();
+}
+
+// Every file and folder below `root`, hidden ones included, relative to it.
+QStringList tree(const QString& root) {
+  QStringList entries;
+  QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                  QDirIterator::Subdirectories);
+  while (it.hasNext()) entries << QDir(root).relativeFilePath(it.next());
+  entries.sort();
+  return entries;
+}
+
+// The small, fast experiment the write/refuse tests run (a fraction of a second).
+const QStringList kSmallRun = {QStringLiteral("--preset"), QStringLiteral("spiral"),
+                               QStringLiteral("--layers"), QStringLiteral("8,8"),
+                               QStringLiteral("--samples"), QStringLiteral("400"),
+                               QStringLiteral("--steps"),   QStringLiteral("50")};
+
+bool inUnitInterval(const QJsonValue& v) { return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 1; }
+bool finiteNonNegative(const QJsonValue& v) {
+  return v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() >= 0;
+}
+
+}  // namespace
+
+class CommandLineTest : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir configHome_;  // XDG_CONFIG_HOME of every run
+  QElapsedTimer clock_;
+
+  Result run(const QStringList& arguments, const QString& workingDirectory, int timeoutMs = 60000) {
+    Result result;
+    QProcess process;
+    process.setProgram(QStringLiteral(BNLAB_BINARY));
+    process.setArguments(arguments);
+    process.setWorkingDirectory(workingDirectory);
+    process.setProcessEnvironment(noDisplayEnvironment(configHome_.path()));
+    process.start();
+    if (!process.waitForStarted(10000)) {
+      result.err = "could not start " BNLAB_BINARY ": " + process.errorString().toUtf8();
+      return result;
+    }
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(timeoutMs);
+    if (!result.finished) {
+      process.kill();
+      process.waitForFinished(5000);
+    }
+    result.status = process.exitStatus();
+    result.exitCode = result.finished && result.status == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+  }
+
+  // Exit 2 with the documented message shape: "bnlab: <message>" and at most one more line.
+  static void verifyBadInput(const Result& r, const QString& keyword) {
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit, r.describe().constData());
+    QVERIFY2(r.exitCode == 2, r.describe().constData());
+    const QStringList lines = r.errLines();
+    QVERIFY2(!lines.isEmpty(), r.describe().constData());
+    QVERIFY2(lines.size() <= 2, r.describe().constData());
+    QVERIFY2(lines.front().startsWith(QLatin1String("bnlab: ")), r.describe().constData());
+    QVERIFY2(lines.front().contains(keyword, Qt::CaseInsensitive),
+             qPrintable(QStringLiteral("expected \"%1\" in the message\n").arg(keyword) +
+                        QString::fromUtf8(r.describe())));
+    if (lines.size() == 2) QCOMPARE(lines[1], QStringLiteral("Try bnlab --help."));
+  }
+
+  static void verifySuccess(const Result& r) {
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 0, r.describe().constData());
+    QVERIFY2(!r.err.contains("bnlab: "), r.describe().constData());
+  }
+
+ private slots:
+  void initTestCase() {
+    clock_.start();
+    QVERIFY2(QFileInfo(QStringLiteral(BNLAB_BINARY)).isExecutable(), BNLAB_BINARY);
+    QVERIFY(configHome_.isValid());
+  }
+
+  void cleanupTestCase() { qInfo("command line tests took %.1f s", clock_.elapsed() / 1000.0); }
+
+  // 1. Help and version need no display and no application object.
+  void helpWithoutDisplay() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Result r = run({QStringLiteral("--help")}, dir.path());
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 0, r.describe().constData());
+    QVERIFY2(r.out.contains("--headless"), r.describe().constData());
+    QVERIFY2(r.out.contains("--export"), r.describe().constData());
+    QVERIFY2(r.out.contains("Examples"), r.describe().constData());
+    QVERIFY2(r.out.contains("Usage: bnlab"), r.describe().constData());
+    QVERIFY2(r.err.isEmpty(), r.describe().constData());
+    QVERIFY(tree(dir.path()).isEmpty());
+  }
+
+  void versionWithoutDisplay() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Result r = run({QStringLiteral("--version")}, dir.path());
+    QVERIFY2(r.finished && r.exitCode == 0, r.describe().constData());
+    QVERIFY2(QRegularExpression(QStringLiteral("^bnlab \\d+\\.\\d+\\.\\d+\\n$")).match(QString::fromUtf8(r.out)).hasMatch(),
+             r.describe().constData());
+    QVERIFY2(r.err.isEmpty(), r.describe().constData());
+  }
+
+  // 2. The covariate-shift preset, twins, four layers: every file, and files that say what they
+  // should; then the exported config.json reproduces the run exactly.
+  void headlessCompareExport() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const QStringList common = {QStringLiteral("--steps"),  QStringLiteral("200"),
+                                QStringLiteral("--layers"), QStringLiteral("8,8,8,8"),
+                                QStringLiteral("--samples"), QStringLiteral("400"),
+                                QStringLiteral("--format"), QStringLiteral("png,svg,csv"),
+                                QStringLiteral("--scale"),  QStringLiteral("2")};
+    const Result r = run(QStringList{QStringLiteral("--preset"), QStringLiteral("covariate"),
+                                     QStringLiteral("--export"), out} + common,
+                         tmp.path());
+    verifySuccess(r);
+
+    // Every file.
+    QStringList expected;
+    const char* layerCharts[] = {"distribution", "histogram", "mean-std", "units-1-2", "shift"};
+    for (int layer = 1; layer <= 4; ++layer)
+      for (const char* chart : layerCharts)
+        for (const char* ext : {"png", "svg", "csv"})
+          expected << QStringLiteral("layer%1-%2.%3").arg(layer).arg(QLatin1String(chart), QLatin1String(ext));
+    for (const char* chart : {"loss", "accuracy", "decision-plane-plain", "decision-plane-batch-norm",
+                              "batch-noise", "test-time", "generalization-gap"})
+      for (const char* ext : {"png", "svg", "csv"})
+        expected << QStringLiteral("%1.%2").arg(QLatin1String(chart), QLatin1String(ext));
+    expected << QStringLiteral("dashboard.png") << QStringLiteral("dashboard.svg")
+             << QStringLiteral("config.json") << QStringLiteral("summary.json");
+    const QStringList present = tree(out);
+    for (const QString& file : expected) {
+      QVERIFY2(present.contains(file), qPrintable(QStringLiteral("missing %1").arg(file)));
+      QVERIFY2(QFileInfo(QDir(out).filePath(file)).size() > 0, qPrintable(QStringLiteral("empty %1").arg(file)));
+    }
+    // Nothing that does not belong: no fifth layer, no single-network plane, no probe or
+    // temporary files, no CSV of the dashboard; and the count printed is the count written.
+    for (const QString& file : present) {
+      QVERIFY2(!file.startsWith(QLatin1Char('.')) && !file.contains(QLatin1Char('/')),
+               qPrintable(QStringLiteral("stray %1").arg(file)));
+      QVERIFY2(!file.startsWith(QLatin1String("layer5")) && !file.startsWith(QLatin1String("decision-plane.")) &&
+                   file != QLatin1String("dashboard.csv"),
+               qPrintable(QStringLiteral("unexpected %1").arg(file)));
+    }
+    const QRegularExpressionMatch wrote =
+        QRegularExpression(QStringLiteral("Wrote (\\d+) files")).match(QString::fromUtf8(r.out));
+    QVERIFY2(wrote.hasMatch(), r.describe().constData());
+    QCOMPARE(wrote.captured(1).toInt(), present.size());
+
+    // summary.json
+    QString jsonError;
+    const QJsonObject summary = readJson(QDir(out).filePath(QStringLiteral("summary.json")), &jsonError);
+    QVERIFY2(jsonError.isEmpty(), qPrintable(jsonError));
+    QCOMPARE(summary.value(QLatin1String("step")).toInteger(-1), 200);
+    QVERIFY(summary.value(QLatin1String("epoch")).toInteger(-1) > 0);
+    QCOMPARE(summary.value(QLatin1String("recordedAt")).toInteger(-1), 200);
+    const QJsonArray runs = summary.value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0].toObject().value(QLatin1String("name")).toString(), QStringLiteral("plain"));
+    QCOMPARE(runs[1].toObject().value(QLatin1String("name")).toString(), QStringLiteral("batch norm"));
+    QCOMPARE(runs[0].toObject().value(QLatin1String("batchNorm")), QJsonValue(false));
+    QCOMPARE(runs[1].toObject().value(QLatin1String("batchNorm")), QJsonValue(true));
+    for (const QJsonValue& value : runs) {
+      const QJsonObject run = value.toObject();
+      const QByteArray name = run.value(QLatin1String("name")).toString().toUtf8();
+      QCOMPARE(run.value(QLatin1String("evaluatedAt")).toInteger(-1), 200);
+      QVERIFY2(finiteNonNegative(run.value(QLatin1String("batchLoss"))), name);
+      for (const char* split : {"train", "test"}) {
+        const QJsonObject metrics = run.value(QLatin1String(split)).toObject();
+        QVERIFY2(inUnitInterval(metrics.value(QLatin1String("accuracy"))), name + " " + split);
+        QVERIFY2(finiteNonNegative(metrics.value(QLatin1String("loss"))), name + " " + split);
+      }
+      QCOMPARE(run.contains(QLatin1String("testTime")), run.value(QLatin1String("batchNorm")).toBool());
+      const QJsonArray layers = run.value(QLatin1String("layers")).toArray();
+      QCOMPARE(layers.size(), 4);
+      for (int i = 0; i < layers.size(); ++i) {
+        const QJsonObject layer = layers[i].toObject();
+        QCOMPARE(layer.value(QLatin1String("layer")).toInt(), i + 1);
+        QCOMPARE(layer.value(QLatin1String("units")).toInt(), 8);
+        const QJsonObject input = layer.value(QLatin1String("activationInput")).toObject();
+        QVERIFY(std::isfinite(input.value(QLatin1String("mean")).toDouble(NAN)));
+        QVERIFY(finiteNonNegative(input.value(QLatin1String("std"))));
+        const QJsonArray percentiles = input.value(QLatin1String("percentiles")).toArray();
+        const QJsonArray quantiles = input.value(QLatin1String("quantiles")).toArray();
+        QVERIFY(!percentiles.isEmpty());
+        QCOMPARE(quantiles.size(), percentiles.size());
+        for (int q = 1; q < quantiles.size(); ++q) QVERIFY(quantiles[q].toDouble() >= quantiles[q - 1].toDouble());
+        const QJsonObject shift = layer.value(QLatin1String("shift")).toObject();
+        for (const char* key : {"last", "recent", "max"})
+          QVERIFY2(finiteNonNegative(shift.value(QLatin1String(key))), name + " shift " + key);
+      }
+    }
+
+    // config.json
+    const QJsonObject config = readJson(QDir(out).filePath(QStringLiteral("config.json")), &jsonError);
+    QVERIFY2(jsonError.isEmpty(), qPrintable(jsonError));
+    const QJsonObject network = config.value(QLatin1String("network")).toObject();
+    QCOMPARE(network.value(QLatin1String("hiddenLayers")).toArray(), (QJsonArray{8, 8, 8, 8}));
+    QCOMPARE(network.value(QLatin1String("batchNorm")).toString(), QStringLiteral("compare"));
+    QCOMPARE(config.value(QLatin1String("data")).toObject().value(QLatin1String("size")).toInt(), 400);
+
+    // A PNG: loads, carries the step and the configuration, at twice the SVG's size (--scale 2).
+    const QImage png(QDir(out).filePath(QStringLiteral("layer2-distribution.png")));
+    QVERIFY(!png.isNull());
+    QVERIFY(png.width() > 0 && png.height() > 0);
+    QCOMPARE(png.text(QStringLiteral("bnlab-step")), QStringLiteral("200"));
+    QCOMPARE(QJsonDocument::fromJson(png.text(QStringLiteral("bnlab-config")).toUtf8()).object(), config);
+    // Not a blank picture.
+    QSet<QRgb> colours;
+    for (int y = 0; y < png.height() && colours.size() < 3; y += 3)
+      for (int x = 0; x < png.width() && colours.size() < 3; x += 3) colours.insert(png.pixel(x, y));
+    QVERIFY(colours.size() >= 3);
+
+    // An SVG: valid, the same picture's size.
+    QSvgRenderer svg(QDir(out).filePath(QStringLiteral("layer2-distribution.svg")));
+    QVERIFY(svg.isValid());
+    QVERIFY(!svg.viewBox().isEmpty());
+    QCOMPARE(png.size(), svg.viewBox().size() * 2);
+    QSvgRenderer dashboard(QDir(out).filePath(QStringLiteral("dashboard.svg")));
+    QVERIFY(dashboard.isValid());
+
+    // A CSV: the header and rows of series,kind,x,y,low,high.
+    const QList<QByteArray> rows = readAll(QDir(out).filePath(QStringLiteral("loss.csv"))).trimmed().split('\n');
+    QVERIFY(rows.size() > 1);
+    QCOMPARE(rows.front().trimmed(), QByteArray("series,kind,x,y,low,high"));
+    QVERIFY2(rows[1].split(',').size() == 6, rows[1]);
+
+    // The exported configuration, trained for the same steps, gives the same numbers.
+    const QString again = tmp.filePath(QStringLiteral("again"));
+    const Result r2 = run(QStringList{QStringLiteral("--config"), QDir(out).filePath(QStringLiteral("config.json")),
+                                      QStringLiteral("--export"), again, QStringLiteral("--steps"), QStringLiteral("200"),
+                                      QStringLiteral("--format"), QStringLiteral("csv")},
+                          tmp.path());
+    verifySuccess(r2);
+    const QJsonArray runs2 = readJson(QDir(again).filePath(QStringLiteral("summary.json"))).value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs2.size(), 2);
+    for (int i = 0; i < 2; ++i)
+      for (const char* split : {"train", "test"})
+        for (const char* key : {"accuracy", "loss"}) {
+          const double a = runs[i].toObject().value(QLatin1String(split)).toObject().value(QLatin1String(key)).toDouble(NAN);
+          const double b = runs2[i].toObject().value(QLatin1String(split)).toObject().value(QLatin1String(key)).toDouble(NAN);
+          QVERIFY2(a == b, qPrintable(QStringLiteral("run %1 %2 %3: %4 then %5")
+                                          .arg(i).arg(QLatin1String(split), QLatin1String(key))
+                                          .arg(a, 0, 'g', 17).arg(b, 0, 'g', 17)));
+        }
+    QCOMPARE(readJson(QDir(again).filePath(QStringLiteral("config.json"))), config);
+  }
+
+  // One network, one format, no dashboard: only what was asked for.
+  void headlessSingleNetworkSvgOnly() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Result r = run(kSmallRun + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("on"),
+                                                 QStringLiteral("--export"), out, QStringLiteral("--format"),
+                                                 QStringLiteral("svg"), QStringLiteral("--no-composite")},
+                         tmp.path());
+    verifySuccess(r);
+    const QStringList present = tree(out);
+    for (const char* file : {"decision-plane.svg", "loss.svg", "layer1-distribution.svg", "layer2-shift.svg",
+                             "config.json", "summary.json"})
+      QVERIFY2(present.contains(QLatin1String(file)), file);
+    for (const QString& file : present) {
+      QVERIFY2(file.endsWith(QLatin1String(".svg")) || file.endsWith(QLatin1String(".json")), qPrintable(file));
+      QVERIFY2(!file.startsWith(QLatin1String("dashboard")) && !file.startsWith(QLatin1String("layer3")) &&
+                   !file.startsWith(QLatin1String("decision-plane-")),
+               qPrintable(file));
+    }
+    const QJsonObject summary = readJson(QDir(out).filePath(QStringLiteral("summary.json")));
+    QCOMPARE(summary.value(QLatin1String("step")).toInteger(-1), 50);
+    const QJsonArray runs = summary.value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs[0].toObject().value(QLatin1String("batchNorm")), QJsonValue(true));
+    QCOMPARE(runs[0].toObject().value(QLatin1String("layers")).toArray().size(), 2);
+  }
+
+  // 3. Bad input: exit 2 before anything happens, one line naming the problem.
+  void badInput_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("keyword");
+    const QString h = QStringLiteral("--headless");
+    const auto row = [](const char* tag, const QStringList& arguments, const char* keyword) {
+      QTest::newRow(tag) << arguments << QString::fromUtf8(keyword);
+    };
+    // Rows that are not about --headless or --steps carry "--headless --steps 1", so that input
+    // wrongly accepted ends at once instead of opening a window.
+    const QStringList quick = {h, QStringLiteral("--steps"), QStringLiteral("1")};
+    row("unknown option", {QStringLiteral("--frobnicate")}, "frobnicate");
+    row("steps negative", {h, QStringLiteral("--steps"), QStringLiteral("-1")}, "--steps");
+    row("steps not a number", {h, QStringLiteral("--steps"), QStringLiteral("abc")}, "--steps");
+    row("steps too many", {h, QStringLiteral("--steps"), QStringLiteral("100000001")}, "--steps");
+    row("batch size 0", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")}, "batch size");
+    row("batch size 9999", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("9999")}, "batch size");
+    row("learning rate nan", quick + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("nan")}, "--learning-rate");
+    row("noise inf", quick + QStringList{QStringLiteral("--noise"), QStringLiteral("inf")}, "--noise");
+    row("layers not numbers", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,x")}, "--layers");
+    row("layers of 0 units", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,0")}, "units");
+    row("activation swish", quick + QStringList{QStringLiteral("--activation"), QStringLiteral("swish")}, "--activation");
+    row("batch norm maybe", quick + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("maybe")}, "--batch-norm");
+    row("uneven scales yes", quick + QStringList{QStringLiteral("--uneven-scales"), QStringLiteral("yes")}, "--uneven-scales");
+    row("scale 3", {QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--steps"), QStringLiteral("1"),
+                    QStringLiteral("--scale"), QStringLiteral("3")}, "--scale");
+    row("format gif", {QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--steps"), QStringLiteral("1"),
+                       QStringLiteral("--format"), QStringLiteral("gif")}, "--format");
+    row("empty export folder", quick + QStringList{QStringLiteral("--export=")}, "--export");
+    row("empty screenshot name", quick + QStringList{QStringLiteral("--screenshot=")}, "--screenshot");
+    row("size 10x10", quick + QStringList{QStringLiteral("--size"), QStringLiteral("10x10")}, "--size");
+    row("size not WxH", quick + QStringList{QStringLiteral("--size"), QStringLiteral("1280")}, "--size");
+    row("unknown preset", quick + QStringList{QStringLiteral("--preset"), QStringLiteral("nosuchpreset")}, "nosuchpreset");
+    row("missing config", quick + QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent.json")}, "nonexistent.json");
+    row("invalid config", quick + QStringList{QStringLiteral("--config"), QStringLiteral("invalid.json")}, "JSON");
+    row("config with unknown key", quick + QStringList{QStringLiteral("--config"), QStringLiteral("unknown-key.json")}, "frobnicate");
+    row("preset and config", quick + QStringList{QStringLiteral("--preset"), QStringLiteral("spiral"),
+                                                 QStringLiteral("--config"), QStringLiteral("valid.json")}, "--config");
+    row("format without export", {h, QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("png")}, "--export");
+    row("format without headless", {QStringLiteral("--format"), QStringLiteral("png")}, "--headless");
+    row("steps without headless", {QStringLiteral("--steps"), QStringLiteral("10")}, "--headless");
+    row("positional argument", {QStringLiteral("foo")}, "foo");
+  }
+
+  void badInput() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, keyword);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("invalid.json")), "{ \"data\": { \"dataset\": \"spiral\", "));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("unknown-key.json")), "{ \"data\": { \"dataset\": \"spiral\" }, \"frobnicate\": 1 }"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("valid.json")), "{ \"data\": { \"dataset\": \"moons\" } }"));
+    const QStringList before = tree(dir.path());
+    const Result r = run(arguments, dir.path(), 20000);
+    verifyBadInput(r, keyword);
+    QVERIFY2(r.out.isEmpty(), r.describe().constData());
+    QCOMPARE(tree(dir.path()), before);  // nothing created (no "out" folder), nothing removed
+  }
+
+  // The "valid.json" of badInput is accepted on its own, so the "preset and config" row fails
+  // for the reason it names.
+  void validConfigAccepted() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("valid.json")), "{ \"data\": { \"dataset\": \"moons\" } }"));
+    const Result r = run({QStringLiteral("--headless"), QStringLiteral("--steps"), QStringLiteral("1"),
+                          QStringLiteral("--config"), QStringLiteral("valid.json"), QStringLiteral("--layers"),
+                          QStringLiteral("8")},
+                         dir.path());
+    verifySuccess(r);
+  }
+
+  // 4. An export folder that cannot be made: exit 2 before training, nothing made anywhere.
+  void unwritableExportFolder_data() {
+    QTest::addColumn<QString>("exportPath");
+    QTest::addColumn<QString>("keyword");
+    QTest::newRow("below a regular file") << QStringLiteral("F/sub") << QStringLiteral("F/sub");
+    QTest::newRow("deep below a regular file") << QStringLiteral("F/a/b") << QStringLiteral("F/a/b");
+    QTest::newRow("a regular file") << QStringLiteral("F") << QStringLiteral("not a folder");
+  }
+
+  void unwritableExportFolder() {
+    QFETCH(QString, exportPath);
+    QFETCH(QString, keyword);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("F")), "a regular file\n"));
+    const QStringList before = tree(dir.path());
+    const Result r = run(kSmallRun + QStringList{QStringLiteral("--export"), exportPath}, dir.path());
+    verifyBadInput(r, keyword);
+    QVERIFY2(!r.out.contains("train loss"), r.describe().constData());  // before training
+    QCOMPARE(tree(dir.path()), before);
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("F"))), QByteArray("a regular file\n"));
+  }
+
+  // The screenshot's folder cannot be made: exit 2, and the export folder (which could be)
+  // must not be left behind either.
+  void unwritableScreenshotFolder() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("F")), "a regular file\n"));
+    const QStringList before = tree(dir.path());
+    const Result r = run(kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("new/out"),
+                                                 QStringLiteral("--screenshot"), QStringLiteral("F/shot.png")},
+                         dir.path());
+    verifyBadInput(r, QStringLiteral("not a folder"));
+    QVERIFY2(!r.out.contains("train loss"), r.describe().constData());
+    QCOMPARE(tree(dir.path()), before);
+  }
+
+  // 5. Files that exist: refused (exit 2, bytes unchanged) unless --overwrite.
+  void existingFiles_data() {
+    QTest::addColumn<QString>("existing");      // the file that exists, relative to the temporary folder
+    QTest::addColumn<QStringList>("arguments");  // besides kSmallRun
+    QTest::newRow("summary.json") << QStringLiteral("out/summary.json")
+                                  << QStringList{QStringLiteral("--export"), QStringLiteral("out")};
+    QTest::newRow("a chart") << QStringLiteral("out/loss.png")
+                             << QStringList{QStringLiteral("--export"), QStringLiteral("out")};
+    QTest::newRow("screenshot") << QStringLiteral("shot.png")
+                                << QStringList{QStringLiteral("--screenshot"), QStringLiteral("shot.png")};
+    // A chart that has no data before the first record, so is not drawn at step 0.
+    QTest::newRow("a shift chart") << QStringLiteral("out/layer1-shift.csv")
+                                   << QStringList{QStringLiteral("--export"), QStringLiteral("out")};
+  }
+
+  void existingFiles() {
+    QFETCH(QString, existing);
+    QFETCH(QStringList, arguments);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("out")));
+    const QString path = dir.filePath(existing);
+    const QByteArray original = "made by the test, not by bnlab\n";
+    QVERIFY(writeFile(path, original));
+    const QStringList before = tree(dir.path());
+
+    const Result refused = run(kSmallRun + arguments, dir.path());
+    verifyBadInput(refused, QFileInfo(existing).fileName());
+    QVERIFY2(refused.err.contains("--overwrite"), refused.describe().constData());
+    QCOMPARE(readAll(path), original);
+    QCOMPARE(tree(dir.path()), before);
+    // Refused before training: no progress, no results.
+    QVERIFY2(!refused.out.contains("steps") && !refused.out.contains("train loss"), refused.describe().constData());
+
+    const Result replaced = run(kSmallRun + arguments + QStringList{QStringLiteral("--overwrite")}, dir.path());
+    verifySuccess(replaced);
+    const QByteArray now = readAll(path);
+    QVERIFY(now != original);
+    if (existing.endsWith(QLatin1String(".json"))) {
+      QCOMPARE(QJsonDocument::fromJson(now).object().value(QLatin1String("step")).toInteger(-1), 50);
+    } else if (existing.endsWith(QLatin1String(".png"))) {
+      const QImage image(path);
+      QVERIFY(!image.isNull());
+      QCOMPARE(image.text(QStringLiteral("bnlab-step")), QStringLiteral("50"));
+    } else {
+      QVERIFY(now.startsWith("series,kind,x,y,low,high"));
+    }
+  }
+
+  // A file that cannot be written at the end (a folder in its place, --overwrite): exit 1.
+  void writeFailure() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("out/summary.json")));
+    const Result r = run(kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("out"),
+                                                 QStringLiteral("--format"), QStringLiteral("csv"),
+                                                 QStringLiteral("--overwrite")},
+                         dir.path());
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 1, r.describe().constData());
+    const QStringList lines = r.errLines();
+    QVERIFY2(lines.size() == 1, r.describe().constData());
+    QVERIFY2(lines.front().startsWith(QLatin1String("bnlab: ")) && lines.front().contains(QLatin1String("summary.json")),
+             r.describe().constData());
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("out/summary.json"))).isDir());
+  }
+
+  // 6. The window screenshot at the size asked for (device pixel ratio 1 offscreen).
+  void screenshotSize() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString shot = dir.filePath(QStringLiteral("shots/window.png"));  // folder made on demand
+    const Result r = run(kSmallRun + QStringList{QStringLiteral("--screenshot"), shot, QStringLiteral("--size"),
+                                                 QStringLiteral("1280x800")},
+                         dir.path());
+    verifySuccess(r);
+    QVERIFY2(r.out.contains("1280x800"), r.describe().constData());
+    const QImage image(shot);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1280, 800));
+    QCOMPARE(image.text(QStringLiteral("bnlab-step")), QStringLiteral("50"));
+    QCOMPARE(tree(dir.path()), (QStringList{QStringLiteral("shots"), QStringLiteral("shots/window.png")}));
+  }
+};
+
+QTEST_MAIN(CommandLineTest)
+#include "test_command_line.moc"

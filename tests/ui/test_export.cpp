@@ -1,0 +1,338 @@
+// Exports through the window's own code path, offscreen: a chart as PNG (size × scale, not one
+// colour, stamped with its step and configuration), SVG (valid, the chart's size) and CSV (a row
+// per point); Export all's files; unwritable folders leave nothing; configurations survive
+// save → open.
+#include <QClipboard>
+#include <QFile>
+#include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMenu>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include "experiment/experiment.h"
+#include "export/chart_files.h"
+#include "export/export_dialog.h"
+#include "main_window.h"
+
+using namespace bnlab;
+
+namespace {
+
+ExperimentConfig smallConfig() {
+  ExperimentConfig config;
+  config.data.toy = {ToyKind::Circles, 500, 0.05, 2, 4};
+  config.network.hiddenUnits = {8, 8};
+  config.batchNormMode = BatchNormMode::Compare;
+  return config;
+}
+
+// A window showing `steps` steps of `config`, laid out at 1400×900.
+struct ShownRun {
+  explicit ShownRun(const ExperimentConfig& config, int steps = 120)
+      : experiment(config), window(config, MainWindow::Start::Viewer) {
+    for (int s = 0; s < steps; ++s) experiment.step();
+    experiment.record();
+    experiment.updateDecisionMaps();
+    window.resize(1400, 900);
+    window.show();
+    window.showSnapshot(experiment.snapshot());
+    QCoreApplication::processEvents();
+  }
+  plot::PlotWidget* chart(const QString& name) const {
+    return window.findChild<plot::PlotWidget*>(name);
+  }
+  Experiment experiment;
+  MainWindow window;
+};
+
+int distinctColours(const QImage& image) {
+  QSet<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 3)
+    for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
+  return int(colours.size());
+}
+
+QList<QByteArray> csvLines(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  QList<QByteArray> lines = file.readAll().split('\n');
+  if (!lines.isEmpty() && lines.back().isEmpty()) lines.removeLast();
+  return lines;
+}
+
+}  // namespace
+
+class ExportTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void pngHasTheChartsSizeTimesScaleAndItsStamp_data() {
+    QTest::addColumn<int>("scale");
+    QTest::newRow("1x") << 1;
+    QTest::newRow("2x") << 2;
+    QTest::newRow("4x") << 4;
+  }
+  void pngHasTheChartsSizeTimesScaleAndItsStamp() {
+    QFETCH(int, scale);
+    ExportOptions options = loadExportOptions();
+    options.scale = scale;
+    saveExportOptions(options);
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    for (const QString name : {"loss", "layer2-distribution", "decision-plane-plain", "layer1-units-1-2"}) {
+      plot::PlotWidget* chart = run.chart(name);
+      QVERIFY2(chart, qPrintable(name));
+      const QString path = dir.filePath(name + ".png");
+      QString error;
+      QVERIFY2(run.window.exportActions()->writeChart(*chart, plot::ChartAction::SavePng, path, error),
+               qPrintable(error));
+      const QImage image(path);
+      QCOMPARE(image.size(), chart->size() * scale);
+      QVERIFY2(distinctColours(image) > 20, qPrintable(name));
+      QCOMPARE(image.text("bnlab-step"), QStringLiteral("120"));
+      QVERIFY(image.text("bnlab-config").contains("\"hiddenLayers\":[8,8]"));
+      QCOMPARE(image.text("Title"), chart->model().title);
+    }
+  }
+
+  void scaledPngIsTheScreenPictureSharper() {
+    // The 2× picture, scaled down, matches the 1× picture: the same drawing, more pixels.
+    ShownRun run(smallConfig());
+    const plot::PlotWidget* chart = run.chart("layer1-distribution");
+    const QImage one = paintImage(chart->size(), 1, chartPainter(chart->model(), chart->size()));
+    const QImage two = paintImage(chart->size(), 2, chartPainter(chart->model(), chart->size()));
+    const QImage down = two.scaled(one.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                            .convertToFormat(one.format());
+    double difference = 0;
+    for (int y = 0; y < one.height(); ++y)
+      for (int x = 0; x < one.width(); ++x) {
+        const QColor a = one.pixelColor(x, y), b = down.pixelColor(x, y);
+        difference += std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+      }
+    const double meanDifference = difference / (3.0 * one.width() * one.height());
+    QVERIFY2(meanDifference < 12, qPrintable(QString::number(meanDifference)));
+  }
+
+  void svgIsValidAndCarriesTheConfiguration() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    for (const QString name : {"accuracy", "layer1-histogram", "decision-plane-batch-norm"}) {
+      const plot::PlotWidget* chart = run.chart(name);
+      QVERIFY(chart);
+      const QString path = dir.filePath(name + ".svg");
+      QString error;
+      QVERIFY2(run.window.exportActions()->writeChart(*chart, plot::ChartAction::SaveSvg, path, error),
+               qPrintable(error));
+      QSvgRenderer renderer(path);
+      QVERIFY2(renderer.isValid(), qPrintable(name));
+      QCOMPARE(renderer.viewBox().size(), chart->size());
+      QFile file(path);
+      QVERIFY(file.open(QIODevice::ReadOnly));
+      const QByteArray svg = file.readAll();
+      QVERIFY(svg.contains("step 120"));
+      QVERIFY(svg.contains("&quot;batchNorm&quot;:&quot;compare&quot;") || svg.contains("\"batchNorm\":\"compare\""));
+      // Rendered, it is not blank.
+      QImage image(chart->size(), QImage::Format_ARGB32);
+      image.fill(Qt::white);
+      QPainter painter(&image);
+      renderer.render(&painter);
+      painter.end();
+      QVERIFY(distinctColours(image) > 10);
+    }
+  }
+
+  void csvHasAHeaderAndOneRowPerPoint() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    for (const QString name : {"loss", "layer2-distribution", "layer2-histogram", "layer1-units-1-2", "layer2-shift"}) {
+      const plot::PlotWidget* chart = run.chart(name);
+      QVERIFY(chart);
+      const plot::PlotModel& model = chart->model();
+      const QString path = dir.filePath(name + ".csv");
+      QString error;
+      QVERIFY(run.window.exportActions()->writeChart(*chart, plot::ChartAction::SaveCsv, path, error));
+      const QList<QByteArray> lines = csvLines(path);
+      QCOMPARE(lines.front(), QByteArray("series,kind,x,y,low,high"));
+      qsizetype points = qsizetype(model.markers.size());
+      for (const auto& b : model.bands) points += b.lower.size();
+      for (const auto& b : model.bars) points += b.heights.size();
+      for (const auto& l : model.lines) points += l.points.size();
+      for (const auto& s : model.scatters) points += s.points.size();
+      QVERIFY(points > 0);
+      QCOMPARE(lines.size() - 1, points);
+      // The first line's points, in order, with their values.
+      if (!model.lines.empty() && !model.lines.front().points.isEmpty()) {
+        const plot::Line& line = model.lines.front();
+        const QString prefix = line.name + ",line,";
+        int i = 0;
+        for (const QByteArray& l : lines) {
+          if (!QString::fromUtf8(l).startsWith(prefix) || i >= line.points.size()) continue;
+          const QList<QByteArray> fields = l.split(',');
+          QCOMPARE(fields[2].toDouble(), line.points[i].x());
+          QVERIFY(std::abs(fields[3].toDouble() - line.points[i].y()) <= 1e-9 * std::max(1.0, std::abs(line.points[i].y())));
+          ++i;
+        }
+        QCOMPARE(i, int(line.points.size()));
+      }
+    }
+  }
+
+  void exportAllWritesEveryPlannedFile() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    ExportOptions options;
+    options.folder = dir.filePath("export");
+    options.scale = 2;
+    const ExportJob job = run.window.exportJob();
+    // Two hidden layers × 5 charts, loss, accuracy, two planes, and the metric tabs with data.
+    QVERIFY(job.charts.size() >= 2 * 5 + 4);
+    const ExportReport report = writeExport(job, options);
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    const QStringList planned = plannedFiles(job, options);
+    QCOMPARE(report.written.size(), planned.size());
+    for (const QString& file : planned) QVERIFY2(QFile::exists(QDir(options.folder).filePath(file)), qPrintable(file));
+    for (const QString name : {"dashboard.png", "dashboard.svg", "config.json", "summary.json",
+                               "layer2-shift.csv", "decision-plane-batch-norm.svg"})
+      QVERIFY2(planned.contains(name), qPrintable(name));
+    const QImage dashboard(QDir(options.folder).filePath("dashboard.png"));
+    QCOMPARE(dashboard.size(), job.compositeSize * 2);
+    QVERIFY(distinctColours(dashboard) > 50);
+    QFile summaryFile(QDir(options.folder).filePath("summary.json"));
+    QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(summaryFile.readAll()).object();
+    QCOMPARE(summary.value("step").toInt(), 120);
+    QCOMPARE(summary.value("runs").toArray().size(), 2);
+    QCOMPARE(summary.value("runs").toArray()[1].toObject().value("layers").toArray().size(), 2);
+    // Existing files are found before anything is replaced.
+    QCOMPARE(existingFiles(job, options), planned);
+  }
+
+  void configJsonOfAnExportOpensAsTheSameConfiguration() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    ExportOptions options;
+    options.folder = dir.path();
+    options.png = options.svg = false;
+    QVERIFY(writeExport(run.window.exportJob(), options).ok());
+    MainWindow other(ExperimentConfig{}, MainWindow::Start::Viewer);
+    QString error;
+    QVERIFY2(other.openConfiguration(dir.filePath("config.json"), error), qPrintable(error));
+    QCOMPARE(configToJson(other.controls()->config()), configToJson(run.experiment.config()));
+  }
+
+  void unwritableFolderLeavesNothingBehind() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    // A folder below a regular file cannot exist, whoever runs the test.
+    QFile blocker(dir.filePath("not-a-folder"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    ExportOptions options;
+    options.folder = dir.filePath("not-a-folder/export");
+    ExportReport report = writeExport(run.window.exportJob(), options);
+    QVERIFY(!report.ok());
+    QVERIFY(report.error.contains("not-a-folder"));
+    QVERIFY(report.written.isEmpty());
+    options.folder = blocker.fileName();
+    report = writeExport(run.window.exportJob(), options);
+    QVERIFY(!report.ok());
+    QVERIFY(report.error.contains("not a folder"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{"not-a-folder"});
+    // One chart into a missing folder: an error, no file.
+    QString error;
+    QVERIFY(!run.window.exportActions()->writeChart(*run.chart("loss"), plot::ChartAction::SavePng,
+                                                    dir.filePath("missing/loss.png"), error));
+    QVERIFY(error.contains("missing/loss.png"));
+    QVERIFY(!QFile::exists(dir.filePath("missing/loss.png")));
+  }
+
+  void failedWriteKeepsTheOldFile() {
+    // QSaveFile: an old file stays whole when the new one cannot be committed.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("keep.csv");
+    QString error;
+    QVERIFY(saveBytes(path, "old\n", error));
+    QVERIFY(!saveBytes(dir.filePath("keep.csv/inside"), "new\n", error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("old\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{"keep.csv"});
+  }
+
+  void configurationSurvivesSaveAndOpen() {
+    ExperimentConfig config = smallConfig();
+    config.data.toy = {ToyKind::Spiral, 900, 0.07, 3, 11};
+    config.data.testShift = 1.5;
+    config.data.unevenScales = true;
+    config.data.standardize = false;
+    config.network.hiddenUnits = {12, 20, 7};
+    config.network.activation = ActivationKind::Tanh;
+    config.network.init = InitKind::Gaussian;
+    config.network.initSigma = Scalar(0.05);
+    config.network.dropout = Scalar(0.2);
+    config.batchNormMode = BatchNormMode::On;
+    config.optimizer.kind = OptimizerKind::Adam;
+    config.optimizer.learningRate = 0.003;
+    config.optimizer.weightDecay = 1e-4;
+    config.batchSize = 48;
+    config.seed = 12345;
+    config.probeSize = 300;
+    config.recordEvery = 7;
+    config.evaluateEvery = 70;
+    QTemporaryDir dir;
+    const QString original = dir.filePath("original.json");
+    QString error;
+    QVERIFY(saveBytes(original, QJsonDocument(configToJson(config)).toJson(), error));
+    MainWindow window(ExperimentConfig{}, MainWindow::Start::Viewer);
+    QVERIFY2(window.openConfiguration(original, error), qPrintable(error));
+    const QString saved = dir.filePath("saved.json");
+    QVERIFY2(window.saveConfiguration(saved, error), qPrintable(error));
+    QFile a(original), b(saved);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(b.readAll()).object(), QJsonDocument::fromJson(a.readAll()).object());
+    // A bad file is refused with a message naming it.
+    QFile bad(dir.filePath("bad.json"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"network\": {\"hiddenLayers\": \"wide\"}}");
+    bad.close();
+    QVERIFY(!window.openConfiguration(bad.fileName(), error));
+    QVERIFY(error.contains("bad.json") && error.contains("hiddenLayers"));
+  }
+
+  void chartMenuOffersEveryExport() {
+    ShownRun run(smallConfig());
+    plot::PlotWidget* chart = run.chart("accuracy");
+    auto* corner = chart->findChild<QToolButton*>();
+    QVERIFY(corner && corner->menu());
+    const QList<QAction*> actions = corner->menu()->actions();
+    QCOMPARE(actions.size(), 4);
+    // The window would answer with file dialogs; here only the requests are counted.
+    QObject::disconnect(chart, &plot::PlotWidget::actionRequested, nullptr, nullptr);
+    QSignalSpy spy(chart, &plot::PlotWidget::actionRequested);
+    for (QAction* action : actions) action->trigger();
+    QCOMPARE(spy.count(), 4);
+    QCOMPARE(spy.at(1).at(0).value<plot::ChartAction>(), plot::ChartAction::SaveSvg);
+  }
+
+  void copyPutsTheChartOnTheClipboard() {
+    ShownRun run(smallConfig());
+    const plot::PlotWidget* chart = run.chart("loss");
+    run.window.exportActions()->copyChart(*chart);
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    QVERIFY(mime);
+    QVERIFY(mime->hasImage());
+    QCOMPARE(qvariant_cast<QImage>(mime->imageData()).size(), chart->size() * loadExportOptions().scale);
+    QVERIFY(QSvgRenderer(mime->data("image/svg+xml")).isValid());
+  }
+};
+
+QTEST_MAIN(ExportTest)
+#include "test_export.moc"
