@@ -67,6 +67,7 @@ QList<QCommandLineOption> allOptions() {
       option("scale", QStringLiteral("Headless: PNG pixels per screen pixel, 1, 2 or 4 (default 2)."), "s", "2"),
       option("no-composite", QStringLiteral("Headless: no dashboard.png/.svg picture of the whole dashboard.")),
       option("overwrite", QStringLiteral("Replace files that exist already (otherwise an error).")),
+      option("quiet", QStringLiteral("Headless: print nothing but errors.")),
       option("screenshot", QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
       option("size", QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."), "WxH", "1600x1000"),
   };
@@ -234,7 +235,7 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   const bool headless = isSet("headless") || isSet("export") || isSet("screenshot");
   out.action = headless ? CommandLine::Action::Headless : CommandLine::Action::Window;
   // The window records on its own clock (about 30 times a second) and trains until paused.
-  for (const char* name : {"steps", "format", "scale", "no-composite", "overwrite", "size",
+  for (const char* name : {"steps", "format", "scale", "no-composite", "overwrite", "size", "quiet",
                            "record-every", "evaluate-every"})
     if (isSet(name) && !headless) {
       error = QStringLiteral("--%1 applies to headless runs: add --headless, --export or --screenshot").arg(QLatin1String(name));
@@ -288,6 +289,7 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   }
   out.size = {width, height};
   out.overwrite = isSet("overwrite");
+  out.quiet = isSet("quiet");
   out.screenshot = value("screenshot");
   if (isSet("screenshot") && out.screenshot.isEmpty()) {
     error = QStringLiteral("--screenshot needs a file name");

@@ -20,6 +20,7 @@ struct CommandLine {
   qint64 steps = 2000;
   std::optional<ExportOptions> exports;  // --export DIR
   bool overwrite = false;
+  bool quiet = false;  // no progress and results on stdout
   QString screenshot;  // --screenshot FILE
   QSize size{1600, 1000};
   static constexpr qint64 kMaxSteps = 100'000'000;

@@ -59,8 +59,9 @@ int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
   return kExitSuccess;
 }
 
-void train(Experiment& experiment, qint64 steps) {
-  ProgressMeter progress(steps, stdout);
+void train(Experiment& experiment, qint64 steps, bool quiet) {
+  std::FILE* out = quiet ? nullptr : stdout;
+  ProgressMeter progress(steps, out);
   for (qint64 s = 1; s <= steps; ++s) {
     experiment.step();
     progress.update(s);
@@ -72,6 +73,18 @@ void printResults(const Snapshot& snap) {
   for (const RunSnapshot& run : snap.runs)
     std::printf("%-11s train loss %.4f, test loss %.4f, test accuracy %.1f%%\n",
                 (run.name + ":").c_str(), run.train.loss, run.test.loss, run.test.accuracy * 100);
+}
+
+// The offscreen window the pictures are laid out in, showing the run's first snapshot.
+std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experiment) {
+  auto window = std::make_unique<MainWindow>(cli.config, MainWindow::Start::Viewer);
+  if (!cli.start.name.isEmpty()) window->showCaption(cli.start);
+  window->resize(cli.size);
+  window->show();
+  experiment.updateDecisionMaps();
+  window->showSnapshot(experiment.snapshot());
+  QApplication::processEvents();
+  return window;
 }
 
 }  // namespace
@@ -89,40 +102,39 @@ int runHeadless(const CommandLine& cli) {
       !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
     return fail(kExitBadInput, error);
 
-  // The window the pictures are laid out in, offscreen, showing what the run gives it.
-  MainWindow window(cli.config, MainWindow::Start::Viewer);
-  if (!cli.start.name.isEmpty()) window.showCaption(cli.start);
-  window.resize(cli.size);
-  window.show();
-  experiment->updateDecisionMaps();
-  window.showSnapshot(experiment->snapshot());
-  QApplication::processEvents();
-  if (const int code = checkNotReplacing(cli, window)) return code;
+  // Pictures need the window; a run that only trains does without.
+  std::unique_ptr<MainWindow> window;
+  if (cli.exports || !cli.screenshot.isEmpty()) {
+    window = layOut(cli, *experiment);
+    if (const int code = checkNotReplacing(cli, *window)) return code;
+  }
 
-  train(*experiment, cli.steps);
+  train(*experiment, cli.steps, cli.quiet);
   experiment->record();
   experiment->evaluate();
   experiment->updateDecisionMaps();
   const SnapshotPtr snapshot = experiment->snapshot();
-  window.showSnapshot(snapshot);
+  if (!cli.quiet) printResults(*snapshot);
+  if (!window) return kExitSuccess;
+  window->showSnapshot(snapshot);
   QApplication::processEvents();
-  printResults(*snapshot);
-  if (const int code = checkNotReplacing(cli, window)) return code;
+  if (const int code = checkNotReplacing(cli, *window)) return code;
 
   if (cli.exports) {
-    const ExportReport report = writeExport(window.exportJob(), *cli.exports);
+    const ExportReport report = writeExport(window->exportJob(), *cli.exports);
     if (!report.ok()) return fail(kExitWriteFailed, report.error);
-    std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
+    if (!cli.quiet)
+      std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
                 qPrintable(QDir::toNativeSeparators(cli.exports->folder)));
   }
   if (!cli.screenshot.isEmpty()) {
-    const QImage image = window.grab().toImage();
+    const QImage image = window->grab().toImage();
     const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
-                            QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
+                            QJsonDocument(window->exportJob().config).toJson(QJsonDocument::Compact),
                             snapshot->step};
     QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
     if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
-    std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+    if (!cli.quiet) std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
   }
   return kExitSuccess;
 }

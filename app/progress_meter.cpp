@@ -20,13 +20,14 @@ QString duration(double seconds) {
 }  // namespace
 
 ProgressMeter::ProgressMeter(qint64 totalSteps, std::FILE* out)
-    : total_(std::max<qint64>(totalSteps, 1)), out_(out), terminal_(isatty(fileno(out)) != 0) {
+    : total_(std::max<qint64>(totalSteps, 1)), out_(out), terminal_(out && isatty(fileno(out)) != 0) {
   clock_.start();
 }
 
 void ProgressMeter::report(qint64 step, bool last) {
   // Checks the clock every few steps only.
-  nextCheck_ = step + 16;
+  nextCheck_ = out_ ? step + 16 : total_ + 1;
+  if (!out_) return;
   const qint64 now = clock_.elapsed();
   const int tenth = int(step * 10 / total_);
   const bool due = terminal_ ? now - lastPrintMs_ >= 100 : (tenth > lastTenth_ || now - lastPrintMs_ >= 10000);

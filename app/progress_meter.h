@@ -8,6 +8,7 @@ namespace bnlab {
 
 class ProgressMeter {
  public:
+  // `out` null: silent.
   ProgressMeter(qint64 totalSteps, std::FILE* out);
   // Cheap enough to call after every step.
   void update(qint64 step) {

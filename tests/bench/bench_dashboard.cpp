@@ -1,4 +1,5 @@
 // The live window's costs, offscreen:
+//   - Export all of the dashboard (PNG at 2×, SVG, CSV, composite);
 //   - a full redraw of the dashboard (4 hidden layers, every view, histories at capacity);
 //   - training steps/s at full speed with the window open, against the same training thread
 //     with no window.
@@ -7,6 +8,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QPainter>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "main_window.h"
@@ -78,6 +80,29 @@ static void BM_DashboardFullRedraw(benchmark::State& state) {
       benchmark::Counter::kIs1000);
 }
 BENCHMARK(BM_DashboardFullRedraw)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+
+// Export all: every chart as PNG at 2×, SVG and CSV, the dashboard picture in both formats,
+// config.json and summary.json.
+static void BM_ExportAll(benchmark::State& state) {
+  const SnapshotPtr snapshot = fullSnapshot();
+  MainWindow window(dashboardConfig(), MainWindow::Start::Viewer);
+  window.resize(1600, 1000);
+  window.show();
+  window.showSnapshot(snapshot);
+  QTest::qWait(200);
+  QTemporaryDir dir;
+  ExportOptions options;
+  options.folder = dir.path();
+  options.scale = 2;
+  qsizetype files = 0;
+  for (auto _ : state) {
+    const ExportReport report = writeExport(window.exportJob(), options);
+    if (!report.ok()) state.SkipWithError(qPrintable(report.error));
+    files = report.written.size();
+  }
+  state.counters["files"] = double(files);
+}
+BENCHMARK(BM_ExportAll)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3)->UseRealTime();
 
 static void BM_TrainingWithoutWindow(benchmark::State& state) {
   double rate = 0;
