@@ -361,7 +361,8 @@ void MainWindow::rebuild() {
   }
   warningLabel_->clear();
   rebuildLayerPanels(config_.network.hiddenUnits);
-  if (!viewer_) controller_.configure(config_);
+  if (viewer_) return;
+  controller_.configure(config_);
   statusBar()->showMessage(tr("Network rebuilt from step 0"), 2500);
 }
 
@@ -423,7 +424,9 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
 void MainWindow::updateStatus(const Snapshot& snap) {
   stepLabel_->setText(tr("Step %1 · epoch %2").arg(snap.step).arg(snap.epoch));
   const double rate = controller_.stepsPerSecond();
-  rateLabel_->setText(controller_.running() ? tr("%1 steps/s").arg(rate, 0, 'f', 0) : tr("paused"));
+  rateLabel_->setText(viewer_                 ? QString()
+                      : controller_.running() ? tr("%1 steps/s").arg(rate, 0, 'f', 0)
+                                              : tr("paused"));
   QStringList runs;
   for (const RunSnapshot& run : snap.runs) {
     const QString prefix = snap.runs.size() > 1 ? QString::fromStdString(run.name) + ": " : QString();
