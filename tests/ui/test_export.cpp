@@ -2,7 +2,12 @@
 // colour, stamped with its step and configuration), SVG (valid, the chart's size) and CSV (a row
 // per point); Export all's files; unwritable folders leave nothing; configurations survive
 // save → open.
+#include <QApplication>
 #include <QClipboard>
+#include <QDialogButtonBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QFile>
 #include <QImageReader>
 #include <QJsonArray>
@@ -305,6 +310,44 @@ class ExportTest : public QObject {
     bad.close();
     QVERIFY(!window.openConfiguration(bad.fileName(), error));
     QVERIFY(error.contains("bad.json") && error.contains("hiddenLayers"));
+  }
+
+  void exportAllFromTheWindowAsksBeforeReplacing() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    ExportOptions options;
+    options.folder = dir.filePath("from-window");
+    options.svg = false;
+    options.scale = 1;
+    saveExportOptions(options);
+    // Answers the next modal dialog with `button` (the Export dialog, then the question).
+    const auto answer = [](QDialogButtonBox::StandardButton button) {
+      QTimer::singleShot(200, [button] {
+        QWidget* modal = QApplication::activeModalWidget();
+        QVERIFY(modal);
+        if (auto* box = qobject_cast<QMessageBox*>(modal)) box->button(QMessageBox::StandardButton(button))->click();
+        else modal->findChild<QDialogButtonBox*>()->button(button)->click();
+      });
+    };
+    QSignalSpy messages(run.window.exportActions(), &ExportActions::message);
+    answer(QDialogButtonBox::Ok);
+    run.window.exportActions()->exportAllInteractive();
+    QCOMPARE(messages.count(), 1);
+    const QString loss = QDir(options.folder).filePath("loss.png");
+    QVERIFY(QFile::exists(loss));
+    QVERIFY(!QFile::exists(QDir(options.folder).filePath("loss.svg")));
+    const QDateTime written = QFileInfo(loss).lastModified();
+    // Again: the files exist, the question comes, and Cancel leaves them as they were.
+    QTest::qWait(20);
+    answer(QDialogButtonBox::Ok);
+    QTimer::singleShot(600, [] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      QVERIFY(box);
+      box->button(QMessageBox::Cancel)->click();
+    });
+    run.window.exportActions()->exportAllInteractive();
+    QCOMPARE(messages.count(), 1);
+    QCOMPARE(QFileInfo(loss).lastModified(), written);
   }
 
   void chartMenuOffersEveryExport() {
