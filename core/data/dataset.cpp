@@ -16,9 +16,17 @@ void Dataset::gather(const std::vector<int>& indices, Matrix& x, std::vector<int
   }
 }
 
-Dataset Dataset::subset(const std::vector<int>& indices) const {
+Dataset Dataset::emptyLike() const {
   Dataset out;
   out.classes = classes;
+  out.classNames = classNames;
+  out.imageRows = imageRows;
+  out.imageColumns = imageColumns;
+  return out;
+}
+
+Dataset Dataset::subset(const std::vector<int>& indices) const {
+  Dataset out = emptyLike();
   gather(indices, out.features, out.labels);
   return out;
 }

@@ -12,10 +12,16 @@ struct Dataset {
   Matrix features;          // d × n
   std::vector<int> labels;  // n, each in [0, classes)
   int classes = 0;
+  std::vector<std::string> classNames;  // empty, or one per class
+  // Image data: each column is an imageRows × imageColumns picture stored row by row
+  // (features in [0, 1] before standardization). Both 0 for other data.
+  int imageRows = 0, imageColumns = 0;
 
   int dimensions() const { return static_cast<int>(features.rows()); }
   int size() const { return static_cast<int>(features.cols()); }
 
+  // The same description (classes, names, image shape) with no examples.
+  Dataset emptyLike() const;
   // The examples at `indices`, in that order.
   Dataset subset(const std::vector<int>& indices) const;
   // Columns at `indices` into a preallocated X (d × |indices|) and labels.
