@@ -16,10 +16,15 @@ struct SettingOption {
   enum Kind { Integer, Number, Word, OnOff, Widths } kind;
   const char* value;
   const char* help;
+  const char* source = nullptr;  // also sets data.source to this
 };
 
 constexpr SettingOption kSettings[] = {
-    {"dataset", "data.dataset", SettingOption::Word, "name", "Toy data: spiral, circles, moons, xor, blobs."},
+    {"dataset", "data.dataset", SettingOption::Word, "name", "Toy data: spiral, circles, moons, xor, blobs; or fashion-mnist (Debian's package dataset-fashion-mnist).", "toy"},
+    {"mnist-folder", "data.path", SettingOption::Word, "dir", "Data: a folder of MNIST-format files (train-images-idx3-ubyte[.gz], …).", "mnist"},
+    {"csv", "data.path", SettingOption::Word, "file", "Data: a CSV table, one example a row, labels in one column.", "csv"},
+    {"label-column", "data.labelColumn", SettingOption::Integer, "n", "CSV: the labels' column, counted from 0 (default: the last)."},
+    {"train-limit", "data.trainLimit", SettingOption::Integer, "n", "MNIST and CSV: train on the first n training examples only."},
     {"samples", "data.size", SettingOption::Integer, "n", "Examples in the data set, train and test together."},
     {"noise", "data.noise", SettingOption::Number, "x", "Noise of the toy data."},
     {"classes", "data.classes", SettingOption::Integer, "k", "Classes (spiral arms, blobs)."},
@@ -40,6 +45,7 @@ constexpr SettingOption kSettings[] = {
     {"momentum", "training.momentum", SettingOption::Number, "x", "Momentum of the momentum optimizer."},
     {"weight-decay", "training.weightDecay", SettingOption::Number, "x", "L2 weight decay."},
     {"batch-size", "training.batchSize", SettingOption::Integer, "n", "Mini-batch size, 1 to 512."},
+    {"steps", "training.steps", SettingOption::Integer, "n", "Where training stops: headless runs train this many steps (default: the preset's, else 2000); the window pauses there."},
     {"seed", "training.seed", SettingOption::Integer, "n", "Seed of the data, the initial weights, the batches and dropout."},
     {"probe-size", "measure.probeSize", SettingOption::Integer, "n", "Examples in the fixed probe batch."},
     {"record-every", "measure.recordEvery", SettingOption::Integer, "n", "Headless: steps between recorded distributions."},
@@ -61,7 +67,6 @@ QList<QCommandLineOption> allOptions() {
       option("headless", QStringLiteral("Train without a window, print progress, write --export and --screenshot files, exit.")),
       option("preset", QStringLiteral("Start from a built-in preset: its name, its start or a unique part of it."), "name"),
       option("config", QStringLiteral("Start from a configuration file (JSON, as File > Save configuration writes)."), "file"),
-      option("steps", QStringLiteral("Headless: steps to train (default 2000)."), "n", "2000"),
       option("export", QStringLiteral("Headless: write every chart, dashboard picture, config.json and summary.json into this folder."), "dir"),
       option("format", QStringLiteral("Headless: formats to export, any of png,svg,csv (default all three)."), "list", "png,svg,csv"),
       option("scale", QStringLiteral("Headless: PNG pixels per screen pixel, 1, 2 or 4 (default 2)."), "s", "2"),
@@ -235,7 +240,7 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   const bool headless = isSet("headless") || isSet("export") || isSet("screenshot");
   out.action = headless ? CommandLine::Action::Headless : CommandLine::Action::Window;
   // The window records on its own clock (about 30 times a second) and trains until paused.
-  for (const char* name : {"steps", "format", "scale", "no-composite", "overwrite", "size", "quiet",
+  for (const char* name : {"format", "scale", "no-composite", "overwrite", "size", "quiet",
                            "record-every", "evaluate-every"})
     if (isSet(name) && !headless) {
       error = QStringLiteral("--%1 applies to headless runs: add --headless, --export or --screenshot").arg(QLatin1String(name));
@@ -263,6 +268,15 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     QJsonValue v;
     if (!settingValue(s, value(s.name), v, error)) return false;
     setPath(overrides, QString::fromLatin1(s.path), v);
+    if (s.source) setPath(overrides, QStringLiteral("data.source"), QString::fromLatin1(s.source));
+    // Fashion-MNIST is a data source of its own, named like a toy set for convenience.
+    if (QLatin1String(s.name) == QLatin1String("dataset") && v.toString() == QLatin1String("fashion-mnist")) {
+      setPath(overrides, QStringLiteral("data.source"), QStringLiteral("mnist"));
+      setPath(overrides, QStringLiteral("data.path"), QString());
+      QJsonObject data = overrides.value(QStringLiteral("data")).toObject();
+      data.remove(QStringLiteral("dataset"));
+      overrides.insert(QStringLiteral("data"), data);
+    }
     if (QLatin1String(s.name) == QLatin1String("seed")) setPath(overrides, QStringLiteral("data.seed"), v);
   }
   QStringList errors;
@@ -272,14 +286,7 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   }
   out.start.config = out.config;
 
-  bool ok = false;
-  out.steps = value("steps").toLongLong(&ok);
-  if (!ok || out.steps < 0 || out.steps > CommandLine::kMaxSteps) {
-    error = QStringLiteral("--steps must be a whole number from 0 to %1, not \"%2\"")
-                .arg(CommandLine::kMaxSteps)
-                .arg(value("steps"));
-    return false;
-  }
+  out.steps = out.config.steps > 0 ? out.config.steps : CommandLine::kDefaultSteps;
   const QStringList dims = value("size").split(QLatin1Char('x'));
   const int width = dims.size() == 2 ? dims[0].toInt() : 0;
   const int height = dims.size() == 2 ? dims[1].toInt() : 0;

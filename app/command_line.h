@@ -13,17 +13,17 @@
 namespace bnlab {
 
 struct CommandLine {
+  static constexpr qint64 kDefaultSteps = 2000;
   enum class Action { Window, Headless, Help, Version };
   Action action = Action::Window;
   ExperimentConfig config;  // the preset or file, with every option on top
   Preset start;             // name and description shown as the caption ("" when none)
-  qint64 steps = 2000;
+  qint64 steps = kDefaultSteps;  // headless: the config's steps, else kDefaultSteps
   std::optional<ExportOptions> exports;  // --export DIR
   bool overwrite = false;
   bool quiet = false;  // no progress and results on stdout
   QString screenshot;  // --screenshot FILE
   QSize size{1600, 1000};
-  static constexpr qint64 kMaxSteps = 100'000'000;
 };
 
 // `arguments` as main() gets them (the program name first). On bad input returns false and sets

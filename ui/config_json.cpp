@@ -105,7 +105,11 @@ QJsonObject configToJson(const ExperimentConfig& c) {
   QJsonArray layers;
   for (int units : c.network.hiddenUnits) layers.append(units);
   return {
-      {"data", QJsonObject{{"dataset", str(toyName(c.data.toy.kind))},
+      {"data", QJsonObject{{"source", str(dataSourceName(c.data.source))},
+                           {"path", QString::fromStdString(c.data.path)},
+                           {"labelColumn", c.data.labelColumn},
+                           {"trainLimit", c.data.trainLimit},
+                           {"dataset", str(toyName(c.data.toy.kind))},
                            {"size", c.data.toy.size},
                            {"noise", c.data.toy.noise},
                            {"classes", c.data.toy.classes},
@@ -127,6 +131,7 @@ QJsonObject configToJson(const ExperimentConfig& c) {
                                {"momentum", c.optimizer.momentum},
                                {"weightDecay", c.optimizer.weightDecay},
                                {"batchSize", c.batchSize},
+                               {"steps", qint64(c.steps)},
                                {"seed", qint64(c.seed)}}},
       {"measure", QJsonObject{{"probeSize", c.probeSize},
                               {"recordEvery", c.recordEvery},
@@ -144,8 +149,16 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
     QString ignored;
     root.text(QStringLiteral("name"), ignored);
     root.text(QStringLiteral("description"), ignored);
+    root.text(QStringLiteral("tab"), ignored);
     {
       Reader data = root.child(QStringLiteral("data"));
+      data.choice(QStringLiteral("source"), c.data.source, dataSourceFromName,
+                  QStringLiteral("toy, mnist, csv"));
+      QString path = QString::fromStdString(c.data.path);
+      data.text(QStringLiteral("path"), path);
+      c.data.path = path.toStdString();
+      data.integer(QStringLiteral("labelColumn"), c.data.labelColumn);
+      data.integer(QStringLiteral("trainLimit"), c.data.trainLimit);
       data.choice(QStringLiteral("dataset"), c.data.toy.kind, toyFromName,
                   QStringLiteral("spiral, circles, moons, xor, blobs"));
       data.integer(QStringLiteral("size"), c.data.toy.size);
@@ -179,6 +192,7 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
       train.number(QStringLiteral("momentum"), c.optimizer.momentum);
       train.number(QStringLiteral("weightDecay"), c.optimizer.weightDecay);
       train.integer(QStringLiteral("batchSize"), c.batchSize);
+      train.integer(QStringLiteral("steps"), c.steps);
       train.integer(QStringLiteral("seed"), c.seed);
     }
     {
@@ -218,6 +232,7 @@ bool parseConfigFile(const QByteArray& bytes, const QString& source, Preset& pre
   }
   preset.name = doc.object().value(QStringLiteral("name")).toString(source);
   preset.description = doc.object().value(QStringLiteral("description")).toString();
+  preset.tab = doc.object().value(QStringLiteral("tab")).toString();
   return true;
 }
 

@@ -1,14 +1,16 @@
 #pragma once
 // ExperimentConfig ↔ JSON: the format of --config files, saved configurations and presets.
-//   { "data":     { "dataset", "size", "noise", "classes", "seed", "testFraction",
+//   { "data":     { "source": "toy" | "mnist" | "csv", "path", "labelColumn", "trainLimit",
+//                   "dataset", "size", "noise", "classes", "seed", "testFraction",
 //                   "unevenScales", "standardize", "testShift" },
 //     "network":  { "hiddenLayers": [units…], "activation", "init", "initSigma",
 //                   "batchNorm": "off" | "on" | "compare", "batchNormMomentum",
 //                   "batchNormEpsilon", "dropout" },
-//     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "seed" },
+//     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "steps",
+//                   "seed" },
 //     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery" } }
 // Every key is optional (defaults fill the rest); unknown keys and wrong types are errors.
-// Presets add "name" and "description" at the top level.
+// Presets add "name", "description" and "tab" (the metrics tab to show first) at the top level.
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -27,6 +29,7 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& config, QStringLi
 struct Preset {
   QString name;
   QString description;
+  QString tab;  // the metrics tab to bring forward ("" = as it is)
   ExperimentConfig config;
 };
 

@@ -2,6 +2,7 @@
 
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QRandomGenerator>
 #include <QVBoxLayout>
@@ -171,7 +172,14 @@ QWidget* ControlPanel::buildDataGroup() {
   auto* form = new QFormLayout(group);
   dataset_ = new QComboBox(group);
   fillCombo(dataset_, {ToyKind::Spiral, ToyKind::Circles, ToyKind::Moons, ToyKind::Xor, ToyKind::Blobs}, toyName);
-  dataset_->setToolTip(tr("The 2-D toy problem the network learns to classify."));
+  dataset_->addItem(tr("Fashion-MNIST (28×28 images)"), kFashionMnist);
+  dataset_->setToolTip(tr("The 2-D toy problems, Fashion-MNIST (Debian's package "
+                          "dataset-fashion-mnist), or your own data: File → Open MNIST-format "
+                          "folder or Open CSV data."));
+  labelColumn_ = new QSpinBox(group);
+  labelColumn_->setRange(-1, 9999);
+  labelColumn_->setSpecialValueText(tr("last"));
+  labelColumn_->setToolTip(tr("The CSV column holding the labels, counted from 0."));
   classes_ = new QSpinBox(group);
   classes_->setRange(2, 10);
   classes_->setToolTip(tr("Arms of the spiral or number of blobs (one class each)."));
@@ -196,6 +204,7 @@ QWidget* ControlPanel::buildDataGroup() {
   standardize_->setToolTip(tr("Give each input feature mean 0 and variance 1 (fitted on the "
                               "training split): what batch norm does for hidden units."));
   form->addRow(tr("Dataset"), dataset_);
+  form->addRow(tr("Label column"), labelColumn_);
   form->addRow(tr("Classes"), classes_);
   form->addRow(tr("Noise"), noise_);
   form->addRow(tr("Examples"), size_);
@@ -209,7 +218,7 @@ QWidget* ControlPanel::buildDataGroup() {
   form->addRow(tr("Test-input shift"), testShift_);
   connect(dataset_, &QComboBox::currentIndexChanged, this, &ControlPanel::updateDatasetControls);
   connect(dataset_, &QComboBox::currentIndexChanged, this, &ControlPanel::architectureChanged);
-  for (QSpinBox* spin : {classes_, size_, seed_})
+  for (QSpinBox* spin : {classes_, size_, seed_, labelColumn_})
     connect(spin, &QSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
   connect(noise_, &ValueSlider::valueChanged, this, &ControlPanel::architectureChanged);
   connect(testShift_, &ValueSlider::valueChanged, this, &ControlPanel::architectureChanged);
@@ -222,14 +231,22 @@ QWidget* ControlPanel::buildDataGroup() {
 
 void ControlPanel::updateDatasetControls() {
   perturbLayer_->setMaximum(layers_->value());
-  const auto kind = ToyKind(dataset_->currentData().toInt());
-  classes_->setEnabled(kind == ToyKind::Spiral || kind == ToyKind::Blobs);
+  const int key = dataset_->currentData().toInt();
+  const bool toy = key < kFashionMnist;
+  const auto kind = ToyKind(key);
+  classes_->setEnabled(toy && (kind == ToyKind::Spiral || kind == ToyKind::Blobs));
+  for (QWidget* w : std::initializer_list<QWidget*>{noise_, size_, unevenScales_, testShift_}) w->setEnabled(toy);
+  labelColumn_->setEnabled(key == kCsvFile);
   initSigma_->setEnabled(InitKind(init_->currentData().toInt()) == InitKind::Gaussian);
 }
 
 ExperimentConfig ControlPanel::config() const {
   ExperimentConfig c = base_;
-  c.data.toy.kind = ToyKind(dataset_->currentData().toInt());
+  const int key = dataset_->currentData().toInt();
+  c.data.source = key < kFashionMnist ? DataSource::Toy : key == kCsvFile ? DataSource::Csv : DataSource::Mnist;
+  if (key < kFashionMnist) c.data.toy.kind = ToyKind(key);
+  if (key == kFashionMnist) c.data.path.clear();
+  c.data.labelColumn = labelColumn_->value();
   c.data.toy.classes = classes_->value();
   c.data.toy.noise = noise_->value();
   c.data.toy.size = size_->value();
@@ -278,9 +295,10 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
       QSignalBlocker(batchSize_->slider()), QSignalBlocker(learningRate_),
       QSignalBlocker(learningRate_->slider()), QSignalBlocker(optimizer_),
       QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider()), QSignalBlocker(mode_),
-      QSignalBlocker(testShift_), QSignalBlocker(testShift_->slider())};
+      QSignalBlocker(testShift_), QSignalBlocker(testShift_->slider()), QSignalBlocker(labelColumn_)};
   base_ = c;
-  dataset_->setCurrentIndex(dataset_->findData(int(c.data.toy.kind)));
+  showDataSource(c.data);
+  labelColumn_->setValue(c.data.labelColumn);
   classes_->setValue(c.data.toy.classes);
   noise_->setValue(c.data.toy.noise);
   size_->setValue(c.data.toy.size);
@@ -303,6 +321,21 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
   dropout_->setValue(c.network.dropout);
   updateDatasetControls();
   perturbLayer_->setMaximum(std::max(1, int(c.network.hiddenUnits.size())));
+}
+
+void ControlPanel::showDataSource(const DataConfig& data) {
+  // One entry for the folder or file opened last.
+  for (int key : {kMnistFolder, kCsvFile})
+    if (const int i = dataset_->findData(key); i >= 0) dataset_->removeItem(i);
+  int key = int(data.toy.kind);
+  if (data.source == DataSource::Mnist) key = data.path.empty() ? kFashionMnist : kMnistFolder;
+  if (data.source == DataSource::Csv) key = kCsvFile;
+  const QString name = QFileInfo(QString::fromStdString(data.path)).fileName();
+  if (key == kMnistFolder) dataset_->addItem(tr("Folder: %1").arg(name), kMnistFolder);
+  if (key == kCsvFile) dataset_->addItem(tr("CSV: %1").arg(name), kCsvFile);
+  const int index = dataset_->findData(key);
+  dataset_->setItemData(index, QString::fromStdString(data.path), Qt::ToolTipRole);
+  dataset_->setCurrentIndex(index);
 }
 
 void ControlPanel::requestPerturb() {

@@ -58,11 +58,15 @@ class ControlPanel : public QWidget {
   QWidget* buildRunButtons();
   QWidget* buildPerturbGroup();
   void updateDatasetControls();
+  // The dataset box's entries beyond the toy sets (their item data).
+  static constexpr int kFashionMnist = 100, kMnistFolder = 101, kCsvFile = 102;
+  void showDataSource(const DataConfig& data);
 
   QComboBox* dataset_;
   QSpinBox* classes_;
   ValueSlider* noise_;
   QSpinBox* size_;
+  QSpinBox* labelColumn_;
   QSpinBox* seed_;
   QCheckBox* unevenScales_;
   QCheckBox* standardize_;

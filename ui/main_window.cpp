@@ -125,6 +125,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   });
   connect(&controller_, &TrainingController::failed, this, [this](const QString& message) {
     warningLabel_->setText(message);
+    caption_->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b></span>").arg(message.toHtmlEscaped()));
     wantRunning_ = false;
     controls_->setRunning(false);
   });
@@ -151,6 +152,20 @@ void MainWindow::buildMenus() {
   updateRecentMenu();
   file->addAction(tr("&Save configuration…"), QKeySequence::Save, this,
                   &MainWindow::chooseConfigurationToSave);
+  file->addSeparator();
+  file->addAction(tr("Open &MNIST-format folder…"), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Folder of MNIST-format files (train-images-idx3-ubyte[.gz], …)"),
+        QSettings().value(QStringLiteral("files/lastDataFolder"), QDir::homePath()).toString());
+    if (!folder.isEmpty()) useData(DataSource::Mnist, folder);
+  });
+  file->addAction(tr("Open &CSV data…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("CSV table: one example a row, the labels in one column"),
+        QSettings().value(QStringLiteral("files/lastDataFolder"), QDir::homePath()).toString(),
+        tr("CSV (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty()) useData(DataSource::Csv, path);
+  });
   file->addSeparator();
   file->addAction(tr("&Export all charts…"), QKeySequence(Qt::CTRL | Qt::Key_E), exportActions_,
                   &ExportActions::exportAllInteractive);
@@ -254,6 +269,17 @@ ExportJob MainWindow::exportJob(bool withEmpty) const {
     layers->render(&painter, QPoint(0, top->height()));
   };
   return job;
+}
+
+void MainWindow::useData(DataSource source, const QString& path) {
+  ExperimentConfig config = currentConfig();
+  config.data.source = source;
+  config.data.path = path.toStdString();
+  config.data.unevenScales = false;
+  config.data.testShift = 0;
+  QSettings().setValue(QStringLiteral("files/lastDataFolder"), QFileInfo(path).absolutePath());
+  controls_->setConfig(config);
+  rebuild();
 }
 
 void MainWindow::chooseConfigurationToOpen() {
@@ -393,6 +419,7 @@ void MainWindow::applyPreset(const Preset& preset) {
 }
 
 void MainWindow::showCaption(const Preset& preset) {
+  if (!preset.tab.isEmpty()) metrics_->showTab(preset.tab);
   caption_->setText(QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
                                                          preset.description.toHtmlEscaped()));
 }
@@ -422,6 +449,11 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
 }
 
 void MainWindow::updateStatus(const Snapshot& snap) {
+  if (wantRunning_ && !controller_.running() && snap.config.steps > 0 && snap.step == snap.config.steps) {
+    wantRunning_ = false;
+    controls_->setRunning(false);
+    statusBar()->showMessage(tr("Paused at step %1, the end of this experiment; Play goes on.").arg(snap.step), 8000);
+  }
   stepLabel_->setText(tr("Step %1 · epoch %2").arg(snap.step).arg(snap.epoch));
   const double rate = controller_.stepsPerSecond();
   rateLabel_->setText(viewer_                 ? QString()

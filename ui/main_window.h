@@ -66,6 +66,8 @@ class MainWindow : public QMainWindow {
   // The controls' configuration, with the View menu's landscape probe.
   ExperimentConfig currentConfig() const;
   void chooseConfigurationToOpen();
+  // Trains on the MNIST-format folder or CSV file at `path` (rebuilds from step 0).
+  void useData(DataSource source, const QString& path);
   void chooseConfigurationToSave();
   void openRecent(const QString& path);
   void rememberRecent(const QString& path);

@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QTabWidget>
 
+#include "real_data_plots.h"
 #include "snapshot_plots.h"
 
 namespace bnlab {
@@ -16,7 +17,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       noise_(new plot::PlotWidget),
       testTime_(new plot::PlotWidget),
       landscape_(new plot::PlotWidget),
-      gap_(new plot::PlotWidget) {
+      gap_(new plot::PlotWidget),
+      figureOne_(new plot::PlotWidget) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
@@ -25,11 +27,17 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   layout->addWidget(plane_, 3);
   layout->addWidget(secondPlane_, 3);
   auto* insights = new QTabWidget(this);
+  tabs_ = insights;
   insights->setDocumentMode(true);
   insights->addTab(noise_, tr("Batch noise"));
   insights->addTab(testTime_, tr("Test time"));
   insights->addTab(gap_, tr("Gap"));
   insights->addTab(landscape_, tr("Landscape"));
+  insights->addTab(figureOne_, tr("Figure 1"));
+  figureOne_->setToolTip(tr("Ioffe & Szegedy (2015), Figure 1 (b, c): the 15th, 50th and 85th "
+                            "percentiles of one unit's input to its activation (the unit of View → "
+                            "Batch noise from layer, unit 1) over steps. Without batch norm the band "
+                            "drifts as earlier layers learn; with it, it holds still."));
   gap_->setToolTip(tr("Test loss minus training loss: how much better the network does on the "
                       "examples it learns from. Batch norm's noise and dropout narrow it a little "
                       "(point 4)."));
@@ -40,9 +48,9 @@ MetricsPanel::MetricsPanel(QWidget* parent)
                             "Smaller means a smoother landscape."));
   layout->addWidget(insights, 3);
   secondPlane_->hide();
-  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, gap_, landscape_};
+  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, gap_, landscape_, figureOne_};
   const char* names[] = {"loss", "accuracy", "decision-plane", "decision-plane-batch-norm",
-                         "batch-noise", "test-time", "generalization-gap", "loss-landscape"};
+                         "batch-noise", "test-time", "generalization-gap", "loss-landscape", "figure-1"};
   for (std::size_t i = 0; i < plots_.size(); ++i) plots_[i]->setObjectName(QLatin1String(names[i]));
   for (plot::PlotWidget* plane : {plane_, secondPlane_}) {
     plane->setCursor(Qt::CrossCursor);
@@ -72,15 +80,26 @@ MetricsPanel::MetricsPanel(QWidget* parent)
 void MetricsPanel::showSnapshot(const Snapshot& snap) {
   loss_->setModel(lossOverSteps(snap));
   accuracy_->setModel(accuracyOverSteps(snap));
-  plane_->setModel(decisionPlane(snap, 0));
+  // The plane of 2-D data; a confusion matrix for anything wider.
+  const bool plane = !snap.data || snap.data->train.dimensions() == 2;
+  const auto view = [&](int run) { return plane ? decisionPlane(snap, run) : confusionMatrix(snap, run); };
+  const QString base = plane ? QStringLiteral("decision-plane") : QStringLiteral("confusion");
+  plane_->setModel(view(0));
   const bool twins = snap.runs.size() > 1;
-  plane_->setObjectName(twins ? QStringLiteral("decision-plane-plain") : QStringLiteral("decision-plane"));
+  plane_->setObjectName(twins ? base + QStringLiteral("-plain") : base);
+  secondPlane_->setObjectName(base + QStringLiteral("-batch-norm"));
   secondPlane_->setVisible(twins);
-  if (twins) secondPlane_->setModel(decisionPlane(snap, 1));
+  if (twins) secondPlane_->setModel(view(1));
   noise_->setModel(batchNoise(snap));
   testTime_->setModel(testTime(snap));
   landscape_->setModel(landscape(snap));
   gap_->setModel(lossGap(snap));
+  figureOne_->setModel(paperFigureOne(snap));
+}
+
+void MetricsPanel::showTab(const QString& name) {
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (tabs_->widget(i)->objectName() == name) tabs_->setCurrentIndex(i);
 }
 
 }  // namespace bnlab

@@ -1,5 +1,6 @@
 #pragma once
 // The strip across the top: loss and accuracy over steps, and the decision plane.
+#include <QTabWidget>
 #include <QWidget>
 
 #include "experiment/snapshot.h"
@@ -15,6 +16,8 @@ class MetricsPanel : public QWidget {
   const std::vector<plot::PlotWidget*>& plots() const { return plots_; }
   // The charts that apply to the snapshot shown (the second decision plane only for twins).
   std::vector<plot::PlotWidget*> shownPlots() const;
+  // Brings the tab holding the chart named `name` (its object name, e.g. "figure-1") forward.
+  void showTab(const QString& name);
 
   signals:
   // The user clicked the decision plane at input (x, y).
@@ -29,6 +32,8 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* testTime_;
   plot::PlotWidget* landscape_;
   plot::PlotWidget* gap_;
+  plot::PlotWidget* figureOne_;
+  QTabWidget* tabs_;
   std::vector<plot::PlotWidget*> plots_;
 };
 

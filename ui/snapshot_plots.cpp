@@ -28,9 +28,20 @@ std::vector<Marker> toggleMarkers(const Snapshot& snap, bool batchNormNow) {
   return markers;
 }
 
+QString focusNote(const LayerSnapshot& layer) {
+  if (!layer.focused) return {};
+  const DistributionFocus& f = layer.focused->focus;
+  QString what = f.unit >= 0 ? tr("unit %1").arg(f.unit + 1) : tr("all units");
+  what += f.source == DistributionSource::TrainingBatch ? tr(", training batch")
+          : f.source == DistributionSource::TestInputs  ? tr(", test inputs")
+                                                        : tr(", probe");
+  return tr("%1 · since step %2").arg(what).arg(layer.focused->since);
+}
+
+}  // namespace
+
 bool compare(const Snapshot& snap) { return snap.runs.size() > 1; }
 
-// A chart over training steps, with every batch norm switch and kick marked.
 PlotModel overSteps(const Snapshot& snap, const QString& title, const QString& yLabel) {
   PlotModel m;
   m.title = title;
@@ -43,17 +54,6 @@ PlotModel overSteps(const Snapshot& snap, const QString& title, const QString& y
 
 QString runName(const RunSnapshot& run) { return QString::fromStdString(run.name); }
 
-QString focusNote(const LayerSnapshot& layer) {
-  if (!layer.focused) return {};
-  const DistributionFocus& f = layer.focused->focus;
-  QString what = f.unit >= 0 ? tr("unit %1").arg(f.unit + 1) : tr("all units");
-  what += f.source == DistributionSource::TrainingBatch ? tr(", training batch")
-          : f.source == DistributionSource::TestInputs  ? tr(", test inputs")
-                                                        : tr(", probe");
-  return tr("%1 · since step %2").arg(what).arg(layer.focused->since);
-}
-
-}  // namespace
 
 QString quantityName(Quantity quantity, bool batchNorm) {
   switch (quantity) {

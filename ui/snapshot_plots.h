@@ -22,6 +22,11 @@ struct LayerView {
 const std::array<DistributionStats, kQuantityCount>& currentStats(const LayerSnapshot& layer);
 const std::array<DistributionHistory, kQuantityCount>& historyStats(const LayerSnapshot& layer);
 
+bool compare(const Snapshot& snap);  // the plain and the batch-norm twin?
+QString runName(const RunSnapshot& run);
+// An empty chart over training steps, with every batch norm switch and kick marked.
+plot::PlotModel overSteps(const Snapshot& snap, const QString& title, const QString& yLabel);
+
 // Each run's colour: in compare mode the plain twin orange and the batch-norm twin blue.
 QColor runColor(const Snapshot& snap, int run);
 

@@ -54,6 +54,7 @@ class TrainingWorker : public QObject {
   int speed_ = kFullSpeed;
   QElapsedTimer clock_;
   qint64 lastPublishMs_ = -1000, lastEvaluationMs_ = -1000, lastDecisionMapMs_ = -1000;
+  qint64 evaluationCostMs_ = 0, decisionMapCostMs_ = 0;  // how long the last ones took
   // Pacing for slow motion: steps owed since `paceStartMs_`.
   qint64 paceStartMs_ = 0;
   qint64 pacedSteps_ = 0;

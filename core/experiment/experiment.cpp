@@ -4,9 +4,8 @@
 #include <cmath>
 #include <numeric>
 
-#include "data/covariate_shift.h"
+#include "experiment/data_loading.h"
 #include "experiment/landscape_probe.h"
-#include "data/standardizer.h"
 
 namespace bnlab {
 
@@ -29,17 +28,9 @@ std::uint64_t derivedSeed(std::uint64_t seed, int stream) {
 
 }  // namespace
 
-DataSplit makeDataSplit(const DataConfig& config) {
-  DataSplit split = splitTrainTest(makeToyData(config.toy), config.testFraction, config.toy.seed);
-  shiftTestInputs(split, config.toy, config.testShift);  // in the generator's own coordinates
-  if (config.unevenScales)
-    for (Dataset* d : {&split.train, &split.test}) rescaleFeatures(*d, kUnevenScales, kUnevenOffsets);
-  if (config.standardize) Standardizer::fit(split.train.features).apply(split);
-  return split;
-}
 
 Experiment::Experiment(const ExperimentConfig& config)
-    : Experiment(config, std::make_shared<const DataSplit>(makeDataSplit(checked(config).data))) {}
+    : Experiment(config, loadDataSplit(checked(config).data)) {}
 
 Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data)
     : config_(checked(config)),
@@ -73,8 +64,7 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   batchNoise_.resize(trainers_.size());
   testTime_.resize(trainers_.size());
   landscape_.resize(trainers_.size());
-  for (BatchNoiseTracker& tracker : batchNoise_)
-    tracker.setTarget(int(net.hiddenUnits.size()) - 1, 0);  // the last hidden layer, unit 1
+  setBatchNoiseTarget(int(net.hiddenUnits.size()) - 1, 0);  // the last hidden layer, unit 1
   extent_ = planeExtent(*data_);
 
   // The probe batch: a fixed, seeded choice of training examples.
@@ -129,15 +119,16 @@ void Experiment::evaluate() {
   if (evaluatedAt_ == step_) return;
   evaluatedAt_ = step_;
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
-    const Evaluation test = trainers_[i]->evaluate(data_->test);
-    recorders_[i].recordEvaluation(step_, trainers_[i]->evaluate(data_->train), test);
+    const Trainer& run = *trainers_[i];
+    const Evaluation test = run.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
+    recorders_[i].recordEvaluation(step_, run.evaluate(data_->train, NormStats::Running, kChunk, evaluationLimit_), test);
     // A pass over the training set, like the evaluation: on the same (slower) schedule.
     batchNoise_[i].record(step_, trainers_[i]->network(), data_->train);
     if (!trainers_[i]->network().batchNorm()) continue;
     constexpr int kSingles = 200;  // examples evaluated one at a time (each is a forward pass)
     testTime_[i] = {test.accuracy,
-                    trainers_[i]->evaluate(data_->test, NormStats::Batch, data_->test.size()).accuracy,
-                    trainers_[i]->evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy, step_};
+                    run.evaluate(data_->test, NormStats::Batch, evaluationLimit_, evaluationLimit_).accuracy,
+                    run.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy, step_};
   }
 }
 
@@ -228,6 +219,7 @@ void Experiment::choosePoint(double x, double y) { chosenPoint_ = std::array<dou
 
 void Experiment::setBatchNoiseTarget(int layer, int unit) {
   for (BatchNoiseTracker& tracker : batchNoise_) tracker.setTarget(layer, std::max(unit, 0));
+  for (RunRecorder& recorder : recorders_) recorder.setTrackedUnit(layer, std::max(unit, 0));
 }
 
 void Experiment::setFocus(int layer, DistributionFocus focus) {

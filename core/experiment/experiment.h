@@ -3,6 +3,7 @@
 // twin built from the same initial weights and fed the same mini-batch sequence, the fixed
 // probe batch, and the recorders that turn it all into Snapshots. Live settings change between
 // steps. Not thread-safe: one thread owns it.
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <optional>
@@ -26,11 +27,14 @@ class ConfigError : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-// The toy data of a config, rescaled and standardized as it says.
-DataSplit makeDataSplit(const DataConfig& config);
-
 class Experiment {
  public:
+  // Evaluations use at most this many examples of each set (the first ones), in chunks.
+  static constexpr int kEvaluationLimit = 10000;
+  static constexpr int kChunk = 1024;
+  // Fewer examples for faster, rougher evaluations (the live window's); 1 … kEvaluationLimit.
+  void setEvaluationLimit(int examples) { evaluationLimit_ = std::clamp(examples, 1, kEvaluationLimit); }
+
   explicit Experiment(const ExperimentConfig& config);
   Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data);
 
@@ -60,7 +64,8 @@ class Experiment {
   void perturb(int layer, double relative);
   // Classify the 2-D input (x, y) alone in every snapshot from now on (see SinglePrediction).
   void choosePoint(double x, double y);
-  // Follow μ_B and σ_B of `unit` in hidden layer `layer` (0-based) of every batch-norm run.
+  // Follow `unit` of hidden layer `layer` (0-based): μ_B and σ_B in every batch-norm run, and
+  // the paper percentiles of its activation input in every run (Figure 1).
   void setBatchNoiseTarget(int layer, int unit);
   // Measure hidden layer `layer` (0-based) of every run under `focus` too.
   void setFocus(int layer, DistributionFocus focus);
@@ -99,6 +104,7 @@ class Experiment {
   Matrix testProbeX_;  // the first probe-size test examples
   ForwardRecord testProbeRecord_;
   std::int64_t step_ = 0;
+  int evaluationLimit_ = kEvaluationLimit;
   std::int64_t recordedAt_ = -1;
   std::int64_t evaluatedAt_ = -1;
   std::vector<std::int64_t> batchNormToggles_;

@@ -19,12 +19,25 @@ enum class BatchNormMode { Off, On, Compare };
 std::string_view batchNormModeName(BatchNormMode mode);
 std::optional<BatchNormMode> batchNormModeFromName(std::string_view name);
 
+// Where examples come from: a generated 2-D toy set, a folder of MNIST-format (IDX) files
+// (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-…), or a CSV table.
+enum class DataSource { Toy, Mnist, Csv };
+
+std::string_view dataSourceName(DataSource source);
+std::optional<DataSource> dataSourceFromName(std::string_view name);
+
 struct DataConfig {
+  DataSource source = DataSource::Toy;
   ToyDataConfig toy;
-  double testFraction = 0.25;  // 0.05 … 0.9
-  bool unevenScales = false;   // multiply the features by kUnevenScales (see toy_data.h)
+  // Mnist: the folder ("" = Debian's Fashion-MNIST, package dataset-fashion-mnist); Csv: the file.
+  std::string path;
+  int labelColumn = -1;        // Csv: 0-based column of the labels; −1 = the last
+  // Mnist and Csv: train on at most this many training examples (0 = all of them).
+  int trainLimit = 0;
+  double testFraction = 0.25;  // 0.05 … 0.9 (toy and CSV data; MNIST has its own test set)
+  bool unevenScales = false;   // toy data: multiply the features by kUnevenScales (see toy_data.h)
   bool standardize = true;     // fit mean/std on the training split, apply to both
-  // Covariate shift: test inputs moved along x₁ by this many training standard deviations and
+  // Covariate shift (toy data): test inputs moved along x₁ by this many training standard deviations and
   // relabelled by the same rule (see covariate_shift.h). 0 … 3.
   double testShift = 0;
 };
@@ -36,6 +49,7 @@ struct ExperimentConfig {
   BatchNormMode batchNormMode = BatchNormMode::Compare;
   OptimizerConfig optimizer;
   int batchSize = 64;        // 1 … 512
+  std::int64_t steps = 0;    // where training stops (the window pauses there); 0 = no end
   int probeSize = 256;       // examples in the fixed probe batch, 2 … 4096
   int recordEvery = 10;      // steps between recorded distributions, 1 … 100000
   int evaluateEvery = 100;   // steps between train/test evaluations, 1 … 1000000
@@ -43,6 +57,7 @@ struct ExperimentConfig {
   std::uint64_t seed = 1;    // one seed for data, initial weights, batches and dropout
 
   static constexpr int kMaxBatchSize = 512;
+  static constexpr std::int64_t kMaxSteps = 100'000'000;
   static constexpr std::uint64_t kMaxSeed = 2147483647;  // fits the GUI's seed field
 
   // Empty when valid; otherwise one message per problem, each a full sentence fragment.

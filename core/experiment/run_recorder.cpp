@@ -63,6 +63,8 @@ void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Ne
     Layer& layer = layers_[l];
     const HiddenBlock& block = network.block(static_cast<int>(l));
     recordLayer(layer, step, probe.hidden[l], block);
+    if (static_cast<int>(l) == tracked_.layer)
+      recordTrackedUnit(step, layer, static_cast<int>(probe.hidden[l].z.cols()));
     if (layer.focus.isDefault()) continue;
     const ForwardRecord* source = &probe;
     if (layer.focus.source == DistributionSource::TrainingBatch) source = &batch;
@@ -188,6 +190,27 @@ void RunRecorder::fillHistory(const QuantitySeries& series,
   }
 }
 
+void RunRecorder::setTrackedUnit(int layer, int unit) {
+  tracked_ = TrackedUnit{};
+  if (layer < 0 || layer >= static_cast<int>(layers_.size())) return;
+  tracked_.layer = layer;
+  tracked_.unit = unit;
+  for (History& h : tracked_.series) h = History(capacity_);
+}
+
+void RunRecorder::recordTrackedUnit(std::int64_t step, const Layer& layer, int examples) {
+  const auto begin = static_cast<std::size_t>(tracked_.unit) * static_cast<std::size_t>(examples);
+  if (examples <= 0 || begin + static_cast<std::size_t>(examples) > layer.sortedRows.size()) return;
+  const std::span<const float> unitValues(layer.sortedRows.data() + begin, static_cast<std::size_t>(examples));
+  const std::vector<double> q = quantilesOfSorted(unitValues, kPaperPercentiles);
+  for (std::size_t i = 0; i < 3; ++i) {
+    tracked_.series[i].append(step, q[i]);
+    tracked_.last[i] = q[i];
+    if (!tracked_.recorded) tracked_.first[i] = q[i];
+  }
+  tracked_.recorded = true;
+}
+
 void RunRecorder::fill(RunSnapshot& run) const {
   run.batchLoss = batchLoss_;
   run.train = train_;
@@ -199,6 +222,14 @@ void RunRecorder::fill(RunSnapshot& run) const {
   run.trainAccuracyHistory = trainAccuracy_.view();
   run.testAccuracyHistory = testAccuracy_.view();
   run.lossGapHistory = lossGap_.view();
+  run.unitPercentiles = {};
+  if (tracked_.recorded) {
+    run.unitPercentiles.layer = tracked_.layer;
+    run.unitPercentiles.unit = tracked_.unit;
+    for (std::size_t i = 0; i < 3; ++i) run.unitPercentiles.series[i] = tracked_.series[i].view();
+    run.unitPercentiles.first = tracked_.first;
+    run.unitPercentiles.last = tracked_.last;
+  }
   run.layers.resize(layers_.size());
   for (std::size_t l = 0; l < layers_.size(); ++l) {
     const Layer& layer = layers_[l];

@@ -32,6 +32,9 @@ class RunRecorder {
   // Also measure `layer` under `focus` from the next record on (its histories start afresh).
   void setFocus(int layer, DistributionFocus focus);
 
+  // Follow the paper percentiles of one unit's activation input (from the next record on).
+  void setTrackedUnit(int layer, int unit);
+
   void fill(RunSnapshot& run) const;
 
  private:
@@ -66,7 +69,16 @@ class RunRecorder {
   static void fillHistory(const QuantitySeries& series,
                           std::array<DistributionHistory, kQuantityCount>& history);
 
+  struct TrackedUnit {
+    int layer = -1, unit = 0;
+    std::array<History, 3> series;
+    std::array<double, 3> first{}, last{};
+    bool recorded = false;
+  };
+  void recordTrackedUnit(std::int64_t step, const Layer& layer, int examples);
+
   std::size_t capacity_;
+  TrackedUnit tracked_;
   std::vector<Layer> layers_;
   std::int64_t lastRecordedStep_ = -1;
   double batchLoss_ = 0;

@@ -3,6 +3,7 @@
 // and handed to the GUI as std::shared_ptr<const Snapshot>. Distributions are measured on the
 // fixed probe batch with its own (training-mode) statistics.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -120,6 +121,16 @@ struct SinglePrediction {
   double evalConfidence = 0, aloneConfidence = 0;
 };
 
+// The batch norm paper's Figure 1 (b, c): the 15th, 50th and 85th percentiles (kPaperPercentiles)
+// of one unit's activation input — the input to its sigmoid — over the probe batch, over steps.
+struct UnitPercentiles {
+  int layer = -1, unit = 0;             // 0-based; layer −1: nothing recorded yet
+  std::array<HistoryView, 3> series;    // 15th, 50th, 85th
+  std::array<double, 3> first{}, last{};  // at the first and the latest record
+  // How far the 15–85 band moved: the mean of |last − first| of the 15th and 85th percentiles.
+  double drift() const { return 0.5 * (std::abs(last[0] - first[0]) + std::abs(last[2] - first[2])); }
+};
+
 struct RunSnapshot {
   std::string name;  // "plain" or "batch norm"
   bool batchNorm = false;
@@ -135,6 +146,7 @@ struct RunSnapshot {
   BatchNoise batchNoise;
   TestTimeAccuracy testTime;  // batch-norm runs, at the last evaluation
   SinglePrediction chosen;    // the example picked on the decision plane, if any
+  UnitPercentiles unitPercentiles;  // of the followed unit (Experiment::setBatchNoiseTarget)
   // Loss-landscape probe (off unless landscapeEvery > 0): see landscape_probe.h.
   HistoryView lossVariation, gradientChange, betaSmoothness;
 };

@@ -23,6 +23,8 @@ Evaluation Trainer::evaluate(const Dataset& data, NormStats stats, int chunk, in
   const int kChunk = std::max(chunk, 1);
   const int size = limit > 0 ? std::min(limit, data.size()) : data.size();
   Evaluation result;
+  result.classes = std::max(data.classes, 2);
+  result.confusion.assign(static_cast<std::size_t>(result.classes * result.classes), 0);
   if (size == 0) return result;
   ForwardRecord record;
   Matrix x;
@@ -37,7 +39,11 @@ Evaluation Trainer::evaluate(const Dataset& data, NormStats stats, int chunk, in
     network_.infer(x, stats, record);
     lossSum += crossEntropy(record.probabilities, y) * count;
     const std::vector<int> predicted = predictedClasses(record.probabilities);
-    for (int i = 0; i < count; ++i) correct += predicted[static_cast<std::size_t>(i)] == y[static_cast<std::size_t>(i)];
+    for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
+      correct += predicted[i] == y[i];
+      if (y[i] < result.classes && predicted[i] < result.classes)
+        ++result.confusion[static_cast<std::size_t>(y[i] * result.classes + predicted[i])];
+    }
   }
   result.loss = lossSum / size;
   result.accuracy = static_cast<double>(correct) / size;

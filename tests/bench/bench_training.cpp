@@ -78,6 +78,24 @@ static void BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm(benchmark::State& 
 }
 BENCHMARK(BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm)->MinTime(2.0);
 
+// (b) as the paper trains it: plain SGD on 60,000 examples (tests/bench/pytorch compares it).
+static void BM_StepB_Paper_Sgd(benchmark::State& state) {
+  ExperimentConfig config;
+  config.network.hiddenUnits = {100, 100, 100};
+  config.network.activation = ActivationKind::Sigmoid;
+  config.network.init = InitKind::Gaussian;
+  config.network.initSigma = Scalar(0.1);
+  config.batchNormMode = BatchNormMode::On;
+  config.optimizer.kind = OptimizerKind::Sgd;
+  config.optimizer.learningRate = 0.1;
+  config.batchSize = 60;
+  config.recordEvery = 100000;
+  config.evaluateEvery = 1000000;
+  Experiment experiment(config, randomImages(60000));
+  runSteps(state, experiment);
+}
+BENCHMARK(BM_StepB_Paper_Sgd)->MinTime(2.0);
+
 static void BM_StepC_Toy256x4_Batch256(benchmark::State& state) {
   Experiment experiment(toyConfig(256, 256, BatchNormMode::Off));
   runSteps(state, experiment);

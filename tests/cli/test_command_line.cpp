@@ -297,11 +297,11 @@ class CommandLineTest : public QObject {
     QSvgRenderer dashboard(QDir(out).filePath(QStringLiteral("dashboard.svg")));
     QVERIFY(dashboard.isValid());
 
-    // A CSV: the header and rows of series,kind,x,y,low,high.
+    // A CSV: the header and rows of series,kind,x,y,low,high,value.
     const QList<QByteArray> rows = readAll(QDir(out).filePath(QStringLiteral("loss.csv"))).trimmed().split('\n');
     QVERIFY(rows.size() > 1);
-    QCOMPARE(rows.front().trimmed(), QByteArray("series,kind,x,y,low,high"));
-    QVERIFY2(rows[1].split(',').size() == 6, rows[1]);
+    QCOMPARE(rows.front().trimmed(), QByteArray("series,kind,x,y,low,high,value"));
+    QVERIFY2(rows[1].split(',').size() == 7, rows[1]);
 
     // The exported configuration, trained for the same steps, gives the same numbers.
     const QString again = tmp.filePath(QStringLiteral("again"));
@@ -364,9 +364,9 @@ class CommandLineTest : public QObject {
     // wrongly accepted ends at once instead of opening a window.
     const QStringList quick = {h, QStringLiteral("--steps"), QStringLiteral("1")};
     row("unknown option", {QStringLiteral("--frobnicate")}, "frobnicate");
-    row("steps negative", {h, QStringLiteral("--steps"), QStringLiteral("-1")}, "--steps");
+    row("steps negative", {h, QStringLiteral("--steps"), QStringLiteral("-1")}, "steps");
     row("steps not a number", {h, QStringLiteral("--steps"), QStringLiteral("abc")}, "--steps");
-    row("steps too many", {h, QStringLiteral("--steps"), QStringLiteral("100000001")}, "--steps");
+    row("steps too many", {h, QStringLiteral("--steps"), QStringLiteral("100000001")}, "steps");
     row("batch size 0", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")}, "batch size");
     row("batch size 9999", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("9999")}, "batch size");
     row("learning rate nan", quick + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("nan")}, "--learning-rate");
@@ -392,7 +392,7 @@ class CommandLineTest : public QObject {
                                                  QStringLiteral("--config"), QStringLiteral("valid.json")}, "--config");
     row("format without export", {h, QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("png")}, "--export");
     row("format without headless", {QStringLiteral("--format"), QStringLiteral("png")}, "--headless");
-    row("steps without headless", {QStringLiteral("--steps"), QStringLiteral("10")}, "--headless");
+    row("overwrite without headless", {QStringLiteral("--overwrite")}, "--headless");
     row("positional argument", {QStringLiteral("foo")}, "foo");
   }
 
@@ -507,7 +507,7 @@ class CommandLineTest : public QObject {
       QVERIFY(!image.isNull());
       QCOMPARE(image.text(QStringLiteral("bnlab-step")), QStringLiteral("50"));
     } else {
-      QVERIFY(now.startsWith("series,kind,x,y,low,high"));
+      QVERIFY(now.startsWith("series,kind,x,y,low,high,value"));
     }
   }
 

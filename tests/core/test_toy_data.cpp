@@ -6,6 +6,7 @@
 #include "data/covariate_shift.h"
 #include "data/standardizer.h"
 #include "data/toy_data.h"
+#include "experiment/data_loading.h"
 #include "experiment/experiment.h"
 
 using namespace bnlab;

@@ -165,12 +165,13 @@ class ExportTest : public QObject {
       QString error;
       QVERIFY(run.window.exportActions()->writeChart(*chart, plot::ChartAction::SaveCsv, path, error));
       const QList<QByteArray> lines = csvLines(path);
-      QCOMPARE(lines.front(), QByteArray("series,kind,x,y,low,high"));
+      QCOMPARE(lines.front(), QByteArray("series,kind,x,y,low,high,value"));
       qsizetype points = qsizetype(model.markers.size());
       for (const auto& b : model.bands) points += b.lower.size();
       for (const auto& b : model.bars) points += b.heights.size();
       for (const auto& l : model.lines) points += l.points.size();
       for (const auto& s : model.scatters) points += s.points.size();
+      for (const auto& c : model.cells) points += qsizetype(c.rows) * c.columns;
       QVERIFY(points > 0);
       QCOMPARE(lines.size() - 1, points);
       // The first line's points, in order, with their values.

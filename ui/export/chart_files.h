@@ -33,11 +33,12 @@ QByteArray paintSvg(QSize size, const ExportStamp& stamp, const PaintFunction& p
 
 PaintFunction chartPainter(const plot::PlotModel& model, QSize size);
 
-// Every point a chart shows, one row each, under the header series,kind,x,y,low,high:
+// Every point a chart shows, one row each, under the header series,kind,x,y,low,high,value:
 //   line, scatter: x, y
 //   band:          x, low, high (the band's lower and upper edge at x)
 //   bar:           x (bin centre), y (height), low, high (the bin's edges)
 //   marker:        x (its label is the series)
+//   cell:          x, y (the cell's centre), value (of a heat map, 0 … 1)
 QByteArray chartCsv(const plot::PlotModel& model);
 // Rows chartCsv writes for `model`, not counting the header.
 qsizetype chartCsvRows(const plot::PlotModel& model);

@@ -49,6 +49,16 @@ QJsonObject runJson(const RunSnapshot& run) {
                 QJsonObject{{QStringLiteral("runningStatistics"), run.testTime.runningStatistics},
                             {QStringLiteral("testSetStatistics"), run.testTime.testSetStatistics},
                             {QStringLiteral("batchOfOne"), run.testTime.batchOfOne}});
+  if (const UnitPercentiles& unit = run.unitPercentiles; unit.layer >= 0) {
+    const auto triple = [](const std::array<double, 3>& v) { return QJsonArray{v[0], v[1], v[2]}; };
+    json.insert(QStringLiteral("unitPercentiles"),
+                QJsonObject{{QStringLiteral("layer"), unit.layer + 1},
+                            {QStringLiteral("unit"), unit.unit + 1},
+                            {QStringLiteral("percentiles"), QJsonArray{15, 50, 85}},
+                            {QStringLiteral("first"), triple(unit.first)},
+                            {QStringLiteral("last"), triple(unit.last)},
+                            {QStringLiteral("drift"), unit.drift()}});
+  }
   QJsonArray layers;
   for (std::size_t l = 0; l < run.layers.size(); ++l) layers.append(layerJson(run.layers[l], int(l)));
   json.insert(QStringLiteral("layers"), layers);

@@ -6,6 +6,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <optional>
 #include <vector>
@@ -47,6 +48,16 @@ struct Bars {
   bool inLegend = true;
 };
 
+// A heat map: rows × columns cells covering `rect` (data coordinates), row 0 at the top
+// (max y); each value in [0, 1] is drawn as `color` at that opacity.
+struct Cells {
+  QString name;
+  QColor color;
+  int rows = 0, columns = 0;
+  QRectF rect;
+  std::vector<double> values;  // rows × columns, row-major
+};
+
 // A vertical line at x with a short label (for example where batch norm was switched).
 struct Marker {
   double x = 0;
@@ -75,6 +86,9 @@ struct PlotModel {
   std::vector<Line> lines;
   std::vector<Scatter> scatters;
   std::vector<Marker> markers;
+  std::vector<Cells> cells;
+  // Category axes: when given, ticks sit at 0, 1, … with these labels instead of numbers.
+  QStringList xCategories, yCategories;
   std::optional<Backdrop> backdrop;
   std::optional<Range> xRange, yRange;  // fixed ranges; automatic when empty
   bool yIncludesZero = false;

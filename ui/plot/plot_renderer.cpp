@@ -49,6 +49,20 @@ bool rasterAtDeviceScale(const QPainter& p) {
          p.device()->devicePixelRatioF() == 1.0;
 }
 
+// Tick positions: every category (0, 1, …) on a category axis, else "nice" numbers.
+QVector<double> axisTicks(const QStringList& categories, double min, double max, int target) {
+  if (categories.isEmpty()) return niceTicks(min, max, target);
+  QVector<double> ticks;
+  for (int i = 0; i < categories.size(); ++i) ticks << i;
+  return ticks;
+}
+
+QString tickLabel(const QStringList& categories, double value, double step, AxisFormat format) {
+  if (categories.isEmpty()) return formatTick(value, step, format);
+  const int i = int(std::lround(value));
+  return i >= 0 && i < categories.size() ? categories[i] : QString();
+}
+
 QImage dotSprite(const QColor& color, qreal radius, bool outline, qreal scale) {
   const int size = int(std::ceil((2 * radius + 3) * scale));
   QImage sprite(size, size, QImage::Format_ARGB32_Premultiplied);
@@ -125,7 +139,8 @@ bool hasData(const PlotModel& m) {
   return any(m.lines, [](const Line& l) { return l.points.size(); }) ||
          any(m.bands, [](const Band& b) { return b.lower.size(); }) ||
          any(m.scatters, [](const Scatter& s) { return s.points.size(); }) ||
-         any(m.bars, [](const Bars& b) { return b.heights.size(); }) || m.backdrop.has_value();
+         any(m.bars, [](const Bars& b) { return b.heights.size(); }) ||
+         any(m.cells, [](const Cells& c) { return c.values.size(); }) || m.backdrop.has_value();
 }
 
 QPointF PlotGeometry::toPixel(QPointF d) const {
@@ -157,13 +172,18 @@ void dataRanges(const PlotModel& m, Range& x, Range& y) {
     for (double h : b.heights) ey.add(h);
     ey.add(0);
   }
+  for (const Cells& c : m.cells) {
+    ex.add(c.rect.left()), ex.add(c.rect.right());
+    ey.add(c.rect.top()), ey.add(c.rect.bottom());
+  }
   if (m.backdrop) {
     ex.add(m.backdrop->rect.left()), ex.add(m.backdrop->rect.right());
     ey.add(m.backdrop->rect.top()), ey.add(m.backdrop->rect.bottom());
   }
   const bool timeAxis = m.xFormat == AxisFormat::Steps;
-  x = m.xRange ? *m.xRange : finish(ex, (timeAxis || m.backdrop) ? 0.0 : 0.04, false);
-  y = m.yRange ? *m.yRange : finish(ey, m.backdrop ? 0.0 : 0.06, m.yIncludesZero);
+  const bool filled = m.backdrop || !m.cells.empty();
+  x = m.xRange ? *m.xRange : finish(ex, (timeAxis || filled) ? 0.0 : 0.04, false);
+  y = m.yRange ? *m.yRange : finish(ey, filled ? 0.0 : 0.06, m.yIncludesZero);
 }
 
 QVector<double> niceTicks(double min, double max, int target) {
@@ -202,11 +222,11 @@ PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& bas
   dataRanges(m, g.x, g.y);
   const QFontMetricsF metrics(plotFont(baseFont, PlotStyle{}.fontPointSize));
   const QFontMetricsF titleMetrics(plotFont(baseFont, PlotStyle{}.fontPointSize + 1, true));
-  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
+  const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
   const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
   qreal labelWidth = 0;
   for (double t : yTicks)
-    labelWidth = std::max(labelWidth, metrics.horizontalAdvance(formatTick(t, yStep, AxisFormat::Number)));
+    labelWidth = std::max(labelWidth, metrics.horizontalAdvance(tickLabel(m.yCategories, t, yStep, AxisFormat::Number)));
   const qreal top = (m.title.isEmpty() ? 0 : titleMetrics.height()) + kPad + 2;
   const qreal left = labelWidth + (m.yLabel.isEmpty() ? 0 : metrics.height()) + 3 * kPad;
   const qreal bottom = metrics.height() * (m.xLabel.isEmpty() ? 1 : 2) + 2 * kPad;
@@ -254,8 +274,8 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   }
 
   const QRectF& plot = g.plotArea;
-  const QVector<double> xTicks = niceTicks(g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
-  const QVector<double> yTicks = niceTicks(g.y.min, g.y.max, std::max(3, int(plot.height() / 32)));
+  const QVector<double> xTicks = axisTicks(m.xCategories, g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
+  const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(plot.height() / 32)));
   const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
   const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
 
@@ -276,6 +296,22 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     const QPointF a = g.toPixel({m.backdrop->rect.left(), m.backdrop->rect.bottom()});
     const QPointF b = g.toPixel({m.backdrop->rect.right(), m.backdrop->rect.top()});
     p.drawImage(QRectF(a, b).normalized(), m.backdrop->image);
+  }
+  for (const Cells& cells : m.cells) {
+    if (cells.rows <= 0 || cells.columns <= 0) continue;
+    const double w = cells.rect.width() / cells.columns, h = cells.rect.height() / cells.rows;
+    p.setPen(Qt::NoPen);
+    for (int r = 0; r < cells.rows; ++r)
+      for (int c = 0; c < cells.columns; ++c) {
+        const double v = cells.values[std::size_t(r * cells.columns + c)];
+        if (!(v > 0)) continue;
+        QColor color = cells.color;
+        color.setAlphaF(std::clamp(v, 0.0, 1.0));
+        const double top = cells.rect.bottom() - r * h;  // row 0 at max y
+        p.fillRect(QRectF(g.toPixel({cells.rect.left() + c * w, top}),
+                          g.toPixel({cells.rect.left() + (c + 1) * w, top - h})).normalized(),
+                   color);
+      }
   }
   for (const Bars& bars : m.bars) {
     // Axis-aligned rectangles: one call, no antialiasing needed.
@@ -351,13 +387,13 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   for (double t : xTicks) {
     const qreal px = g.toPixel({t, g.y.min}).x();
     p.drawText(QRectF(px - 40, plot.bottom() + 2, 80, metrics.height()), Qt::AlignHCenter | Qt::AlignTop,
-               formatTick(t, xStep, m.xFormat));
+               tickLabel(m.xCategories, t, xStep, m.xFormat));
   }
   for (double t : yTicks) {
     const qreal py = g.toPixel({g.x.min, t}).y();
     p.drawText(QRectF(area.left(), py - metrics.height() / 2, plot.left() - area.left() - kPad,
                       metrics.height()),
-               Qt::AlignRight | Qt::AlignVCenter, formatTick(t, yStep, AxisFormat::Number));
+               Qt::AlignRight | Qt::AlignVCenter, tickLabel(m.yCategories, t, yStep, AxisFormat::Number));
   }
   p.setPen(style.text);
   if (!m.xLabel.isEmpty())

@@ -1,0 +1,93 @@
+#include "experiment/data_loading.h"
+
+#include <filesystem>
+#include <mutex>
+
+#include "data/covariate_shift.h"
+#include "data/csv_reader.h"
+#include "data/data_error.h"
+#include "data/idx_reader.h"
+#include "data/standardizer.h"
+#include "data/toy_data.h"
+
+namespace bnlab {
+
+const char* const kFashionMnistMissing =
+    "Fashion-MNIST is not installed: install Debian's package dataset-fashion-mnist "
+    "(sudo apt-get install dataset-fashion-mnist), or open a folder of MNIST-format files";
+
+namespace {
+
+DataSplit toySplit(const DataConfig& config) {
+  DataSplit split = splitTrainTest(makeToyData(config.toy), config.testFraction, config.toy.seed);
+  shiftTestInputs(split, config.toy, config.testShift);  // in the generator's own coordinates
+  if (config.unevenScales)
+    for (Dataset* d : {&split.train, &split.test}) rescaleFeatures(*d, kUnevenScales, kUnevenOffsets);
+  return split;
+}
+
+DataSplit mnistSplit(const DataConfig& config) {
+  const bool fashion = config.path.empty();
+  const std::string folder = fashion ? kFashionMnistFolder : config.path;
+  if (fashion && !findMnistFiles(folder)) throw DataError(kFashionMnistMissing);
+  DataSplit split = loadMnistFolder(folder);
+  if (fashion || std::filesystem::path(folder).filename().string().find("fashion") != std::string::npos)
+    if (split.train.classes == 10)
+      for (Dataset* d : {&split.train, &split.test}) d->classNames = fashionMnistClassNames();
+  return split;
+}
+
+DataSplit csvSplit(const DataConfig& config) {
+  CsvOptions options;
+  options.labelColumn = config.labelColumn;
+  const Dataset table = readCsvFile(config.path, options);
+  return splitTrainTest(table, config.testFraction, config.toy.seed);
+}
+
+// Keeps the first `limit` training examples (the split is already in random order for toy
+// and CSV data; MNIST files mix their classes).
+void limitTraining(DataSplit& split, int limit) {
+  if (limit <= 0 || limit >= split.train.size()) return;
+  std::vector<int> first(static_cast<std::size_t>(limit));
+  for (int i = 0; i < limit; ++i) first[static_cast<std::size_t>(i)] = i;
+  split.train = split.train.subset(first);
+}
+
+bool sameData(const DataConfig& a, const DataConfig& b) {
+  return a.source == b.source && a.path == b.path && a.labelColumn == b.labelColumn &&
+         a.trainLimit == b.trainLimit && a.testFraction == b.testFraction &&
+         a.unevenScales == b.unevenScales && a.standardize == b.standardize &&
+         a.testShift == b.testShift && a.toy.kind == b.toy.kind && a.toy.size == b.toy.size &&
+         a.toy.noise == b.toy.noise && a.toy.classes == b.toy.classes && a.toy.seed == b.toy.seed;
+}
+
+}  // namespace
+
+DataSplit makeDataSplit(const DataConfig& config) {
+  DataSplit split;
+  switch (config.source) {
+    case DataSource::Toy: split = toySplit(config); break;
+    case DataSource::Mnist: split = mnistSplit(config); break;
+    case DataSource::Csv: split = csvSplit(config); break;
+  }
+  if (config.source != DataSource::Toy) limitTraining(split, config.trainLimit);
+  if (split.train.size() < 2) throw DataError("the training set needs at least 2 examples");
+  if (split.test.size() < 1) throw DataError("the test set is empty: raise the test fraction");
+  if (config.standardize) Standardizer::fit(split.train.features).apply(split);
+  return split;
+}
+
+std::shared_ptr<const DataSplit> loadDataSplit(const DataConfig& config) {
+  static std::mutex mutex;
+  static DataConfig lastConfig;
+  static std::shared_ptr<const DataSplit> last;
+  std::lock_guard lock(mutex);
+  if (!last || !sameData(config, lastConfig)) {
+    last.reset();  // free the old data before reading the new
+    last = std::make_shared<const DataSplit>(makeDataSplit(config));
+    lastConfig = config;
+  }
+  return last;
+}
+
+}  // namespace bnlab
