@@ -71,6 +71,8 @@ QList<QCommandLineOption> allOptions() {
       option("format", QStringLiteral("Headless: formats to export, any of png,svg,csv (default all three)."), "list", "png,svg,csv"),
       option("scale", QStringLiteral("Headless: PNG pixels per screen pixel, 1, 2 or 4 (default 2)."), "s", "2"),
       option("no-composite", QStringLiteral("Headless: no dashboard.png/.svg picture of the whole dashboard.")),
+      option("charts", QStringLiteral("Headless: export only these charts, e.g. accuracy,figure-1,layer3-distribution."), "names"),
+      option("chart-size", QStringLiteral("Headless: draw every exported chart at this size instead of its size in the window."), "WxH"),
       option("overwrite", QStringLiteral("Replace files that exist already (otherwise an error).")),
       option("quiet", QStringLiteral("Headless: print nothing but errors.")),
       option("screenshot", QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
@@ -246,7 +248,7 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
       error = QStringLiteral("--%1 applies to headless runs: add --headless, --export or --screenshot").arg(QLatin1String(name));
       return false;
     }
-  for (const char* name : {"format", "scale", "no-composite"})
+  for (const char* name : {"format", "scale", "no-composite", "charts", "chart-size"})
     if (isSet(name) && !isSet("export")) {
       error = QStringLiteral("--%1 needs --export DIR").arg(QLatin1String(name));
       return false;
@@ -318,6 +320,23 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     options.scale = scale.toInt();
     options.composite = !isSet("no-composite");
     out.exports = options;
+    if (isSet("charts")) {
+      for (const QString& name : value("charts").split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out.charts << name.trimmed();
+      if (out.charts.isEmpty()) {
+        error = QStringLiteral("--charts needs chart names, e.g. accuracy,figure-1");
+        return false;
+      }
+    }
+    if (isSet("chart-size")) {
+      const QStringList parts = value("chart-size").split(QLatin1Char('x'));
+      const int w = parts.size() == 2 ? parts[0].toInt() : 0, h = parts.size() == 2 ? parts[1].toInt() : 0;
+      if (w < 120 || h < 80 || w > 4000 || h > 4000) {
+        error = QStringLiteral("--chart-size must be WxH between 120x80 and 4000x4000, not \"%1\"").arg(value("chart-size"));
+        return false;
+      }
+      out.chartSize = {w, h};
+    }
   }
   return true;
 }

@@ -23,6 +23,8 @@ struct CommandLine {
   bool overwrite = false;
   bool quiet = false;  // no progress and results on stdout
   QString screenshot;  // --screenshot FILE
+  QStringList charts;  // --charts: export only these (names as the files are named); empty = all
+  QSize chartSize;     // --chart-size: every exported chart at this size; empty = as laid out
   QSize size{1600, 1000};
 };
 

@@ -1,6 +1,7 @@
 #include "headless_run.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -45,11 +46,31 @@ QString listed(const QStringList& files) {
                                  QStringLiteral(" and %1 more").arg(files.size() - 3);
 }
 
+// The window's Export all, narrowed to --charts and drawn at --chart-size.
+ExportJob exportJob(const CommandLine& cli, const MainWindow& window, bool withEmpty = false) {
+  ExportJob job = window.exportJob(withEmpty);
+  if (!cli.charts.isEmpty())
+    std::erase_if(job.charts, [&](const NamedChart& chart) { return !cli.charts.contains(chart.name); });
+  if (!cli.chartSize.isEmpty())
+    for (NamedChart& chart : job.charts) chart.size = cli.chartSize;
+  return job;
+}
+
+// --charts names that the window does not have.
+QStringList unknownCharts(const CommandLine& cli, const MainWindow& window) {
+  const ExportJob all = window.exportJob(true);
+  QStringList unknown;
+  for (const QString& name : cli.charts)
+    if (std::none_of(all.charts.begin(), all.charts.end(), [&](const NamedChart& c) { return c.name == name; }))
+      unknown << name;
+  return unknown;
+}
+
 // The files a run would replace; exit code 2 unless --overwrite.
 int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
   if (cli.overwrite) return kExitSuccess;
   if (cli.exports) {
-    const QStringList existing = existingFiles(window.exportJob(true), *cli.exports);
+    const QStringList existing = existingFiles(exportJob(cli, window, true), *cli.exports);
     if (!existing.isEmpty())
       return fail(kExitBadInput, QStringLiteral("%1 already holds %2; add --overwrite to replace them")
                                      .arg(cli.exports->folder, listed(existing)));
@@ -106,6 +127,12 @@ int runHeadless(const CommandLine& cli) {
   std::unique_ptr<MainWindow> window;
   if (cli.exports || !cli.screenshot.isEmpty()) {
     window = layOut(cli, *experiment);
+    if (const QStringList unknown = unknownCharts(cli, *window); !unknown.isEmpty()) {
+      QStringList names;
+      for (const NamedChart& chart : window->exportJob(true).charts) names << chart.name;
+      return fail(kExitBadInput, QStringLiteral("no chart named %1; charts: %2")
+                                     .arg(unknown.join(QStringLiteral(", ")), names.join(QStringLiteral(", "))));
+    }
     if (const int code = checkNotReplacing(cli, *window)) return code;
   }
 
@@ -121,7 +148,7 @@ int runHeadless(const CommandLine& cli) {
   if (const int code = checkNotReplacing(cli, *window)) return code;
 
   if (cli.exports) {
-    const ExportReport report = writeExport(window->exportJob(), *cli.exports);
+    const ExportReport report = writeExport(exportJob(cli, *window), *cli.exports);
     if (!report.ok()) return fail(kExitWriteFailed, report.error);
     if (!cli.quiet)
       std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
