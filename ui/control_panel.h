@@ -16,6 +16,9 @@ namespace bnlab {
 class ControlPanel : public QWidget {
   Q_OBJECT
  public:
+  // The dataset box's entries beyond the toy sets (their item data; toy sets use ToyKind).
+  static constexpr int kFashionMnist = 100, kMnistFolder = 101, kCsvFile = 102;
+
   explicit ControlPanel(QWidget* parent = nullptr);
 
   // The configuration the controls show.
@@ -58,8 +61,6 @@ class ControlPanel : public QWidget {
   QWidget* buildRunButtons();
   QWidget* buildPerturbGroup();
   void updateDatasetControls();
-  // The dataset box's entries beyond the toy sets (their item data).
-  static constexpr int kFashionMnist = 100, kMnistFolder = 101, kCsvFile = 102;
   void showDataSource(const DataConfig& data);
 
   QComboBox* dataset_;

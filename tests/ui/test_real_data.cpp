@@ -85,6 +85,28 @@ class RealDataTest : public QObject {
     QVERIFY(QString::fromUtf8(kFashionMnistMissing).contains("dataset-fashion-mnist"));
   }
 
+  void dataControlsKeepTheSource() {
+    ControlPanel panel;
+    ExperimentConfig config;
+    config.data.source = DataSource::Csv;
+    config.data.path = "/data/iris.csv";
+    config.data.labelColumn = 0;
+    panel.setConfig(config);
+    QCOMPARE(panel.config().data.source, DataSource::Csv);
+    QCOMPARE(panel.config().data.path, std::string("/data/iris.csv"));
+    QCOMPARE(panel.config().data.labelColumn, 0);
+    QVERIFY(panel.datasetCombo()->currentText().contains("iris.csv"));
+    // Fashion-MNIST from the box: the Debian folder, toy-only controls off.
+    QComboBox* box = panel.datasetCombo();
+    box->setCurrentIndex(box->findData(ControlPanel::kFashionMnist));
+    QCOMPARE(panel.config().data.source, DataSource::Mnist);
+    QVERIFY(panel.config().data.path.empty());
+    // Back to a toy set.
+    box->setCurrentIndex(box->findData(int(ToyKind::Moons)));
+    QCOMPARE(panel.config().data.source, DataSource::Toy);
+    QCOMPARE(panel.config().data.toy.kind, ToyKind::Moons);
+  }
+
   void dataBeyondThePlaneShowsConfusionMatrices() {
     QTemporaryDir dir;
     QFile csv(dir.filePath("three.csv"));
