@@ -92,7 +92,7 @@ void configure(QCommandLineParser& parser) {
       "Without --headless the window opens, set up by the options below. With --headless\n"
       "(implied by --export and --screenshot) the network trains without a window and the\n"
       "files are written at the end. Exit code 0 on success, 2 on bad input, 1 when a file\n"
-      "cannot be written.\n"
+      "cannot be written, 3 when training diverged (what was measured is still written).\n"
       "\n"
       "Examples:\n"
       "  bnlab --preset \"covariate shift\"\n"

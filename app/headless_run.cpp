@@ -13,6 +13,7 @@
 #include "export/chart_files.h"
 #include "main_window.h"
 #include "progress_meter.h"
+#include "training_worker.h"
 
 namespace bnlab {
 
@@ -80,14 +81,17 @@ int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
   return kExitSuccess;
 }
 
-void train(Experiment& experiment, qint64 steps, bool quiet) {
+// Trains until `steps` or a divergence; returns the steps trained.
+qint64 train(Experiment& experiment, qint64 steps, bool quiet) {
   std::FILE* out = quiet ? nullptr : stdout;
   ProgressMeter progress(steps, out);
-  for (qint64 s = 1; s <= steps; ++s) {
+  qint64 s = 0;
+  while (s < steps && !experiment.diverged()) {
     experiment.step();
-    progress.update(s);
+    progress.update(++s);
   }
-  progress.finish(steps);
+  progress.finish(s);
+  return s;
 }
 
 void printResults(const Snapshot& snap) {
@@ -137,12 +141,15 @@ int runHeadless(const CommandLine& cli) {
   }
 
   train(*experiment, cli.steps, cli.quiet);
+  // A diverged run still writes what it measured before; its exit code says it diverged.
+  const int exitCode = experiment->diverged() ? kExitDiverged : kExitSuccess;
+  if (experiment->diverged()) std::fprintf(stderr, "bnlab: %s\n", qPrintable(divergenceMessage(*experiment, true)));
   experiment->record();
   experiment->evaluate();
   experiment->updateDecisionMaps();
   const SnapshotPtr snapshot = experiment->snapshot();
   if (!cli.quiet) printResults(*snapshot);
-  if (!window) return kExitSuccess;
+  if (!window) return exitCode;
   window->showSnapshot(snapshot);
   QApplication::processEvents();
   if (const int code = checkNotReplacing(cli, *window)) return code;
@@ -163,7 +170,7 @@ int runHeadless(const CommandLine& cli) {
     if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
     if (!cli.quiet) std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
   }
-  return kExitSuccess;
+  return exitCode;
 }
 
 }  // namespace bnlab

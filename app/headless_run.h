@@ -10,6 +10,7 @@ namespace bnlab {
 inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitWriteFailed = 1;  // a file could not be written (for example, disk full)
 inline constexpr int kExitBadInput = 2;     // bad options, config, preset or export folder
+inline constexpr int kExitDiverged = 3;     // training diverged (what was measured is written)
 
 // Needs a QApplication (offscreen platform).
 int runHeadless(const CommandLine& commandLine);

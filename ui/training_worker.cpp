@@ -56,6 +56,18 @@ void TrainingWorker::pause() {
   publish(true);
 }
 
+QString divergenceMessage(const Experiment& experiment, bool commandLine) {
+  const Trainer& run = experiment.run(experiment.divergedRun());
+  const QString who = experiment.runCount() > 1 ? QObject::tr("the %1 twin's").arg(QString::fromStdString(run.name()))
+                                                : QObject::tr("the");
+  return QObject::tr("Training diverged at step %1: %2 loss is no longer a finite number. The "
+                     "learning rate %3 is too high for this network; %4.")
+      .arg(experiment.divergedAt())
+      .arg(who)
+      .arg(experiment.config().optimizer.learningRate)
+      .arg(commandLine ? QObject::tr("give a lower --learning-rate") : QObject::tr("lower it and press Reset (R)"));
+}
+
 void TrainingWorker::stepOnce() {
   if (!experiment_) return;
   running_ = false;
@@ -90,22 +102,23 @@ void TrainingWorker::scheduleSlice(int delayMs) {
 }
 
 bool TrainingWorker::trainOneStep() {
-  const double loss = experiment_->step();
+  experiment_->step();
   const std::int64_t end = experiment_->config().steps;
-  if (std::isfinite(loss) && end > 0 && experiment_->steps() == end) {
+  if (experiment_->diverged()) {
+    running_ = false;
+    stepsPerSecond_ = 0;
+    publish(true);
+    emit failed(divergenceMessage(*experiment_));
+    return false;
+  }
+  if (end > 0 && experiment_->steps() == end) {
     // The configured end: pause there (play goes on past it).
     running_ = false;
     stepsPerSecond_ = 0;
     publish(true);
     return false;
   }
-  if (std::isfinite(loss)) return true;
-  running_ = false;
-  publish(true);
-  emit failed(tr("Training diverged at step %1 (the loss is not a finite number). Lower the "
-                 "learning rate or reset.")
-                  .arg(experiment_->steps()));
-  return false;
+  return true;
 }
 
 void TrainingWorker::runSlice() {

@@ -13,6 +13,10 @@
 
 namespace bnlab {
 
+// What went wrong when `experiment` diverged, and the likely fix (in the window's terms, or the
+// command line's), in one sentence or two.
+QString divergenceMessage(const Experiment& experiment, bool commandLine = false);
+
 // Training speed: steps per second, or 0 for as fast as possible.
 inline constexpr int kFullSpeed = 0;
 

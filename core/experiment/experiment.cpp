@@ -96,6 +96,10 @@ double Experiment::step() {
     }
     batchLoss_[i] = trainers_[i]->trainOnBatch(batchX_, batchY_);
     batchNoise_[i].afterStep(trainers_[i]->network());
+    if (!std::isfinite(batchLoss_[i]) && divergedAt_ < 0) {
+      divergedAt_ = step_ + 1;
+      divergedRun_ = static_cast<int>(i);
+    }
   }
   ++step_;
   if (step_ % config_.recordEvery == 0) record();
@@ -104,7 +108,7 @@ double Experiment::step() {
 }
 
 void Experiment::record() {
-  if (recordedAt_ == step_) return;
+  if (recordedAt_ == step_ || diverged()) return;
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     trainers_[i]->probe(probeX_, probeRecord_);
     const bool testInputs = recorders_[i].wantsTestInputs() && testProbeX_.cols() > 0;
@@ -116,7 +120,7 @@ void Experiment::record() {
 }
 
 void Experiment::evaluate() {
-  if (evaluatedAt_ == step_) return;
+  if (evaluatedAt_ == step_ || diverged()) return;
   evaluatedAt_ = step_;
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     const Trainer& run = *trainers_[i];
@@ -133,6 +137,7 @@ void Experiment::evaluate() {
 }
 
 void Experiment::updateDecisionMaps(int columns, int rows) {
+  if (diverged()) return;
   for (std::size_t i = 0; i < trainers_.size(); ++i)
     decisionMaps_[i] = computeDecisionMap(trainers_[i]->network(), extent_, columns, rows, step_);
 }
@@ -147,6 +152,8 @@ SnapshotPtr Experiment::snapshot() const {
   snap->perturbations = perturbations_;
   snap->data = data_;
   snap->lastBatchSize = static_cast<int>(batchIndices_.size());
+  snap->divergedAt = divergedAt_;
+  snap->divergedRun = divergedRun_;
   snap->runs.resize(trainers_.size());
   for (std::size_t i = 0; i < trainers_.size(); ++i) {
     RunSnapshot& run = snap->runs[i];

@@ -41,6 +41,11 @@ class Experiment {
   // One mini-batch through every run; records and evaluates on their schedules. Returns the
   // first run's batch loss.
   double step();
+  // Whether a run's loss stopped being a finite number (from that step on nothing more is
+  // measured: snapshots keep the last finite measurements), at which step and in which run.
+  bool diverged() const { return divergedAt_ >= 0; }
+  std::int64_t divergedAt() const { return divergedAt_; }
+  int divergedRun() const { return divergedRun_; }
   // Measures now, off schedule (once per step: a second call at the same step does nothing).
   void record();
   void evaluate();
@@ -105,6 +110,8 @@ class Experiment {
   ForwardRecord testProbeRecord_;
   std::int64_t step_ = 0;
   int evaluationLimit_ = kEvaluationLimit;
+  std::int64_t divergedAt_ = -1;
+  int divergedRun_ = -1;
   std::int64_t recordedAt_ = -1;
   std::int64_t evaluatedAt_ = -1;
   std::vector<std::int64_t> batchNormToggles_;

@@ -166,6 +166,9 @@ struct Snapshot {
   std::vector<RunSnapshot> runs;               // one, or two in compare mode (plain first)
   std::shared_ptr<const DataSplit> data;       // shared, never modified
   int lastBatchSize = 0;                       // examples in the last training mini-batch
+  // The step at which run `divergedRun` lost a finite loss (−1: never). Measurements stop there.
+  std::int64_t divergedAt = -1;
+  int divergedRun = -1;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
