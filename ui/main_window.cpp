@@ -56,6 +56,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   caption_ = new QLabel(tr("Press Space to train. Orange: the plain network; blue: its batch-norm "
                            "twin, from the same weights on the same batches. Help → What am I "
                            "looking at? (F1) explains every chart."));
+  normalCaption_ = caption_->text();
   caption_->setWordWrap(true);
   caption_->setContentsMargins(8, 2, 8, 2);
   caption_->setStyleSheet(QStringLiteral("background: #fff8e1; color: #3c4043;"));
@@ -386,6 +387,7 @@ void MainWindow::rebuild() {
     return;
   }
   warningLabel_->clear();
+  caption_->setText(normalCaption_);  // in place of an earlier error
   rebuildLayerPanels(config_.network.hiddenUnits);
   if (viewer_) return;
   controller_.configure(config_);
@@ -420,8 +422,9 @@ void MainWindow::applyPreset(const Preset& preset) {
 
 void MainWindow::showCaption(const Preset& preset) {
   if (!preset.tab.isEmpty()) metrics_->showTab(preset.tab);
-  caption_->setText(QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
-                                                         preset.description.toHtmlEscaped()));
+  normalCaption_ = QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
+                                                        preset.description.toHtmlEscaped());
+  caption_->setText(normalCaption_);
 }
 
 void MainWindow::togglePlay() {

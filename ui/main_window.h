@@ -106,6 +106,7 @@ class MainWindow : public QMainWindow {
   QLabel* lossLabel_;
   QLabel* warningLabel_;
   QLabel* caption_;  // what the current experiment (a preset) shows and what to look at
+  QString normalCaption_;  // the caption when no error takes its place
 };
 
 }  // namespace bnlab

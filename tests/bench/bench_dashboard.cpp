@@ -104,6 +104,23 @@ static void BM_ExportAll(benchmark::State& state) {
 }
 BENCHMARK(BM_ExportAll)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3)->UseRealTime();
 
+// From nothing to the window on screen with its first snapshot drawn (in process; the
+// executable's own start, dynamic linking included, is `bnlab --version`'s time).
+static void BM_WindowStartup(benchmark::State& state) {
+  for (auto _ : state) {
+    QElapsedTimer timer;
+    timer.start();
+    MainWindow window(ExperimentConfig{}, MainWindow::Start::Playing);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) state.SkipWithError("never exposed");
+    while (!window.controller().latest()) QCoreApplication::processEvents();
+    window.redraw();
+    window.repaint();
+    state.SetIterationTime(double(timer.nsecsElapsed()) * 1e-9);
+  }
+}
+BENCHMARK(BM_WindowStartup)->Iterations(5)->Repetitions(3)->UseManualTime()->Unit(benchmark::kMillisecond);
+
 static void BM_TrainingWithoutWindow(benchmark::State& state) {
   double rate = 0;
   for (auto _ : state) rate = trainingRate(false, 3.0);

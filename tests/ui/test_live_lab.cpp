@@ -39,6 +39,32 @@ void setFullSpeed(MainWindow& window) { window.controls()->speedSlider()->setVal
 class LiveLabTest : public QObject {
   Q_OBJECT
  private slots:
+  void divergingRunPausesSaysWhyAndResetRecovers() {
+    ExperimentConfig config = smallConfig();
+    config.network.activation = ActivationKind::Linear;
+    config.optimizer.kind = OptimizerKind::Sgd;
+    config.optimizer.learningRate = 10;
+    MainWindow window(config, MainWindow::Start::Playing);
+    setFullSpeed(window);
+    window.show();
+    QSignalSpy failed(&window.controller(), &TrainingController::failed);
+    QVERIFY(failed.wait(5000));
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains("diverged") && message.contains("learning rate"), qPrintable(message));
+    QTRY_VERIFY(window.controller().latest()->divergedAt > 0 && !window.controller().running());
+    // The charts keep the last finite measurements: no NaN drawn, no wrecked axis.
+    window.redraw();
+    for (LayerPanel* panel : window.layerPanels())
+      for (const plot::PlotWidget* p : panel->plots())
+        for (const plot::Line& line : p->model().lines)
+          for (const QPointF& point : line.points) QVERIFY(std::isfinite(point.y()));
+    // A sane learning rate and Reset: training goes on.
+    window.controls()->learningRateSlider()->setValue(0.01);
+    emit window.controls()->resetClicked();
+    emit window.controls()->playPauseClicked();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.divergedAt < 0 && s.step > 100; }));
+  }
+
   void opensWithAPanelPerHiddenLayer() {
     MainWindow window(smallConfig(), MainWindow::Start::Paused);
     window.show();
