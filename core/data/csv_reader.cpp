@@ -1,10 +1,9 @@
 #include "data/csv_reader.h"
+#include "data/file_bytes.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <optional>
 #include <span>
@@ -14,7 +13,6 @@
 namespace bnlab {
 namespace {
 
-namespace fs = std::filesystem;
 
 // "data.csv:17" and "data.csv:17:3".
 std::string where(const std::string& name, std::int64_t line) {
@@ -270,33 +268,7 @@ Dataset parseCsv(std::string_view text, const std::string& name, const CsvOption
 }
 
 Dataset readCsvFile(const std::string& path, const CsvOptions& options) {
-  std::error_code error;
-  const fs::file_status status = fs::status(path, error);
-  if (!fs::exists(status)) throwDataError(path, "no such file");
-  if (fs::is_directory(status)) throwDataError(path, "is a folder, not a file");
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throwDataError(path, "cannot be opened for reading");
-  const auto tooBig = [&] {
-    throwDataError(path, "the file is larger than the limit of ", options.maxBytes, " bytes");
-  };
-  const auto size = fs::file_size(path, error);
-  if (!error && size > static_cast<std::uintmax_t>(std::max<std::int64_t>(options.maxBytes, 0)))
-    tooBig();
-
-  // Read to the end (not trusting the size: the file may be a pipe or still growing).
-  constexpr std::size_t kChunk = 1 << 20;
-  std::string text;
-  if (!error) text.reserve(static_cast<std::size_t>(size));
-  while (file) {
-    if (static_cast<std::int64_t>(text.size()) > options.maxBytes) tooBig();
-    const std::size_t before = text.size();
-    text.resize(before + kChunk);
-    file.read(text.data() + before, kChunk);
-    text.resize(before + static_cast<std::size_t>(file.gcount()));
-  }
-  if (file.bad()) throwDataError(path, "the file could not be read");
-  if (static_cast<std::int64_t>(text.size()) > options.maxBytes) tooBig();
-  return parseCsv(text, path, options);
+  return parseCsv(readFileBytes(path, options.maxBytes), path, options);
 }
 
 }  // namespace bnlab

@@ -1,4 +1,5 @@
 #include "data/idx_reader.h"
+#include "data/file_bytes.h"
 
 #include <zlib.h>
 
@@ -6,7 +7,6 @@
 #include <array>
 #include <climits>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <string_view>
 
@@ -263,35 +263,9 @@ IdxArray parseIdx(std::span<const std::uint8_t> bytes, const std::string& name,
 }
 
 IdxArray readIdxFile(const std::string& path, const IdxLimits& limits) {
-  std::error_code error;
-  const fs::file_status status = fs::status(path, error);
-  if (!fs::exists(status)) throwDataError(path, "no such file");
-  if (fs::is_directory(status)) throwDataError(path, "is a folder, not a file");
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throwDataError(path, "cannot be opened for reading");
-
-  const std::int64_t cap = maxFileBytes(limits);
-  const auto tooBig = [&] {
-    throwDataError(path, "the file is larger than ", cap,
-                   " bytes, more than an IDX file within the limits can take");
-  };
-  const auto size = fs::file_size(path, error);
-  if (!error && size > static_cast<std::uintmax_t>(cap)) tooBig();
-
-  // Read to the end (not trusting the size: the file may be a pipe or still growing).
-  constexpr std::size_t kChunk = 1 << 20;
-  std::vector<std::uint8_t> bytes;
-  if (!error) bytes.reserve(static_cast<std::size_t>(size));
-  while (file) {
-    if (static_cast<std::int64_t>(bytes.size()) > cap) tooBig();
-    const std::size_t before = bytes.size();
-    bytes.resize(before + kChunk);
-    file.read(reinterpret_cast<char*>(bytes.data() + before), kChunk);
-    bytes.resize(before + static_cast<std::size_t>(file.gcount()));
-  }
-  if (file.bad()) throwDataError(path, "the file could not be read");
-  if (static_cast<std::int64_t>(bytes.size()) > cap) tooBig();
-  return parseIdx(bytes, path, limits);
+  const std::string bytes =
+      readFileBytes(path, maxFileBytes(limits), "more than an IDX file within the limits can take");
+  return parseIdx({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}, path, limits);
 }
 
 Dataset makeImageDataset(const IdxArray& images, const IdxArray& labels, const std::string& name) {
