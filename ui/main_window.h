@@ -78,8 +78,6 @@ class MainWindow : public QMainWindow {
   void togglePlay();
 
   void updateStatus(const Snapshot& snap);
-  void showAbout();
-  void showHelp();
 
   ExperimentConfig config_;
   TrainingController controller_;
