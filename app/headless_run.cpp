@@ -115,9 +115,12 @@ std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experimen
 }  // namespace
 
 int runHeadless(const CommandLine& cli) {
+  // The exported config.json names the steps trained, so that --config repeats the run.
+  ExperimentConfig config = cli.config;
+  config.steps = cli.steps;
   std::unique_ptr<Experiment> experiment;
   try {
-    experiment = std::make_unique<Experiment>(cli.config);
+    experiment = std::make_unique<Experiment>(config);
   } catch (const std::exception& e) {
     return fail(kExitBadInput, QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
   }
