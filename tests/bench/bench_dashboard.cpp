@@ -134,15 +134,6 @@ static void BM_TrainingWithWindowOpen(benchmark::State& state) {
   state.counters["steps_per_s"] = rate;
 }
 BENCHMARK(BM_TrainingWithWindowOpen)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
-
-int main(int argc, char** argv) {
-  qputenv("QT_QPA_PLATFORM", "offscreen");
-  QApplication app(argc, argv);
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}
 static void BM_DashboardShowSnapshotOnly(benchmark::State& state) {
   const SnapshotPtr snapshot = fullSnapshot();
   MainWindow window(dashboardConfig(), MainWindow::Start::Paused);

@@ -68,12 +68,3 @@ BENCHMARK(BM_HeadlessRun)->Iterations(1)->Repetitions(5)->UseManualTime()->Unit(
 
 static void BM_HeadlessRunDefaultMeasurements(benchmark::State& state) { headless(state, true); }
 BENCHMARK(BM_HeadlessRunDefaultMeasurements)->Iterations(1)->Repetitions(3)->UseManualTime()->Unit(benchmark::kMillisecond);
-
-int main(int argc, char** argv) {
-  qputenv("QT_QPA_PLATFORM", "offscreen");
-  QApplication app(argc, argv);
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}

@@ -84,12 +84,3 @@ static void BM_WindowTwoHundredThousandSteps(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_WindowTwoHundredThousandSteps)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
-
-int main(int argc, char** argv) {
-  qputenv("QT_QPA_PLATFORM", "offscreen");
-  QApplication app(argc, argv);
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}

@@ -4,6 +4,7 @@
 #include <QTest>
 #include <fstream>
 
+#include "data_error_check.h"
 #include "data/csv_reader.h"
 
 using namespace bnlab;
@@ -11,23 +12,6 @@ using namespace bnlab;
 namespace {
 
 // The DataError's message, or "" when nothing was thrown (other exceptions fail the test).
-template <typename F>
-std::string errorOf(F&& call) {
-  try {
-    call();
-  } catch (const DataError& error) {
-    return error.what();
-  }
-  return {};
-}
-
-#define CHECK_ERROR(call, expected)                                                                \
-  do {                                                                                             \
-    const std::string message_ = errorOf([&] { call; });                                           \
-    QVERIFY2(!message_.empty(), "no DataError thrown");                                            \
-    QVERIFY2(message_.find(expected) != std::string::npos,                                         \
-             ("\"" + message_ + "\" does not contain \"" + std::string(expected) + "\"").c_str()); \
-  } while (false)
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "data_error_check.h"
 #include "data/idx_reader.h"
 
 using namespace bnlab;
@@ -55,23 +56,6 @@ void writeFile(const std::string& path, const Bytes& bytes) {
 }
 
 // The DataError's message, or "" when nothing was thrown (other exceptions fail the test).
-template <typename F>
-std::string errorOf(F&& call) {
-  try {
-    call();
-  } catch (const DataError& error) {
-    return error.what();
-  }
-  return {};
-}
-
-#define CHECK_ERROR(call, expected)                                                                \
-  do {                                                                                             \
-    const std::string message_ = errorOf([&] { call; });                                           \
-    QVERIFY2(!message_.empty(), "no DataError thrown");                                            \
-    QVERIFY2(message_.find(expected) != std::string::npos,                                         \
-             ("\"" + message_ + "\" does not contain \"" + std::string(expected) + "\"").c_str()); \
-  } while (false)
 
 QByteArray toQ(const Bytes& bytes) {
   return QByteArray(reinterpret_cast<const char*>(bytes.data()),
