@@ -36,7 +36,7 @@ constexpr SettingOption kSettings[] = {
     {"activation", "network.activation", SettingOption::Word, "name", "relu, leaky_relu, tanh, sigmoid or linear."},
     {"init", "network.init", SettingOption::Word, "name", "Initial weights: he, xavier or gaussian."},
     {"init-sigma", "network.initSigma", SettingOption::Number, "x", "Standard deviation of gaussian initial weights."},
-    {"batch-norm", "network.batchNorm", SettingOption::Word, "mode", "off, on, or compare (a plain and a batch-norm twin)."},
+    {"batch-norm", "network.batchNorm", SettingOption::Word, "mode", "Shorthand for --runs: off (plain), on (batch-norm), or compare (plain,batch-norm)."},
     {"bn-momentum", "network.batchNormMomentum", SettingOption::Number, "x", "Momentum of batch norm's running statistics."},
     {"bn-epsilon", "network.batchNormEpsilon", SettingOption::Number, "x", "Batch norm's epsilon."},
     {"dropout", "network.dropout", SettingOption::Number, "p", "Dropout rate of the hidden layers, 0 to 0.9."},
@@ -52,6 +52,19 @@ constexpr SettingOption kSettings[] = {
     {"evaluate-every", "measure.evaluateEvery", SettingOption::Integer, "n", "Headless: steps between train/test evaluations."},
     {"landscape-every", "measure.landscapeEvery", SettingOption::Integer, "n", "Steps between loss-landscape probes (0: off)."},
 };
+
+QString runsHelp() {
+  QString kinds;
+  for (const NormalizationInfo& n : normalizations())
+    kinds += (kinds.isEmpty() ? "" : ", ") + QString::fromUtf8(n.key.data(), qsizetype(n.key.size()));
+  return QStringLiteral(
+             "Runs trained side by side (1 to %1), separated by commas: each a kind (%2) with "
+             "optional :batch=N, :dropout=P and :name=TEXT, e.g. plain,batch-norm,batch-norm:batch=512. "
+             "All start from the same initial weights; runs with the same batch size see the same "
+             "mini-batches.")
+      .arg(kMaxRuns)
+      .arg(kinds);
+}
 
 QCommandLineOption option(const char* name, const QString& help, const char* value = nullptr,
                           const char* defaultValue = nullptr) {
@@ -77,6 +90,7 @@ QList<QCommandLineOption> allOptions() {
       option("quiet", QStringLiteral("Headless: print nothing but errors.")),
       option("screenshot", QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
       option("size", QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."), "WxH", "1600x1000"),
+      option("runs", runsHelp(), "list"),
   };
   for (const SettingOption& s : kSettings) options << option(s.name, QString::fromLatin1(s.help), s.value);
   options << QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."))
@@ -98,6 +112,7 @@ void configure(QCommandLineParser& parser) {
       "  bnlab --preset \"covariate shift\"\n"
       "  bnlab --dataset circles --layers 32,32,32 --batch-size 16\n"
       "  bnlab --headless --preset \"covariate shift\" --steps 3000 --export out/\n"
+      "  bnlab --headless --runs plain,batch-norm,batch-norm:batch=512 --export out/\n"
       "  bnlab --config my-experiment.json --export out/ --format svg,csv --overwrite\n"
       "  bnlab --preset spiral --steps 2000 --screenshot shot.png --size 1600x1000"));
   parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -280,6 +295,18 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
       overrides.insert(QStringLiteral("data"), data);
     }
     if (QLatin1String(s.name) == QLatin1String("seed")) setPath(overrides, QStringLiteral("data.seed"), v);
+  }
+  if (isSet("runs")) {
+    if (isSet("batch-norm")) {
+      error = QStringLiteral("give --runs or --batch-norm, not both");
+      return false;
+    }
+    try {
+      overrides.insert(QStringLiteral("runs"), runsToJson(parseRunList(value("runs").toStdString())));
+    } catch (const std::invalid_argument& bad) {
+      error = QStringLiteral("--runs: %1").arg(QString::fromUtf8(bad.what()));
+      return false;
+    }
   }
   QStringList errors;
   if (!configFromJson(overrides, out.config, errors, base)) {

@@ -77,6 +77,8 @@ class Reader {
       else errors_ << QStringLiteral("%1 must be a list of whole numbers, e.g. [16, 16, 16]").arg(name(key));
     }
   }
+  // The value itself, for structures the caller reads.
+  QJsonValue value(const QString& key) { return take(key); }
   void text(const QString& key, QString& out) {
     if (const QJsonValue v = take(key); !v.isUndefined()) {
       if (v.isString()) out = v.toString();
@@ -99,7 +101,50 @@ class Reader {
 
 QString str(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
+// One run: {"normalization": "batch-norm", "batchSize": 512, "dropout": 0.1, "name": "…"}, only
+// the normalization required.
+bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec, QStringList& errors) {
+  const qsizetype before = errors.size();
+  if (!value.isObject()) {
+    errors << QStringLiteral("%1 must be an object such as {\"normalization\": \"batch-norm\"}").arg(where);
+    return false;
+  }
+  Reader run(value.toObject(), where, errors);
+  if (!value.toObject().contains(QStringLiteral("normalization")))
+    errors << QStringLiteral("%1.normalization is missing").arg(where);
+  QString allowed;
+  for (const NormalizationInfo& n : normalizations())
+    allowed += (allowed.isEmpty() ? "" : ", ") + str(n.key);
+  run.choice(QStringLiteral("normalization"), spec.normalization, normalizationFromKey, allowed);
+  if (value.toObject().contains(QStringLiteral("batchSize"))) {
+    int size = 0;
+    run.integer(QStringLiteral("batchSize"), size);
+    spec.batchSize = size;
+  }
+  if (value.toObject().contains(QStringLiteral("dropout"))) {
+    double rate = 0;
+    run.number(QStringLiteral("dropout"), rate);
+    spec.dropout = rate;
+  }
+  QString name;
+  run.text(QStringLiteral("name"), name);
+  spec.name = name.toStdString();
+  return errors.size() == before;
+}
+
 }  // namespace
+
+QJsonArray runsToJson(const std::vector<RunSpec>& runs) {
+  QJsonArray array;
+  for (const RunSpec& spec : runs) {
+    QJsonObject run{{"normalization", str(normalizationInfo(spec.normalization).key)}};
+    if (spec.batchSize) run.insert(QStringLiteral("batchSize"), *spec.batchSize);
+    if (spec.dropout) run.insert(QStringLiteral("dropout"), *spec.dropout);
+    if (!spec.name.empty()) run.insert(QStringLiteral("name"), QString::fromStdString(spec.name));
+    array.append(run);
+  }
+  return array;
+}
 
 QJsonObject configToJson(const ExperimentConfig& c) {
   QJsonArray layers;
@@ -122,7 +167,6 @@ QJsonObject configToJson(const ExperimentConfig& c) {
                               {"activation", str(activationName(c.network.activation))},
                               {"init", str(initName(c.network.init))},
                               {"initSigma", double(c.network.initSigma)},
-                              {"batchNorm", str(batchNormModeName(c.batchNormMode))},
                               {"batchNormMomentum", double(c.network.batchNormOptions.momentum)},
                               {"batchNormEpsilon", double(c.network.batchNormOptions.epsilon)},
                               {"dropout", double(c.network.dropout)}}},
@@ -133,6 +177,7 @@ QJsonObject configToJson(const ExperimentConfig& c) {
                                {"batchSize", c.batchSize},
                                {"steps", qint64(c.steps)},
                                {"seed", qint64(c.seed)}}},
+      {"runs", runsToJson(c.runs)},
       {"measure", QJsonObject{{"probeSize", c.probeSize},
                               {"recordEvery", c.recordEvery},
                               {"evaluateEvery", c.evaluateEvery},
@@ -178,8 +223,8 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
       net.choice(QStringLiteral("init"), c.network.init, initFromName,
                  QStringLiteral("he, xavier, gaussian"));
       net.number(QStringLiteral("initSigma"), c.network.initSigma);
-      net.choice(QStringLiteral("batchNorm"), c.batchNormMode, batchNormModeFromName,
-                 QStringLiteral("off, on, compare"));
+      // The shorthand for a list of runs (files older than "runs" have only this).
+      net.choice(QStringLiteral("batchNorm"), c.runs, runsForBatchNorm, QStringLiteral("off, on, compare"));
       net.number(QStringLiteral("batchNormMomentum"), c.network.batchNormOptions.momentum);
       net.number(QStringLiteral("batchNormEpsilon"), c.network.batchNormOptions.epsilon);
       net.number(QStringLiteral("dropout"), c.network.dropout);
@@ -194,6 +239,21 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
       train.integer(QStringLiteral("batchSize"), c.batchSize);
       train.integer(QStringLiteral("steps"), c.steps);
       train.integer(QStringLiteral("seed"), c.seed);
+    }
+    if (const QJsonValue runs = root.value(QStringLiteral("runs")); !runs.isUndefined()) {
+      if (json.value(QStringLiteral("network")).toObject().contains(QStringLiteral("batchNorm")))
+        errors << QStringLiteral("give runs or network.batchNorm, not both");
+      if (!runs.isArray()) {
+        errors << QStringLiteral("runs must be a list such as [{\"normalization\": \"plain\"}, "
+                                 "{\"normalization\": \"batch-norm\"}]");
+      } else {
+        std::vector<RunSpec> specs(std::size_t(runs.toArray().size()));
+        bool good = true;
+        for (qsizetype i = 0; i < runs.toArray().size(); ++i)
+          good = runFromJson(runs.toArray()[i], QStringLiteral("runs[%1]").arg(i), specs[std::size_t(i)],
+                             errors) && good;
+        if (good) c.runs = specs;
+      }
     }
     {
       Reader measure = root.child(QStringLiteral("measure"));

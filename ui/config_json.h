@@ -4,13 +4,15 @@
 //                   "dataset", "size", "noise", "classes", "seed", "testFraction",
 //                   "unevenScales", "standardize", "testShift" },
 //     "network":  { "hiddenLayers": [units…], "activation", "init", "initSigma",
-//                   "batchNorm": "off" | "on" | "compare", "batchNormMomentum",
-//                   "batchNormEpsilon", "dropout" },
+//                   "batchNormMomentum", "batchNormEpsilon", "dropout",
+//                   "batchNorm": "off" | "on" | "compare" (shorthand for "runs"; older files) },
+//     "runs":     [ { "normalization": "plain" | "batch-norm", "batchSize", "dropout", "name" }, … ],
 //     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "steps",
 //                   "seed" },
 //     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery" } }
 // Every key is optional (defaults fill the rest); unknown keys and wrong types are errors.
 // Presets add "name", "description" and "tab" (the metrics tab to show first) at the top level.
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -20,6 +22,8 @@
 namespace bnlab {
 
 QJsonObject configToJson(const ExperimentConfig& config);
+// The "runs" list of a configuration file.
+QJsonArray runsToJson(const std::vector<RunSpec>& runs);
 
 // Reads `json` over `defaults`. Returns false and fills `errors` (one message per problem,
 // naming the key) when anything is wrong, including values config.validate() rejects.

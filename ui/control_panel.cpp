@@ -62,8 +62,8 @@ QWidget* ControlPanel::buildTrainingGroup() {
   auto* group = new QGroupBox(tr("Training"), this);
   auto* form = new QFormLayout(group);
   mode_ = new QComboBox(group);
-  mode_->addItem(tr("Compare: plain vs batch norm"), int(BatchNormMode::Compare));
-  mode_->addItem(tr("One network"), int(BatchNormMode::On));
+  mode_->addItem(tr("Compare: plain vs batch norm"), int(RunsMode::Compare));
+  mode_->addItem(tr("One network"), int(RunsMode::One));
   mode_->setToolTip(tr("Compare trains a plain network and its batch-norm twin side by side, from "
                        "the same initial weights on the same mini-batches (orange: plain, blue: "
                        "batch norm). One network has a live batch norm switch. Rebuilds."));
@@ -99,7 +99,7 @@ QWidget* ControlPanel::buildTrainingGroup() {
   form->addRow(tr("Speed"), speed_);
   connect(batchNorm_, &QCheckBox::toggled, this, &ControlPanel::batchNormToggled);
   connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
-    batchNorm_->setEnabled(BatchNormMode(mode_->currentData().toInt()) != BatchNormMode::Compare);
+    batchNorm_->setEnabled(RunsMode(mode_->currentData().toInt()) == RunsMode::One);
     emit architectureChanged();
   });
   connect(batchSize_, &ValueSlider::valueChanged, this,
@@ -267,10 +267,17 @@ ExperimentConfig ControlPanel::config() const {
   c.network.init = InitKind(init_->currentData().toInt());
   c.network.initSigma = Scalar(initSigma_->value());
   c.network.dropout = Scalar(dropout_->value());
-  c.batchNormMode = BatchNormMode(mode_->currentData().toInt()) == BatchNormMode::Compare
-                        ? BatchNormMode::Compare
-                    : batchNorm_->isChecked() ? BatchNormMode::On
-                                              : BatchNormMode::Off;
+  switch (RunsMode(mode_->currentData().toInt())) {
+    case RunsMode::Compare:
+      c.runs = *runsForBatchNorm("compare");
+      break;
+    case RunsMode::One:
+      c.runs = *runsForBatchNorm(batchNorm_->isChecked() ? "on" : "off");
+      break;
+    case RunsMode::Custom:
+      c.runs = base_.runs;
+      break;
+  }
   c.batchSize = int(batchSize_->value());
   c.optimizer = optimizerConfig();
   return c;
@@ -311,10 +318,18 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
   activation_->setCurrentIndex(activation_->findData(int(c.network.activation)));
   init_->setCurrentIndex(init_->findData(int(c.network.init)));
   initSigma_->setValue(c.network.initSigma);
-  const bool twins = c.batchNormMode == BatchNormMode::Compare;
-  mode_->setCurrentIndex(twins ? 0 : 1);
-  batchNorm_->setChecked(c.batchNormMode != BatchNormMode::Off);
-  batchNorm_->setEnabled(!twins);
+  const std::optional<std::string_view> shorthand = batchNormShorthand(c.runs);
+  const RunsMode mode = !shorthand ? RunsMode::Custom
+                        : *shorthand == "compare" ? RunsMode::Compare
+                                                  : RunsMode::One;
+  if (const int custom = mode_->findData(int(RunsMode::Custom)); custom >= 0) mode_->removeItem(custom);
+  if (mode == RunsMode::Custom)
+    mode_->addItem(tr("%n runs: %1", nullptr, int(c.runs.size()))
+                       .arg(QString::fromStdString(formatRunList(c.runs))),
+                   int(RunsMode::Custom));
+  mode_->setCurrentIndex(mode_->findData(int(mode)));
+  batchNorm_->setChecked(c.runs.size() == 1 && c.runs.front().normalization != Normalization::None);
+  batchNorm_->setEnabled(mode == RunsMode::One);
   batchSize_->setValue(c.batchSize);
   learningRate_->setValue(c.optimizer.learningRate);
   optimizer_->setCurrentIndex(optimizer_->findData(int(c.optimizer.kind)));

@@ -18,6 +18,9 @@ class ControlPanel : public QWidget {
  public:
   // The dataset box's entries beyond the toy sets (their item data; toy sets use ToyKind).
   static constexpr int kFashionMnist = 100, kMnistFolder = 101, kCsvFile = 102;
+  // The mode box's entries: the twins, one network with its live switch, or a list of runs
+  // from a file or the command line.
+  enum class RunsMode { Compare, One, Custom };
 
   explicit ControlPanel(QWidget* parent = nullptr);
 

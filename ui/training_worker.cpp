@@ -57,9 +57,10 @@ void TrainingWorker::pause() {
 }
 
 QString divergenceMessage(const Experiment& experiment, bool commandLine) {
-  const Trainer& run = experiment.run(experiment.divergedRun());
-  const QString who = experiment.runCount() > 1 ? QObject::tr("the %1 twin's").arg(QString::fromStdString(run.name()))
-                                                : QObject::tr("the");
+  const std::string name = runLabel(experiment.runSpec(experiment.divergedRun()));
+  const QString who = experiment.runCount() > 1
+                          ? QObject::tr("the %1 run's").arg(QString::fromStdString(name))
+                          : QObject::tr("the");
   return QObject::tr("Training diverged at step %1: %2 loss is no longer a finite number. The "
                      "learning rate %3 is too high for this network; %4.")
       .arg(experiment.divergedAt())

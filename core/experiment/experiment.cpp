@@ -33,37 +33,26 @@ Experiment::Experiment(const ExperimentConfig& config)
     : Experiment(config, loadDataSplit(checked(config).data)) {}
 
 Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data)
-    : config_(checked(config)),
-      data_(std::move(data)),
-      sampler_(data_->train.size(), derivedSeed(config.seed, 1)) {
+    : config_(checked(config)), data_(std::move(data)) {
   if (data_->train.size() < 2) throw ConfigError("the training set needs at least 2 examples");
   NetworkConfig net = config_.network;
   net.inputs = data_->train.dimensions();
   net.classes = std::max(data_->train.classes, 2);
-  net.seed = derivedSeed(config_.seed, 0);
+  net.seed = derivedSeed(config_.seed, 0);  // the same in every run: identical initial W
   config_.network.inputs = net.inputs;
   config_.network.classes = net.classes;
 
-  const auto addRun = [&](const char* name, bool batchNorm) {
-    net.batchNorm = batchNorm;
-    trainers_.push_back(std::make_unique<Trainer>(name, net, config_.optimizer));
-  };
-  switch (config_.batchNormMode) {
-    case BatchNormMode::Off:
-    case BatchNormMode::On:
-      addRun("network", config_.batchNormMode == BatchNormMode::On);
-      break;
-    case BatchNormMode::Compare:  // same net.seed: identical initial W
-      addRun("plain", false);
-      addRun("batch norm", true);
-      break;
+  streams_.emplace_back(config_.batchSize, BatchSampler(data_->train.size(), derivedSeed(config_.seed, 1)));
+  runs_.reserve(config_.runs.size());
+  for (std::size_t i = 0; i < config_.runs.size(); ++i) {
+    const RunSpec& spec = config_.runs[i];
+    NetworkConfig own = net;
+    own.batchNorm = spec.normalization == Normalization::BatchNorm;
+    own.dropout = static_cast<Scalar>(spec.dropout.value_or(double(net.dropout)));
+    runs_.emplace_back(std::make_unique<Trainer>(runLabel(spec), own, config_.optimizer),
+                       int(net.hiddenUnits.size()));
   }
-  for (std::size_t i = 0; i < trainers_.size(); ++i) recorders_.emplace_back(net.hiddenUnits.size());
-  batchLoss_.assign(trainers_.size(), 0.0);
-  decisionMaps_.resize(trainers_.size());
-  batchNoise_.resize(trainers_.size());
-  testTime_.resize(trainers_.size());
-  landscape_.resize(trainers_.size());
+  pool_ = std::make_unique<TaskPool>(std::min(runCount(), TaskPool::hardwareThreads()));
   setBatchNoiseTarget(int(net.hiddenUnits.size()) - 1, 0);  // the last hidden layer, unit 1
   extent_ = planeExtent(*data_);
 
@@ -81,141 +70,202 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   evaluate();
 }
 
+Experiment::~Experiment() = default;
+
+template <typename Task>
+void Experiment::forEachRun(Task task) {
+  pool_->run(runCount(), [&](int i) { task(runs_[static_cast<std::size_t>(i)]); });
+}
+
+void Experiment::setThreads(int threads) {
+  pool_ = std::make_unique<TaskPool>(std::clamp(threads, 1, runCount()));
+}
+
+int Experiment::batchSize(int i) const {
+  return runSpec(i).batchSize.value_or(config_.batchSize);
+}
+
+double Experiment::dropout(int i) const {
+  return runSpec(i).dropout.value_or(double(config_.network.dropout));
+}
+
+std::int64_t Experiment::epoch() const { return streams_[runs_.front().stream].sampler.epoch(); }
+
+const std::vector<int>& Experiment::lastBatchIndices() const {
+  return streams_[runs_.front().stream].indices;
+}
+
+std::size_t Experiment::streamFor(int size) {
+  streams_.front().size = config_.batchSize;
+  for (std::size_t s = 0; s < streams_.size(); ++s)
+    if (streams_[s].size == size) return s;
+  streams_.emplace_back(size, BatchSampler(data_->train.size(), derivedSeed(config_.seed, 1)));
+  return streams_.size() - 1;
+}
+
+void Experiment::trainRun(Run& run, bool probeLandscapeNow) {
+  const BatchStream& batch = streams_[run.stream];
+  if (probeLandscapeNow) {
+    // From the parameters this step starts at, on this step's batch.
+    const LandscapeSample s = probeLandscape(run.trainer->network(), batch.x, batch.y,
+                                             config_.optimizer.learningRate);
+    run.landscape.lossVariation.append(step_, s.lossVariation);
+    run.landscape.gradientChange.append(step_, s.gradientChange);
+    run.landscape.betaSmoothness.append(step_, s.betaSmoothness);
+  }
+  run.batchLoss = run.trainer->trainOnBatch(batch.x, batch.y);
+  run.batchNoise.afterStep(run.trainer->network());
+}
+
 double Experiment::step() {
-  batchIndices_ = sampler_.next(config_.batchSize);
-  data_->train.gather(batchIndices_, batchX_, batchY_);
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    Run& run = runs_[i];
+    run.stream = streamFor(batchSize(int(i)));
+    BatchStream& batch = streams_[run.stream];
+    if (batch.drawnAt == step_) continue;  // drawn for an earlier run this step
+    batch.indices = batch.sampler.next(batch.size);
+    data_->train.gather(batch.indices, batch.x, batch.y);
+    batch.drawnAt = step_;
+  }
   const bool probeLandscapeNow = config_.landscapeEvery > 0 && step_ % config_.landscapeEvery == 0;
-  for (std::size_t i = 0; i < trainers_.size(); ++i) {
-    if (probeLandscapeNow) {
-      // From the parameters this step starts at, on this step's batch.
-      const LandscapeSample s = probeLandscape(trainers_[i]->network(), batchX_, batchY_,
-                                               config_.optimizer.learningRate);
-      landscape_[i].lossVariation.append(step_, s.lossVariation);
-      landscape_[i].gradientChange.append(step_, s.gradientChange);
-      landscape_[i].betaSmoothness.append(step_, s.betaSmoothness);
-    }
-    batchLoss_[i] = trainers_[i]->trainOnBatch(batchX_, batchY_);
-    batchNoise_[i].afterStep(trainers_[i]->network());
-    if (!std::isfinite(batchLoss_[i]) && divergedAt_ < 0) {
-      divergedAt_ = step_ + 1;
-      divergedRun_ = static_cast<int>(i);
-    }
+  forEachRun([&](Run& run) { trainRun(run, probeLandscapeNow); });
+  for (std::size_t i = 0; i < runs_.size() && divergedAt_ < 0; ++i) {
+    if (std::isfinite(runs_[i].batchLoss)) continue;
+    divergedAt_ = step_ + 1;
+    divergedRun_ = static_cast<int>(i);
   }
   ++step_;
   if (step_ % config_.recordEvery == 0) record();
   if (step_ % config_.evaluateEvery == 0) evaluate();
-  return batchLoss_.front();
+  return runs_.front().batchLoss;
+}
+
+void Experiment::recordRun(Run& run) {
+  run.trainer->probe(probeX_, run.probeRecord);
+  const bool testInputs = run.recorder.wantsTestInputs() && testProbeX_.cols() > 0;
+  if (testInputs) run.trainer->network().infer(testProbeX_, NormStats::Running, run.testProbeRecord);
+  run.recorder.record(step_, run.probeRecord, run.trainer->network(), run.batchLoss,
+                      testInputs ? &run.testProbeRecord : nullptr);
 }
 
 void Experiment::record() {
   if (recordedAt_ == step_ || diverged()) return;
-  for (std::size_t i = 0; i < trainers_.size(); ++i) {
-    trainers_[i]->probe(probeX_, probeRecord_);
-    const bool testInputs = recorders_[i].wantsTestInputs() && testProbeX_.cols() > 0;
-    if (testInputs) trainers_[i]->network().infer(testProbeX_, NormStats::Running, testProbeRecord_);
-    recorders_[i].record(step_, probeRecord_, trainers_[i]->network(), batchLoss_[i],
-                         testInputs ? &testProbeRecord_ : nullptr);
-  }
+  forEachRun([&](Run& run) { recordRun(run); });
   recordedAt_ = step_;
+}
+
+void Experiment::evaluateRun(Run& run) {
+  const Trainer& trainer = *run.trainer;
+  const Evaluation test = trainer.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
+  run.recorder.recordEvaluation(
+      step_, trainer.evaluate(data_->train, NormStats::Running, kChunk, evaluationLimit_), test);
+  // A pass over the training set, like the evaluation: on the same (slower) schedule.
+  run.batchNoise.record(step_, trainer.network(), data_->train);
+  if (!trainer.network().batchNorm()) return;
+  constexpr int kSingles = 200;  // examples evaluated one at a time (each is a forward pass)
+  run.testTime = {
+      .runningStatistics = test.accuracy,
+      .testSetStatistics =
+          trainer.evaluate(data_->test, NormStats::Batch, evaluationLimit_, evaluationLimit_).accuracy,
+      .batchOfOne = trainer.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy,
+      .step = step_};
 }
 
 void Experiment::evaluate() {
   if (evaluatedAt_ == step_ || diverged()) return;
   evaluatedAt_ = step_;
-  for (std::size_t i = 0; i < trainers_.size(); ++i) {
-    const Trainer& run = *trainers_[i];
-    const Evaluation test = run.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
-    recorders_[i].recordEvaluation(step_, run.evaluate(data_->train, NormStats::Running, kChunk, evaluationLimit_), test);
-    // A pass over the training set, like the evaluation: on the same (slower) schedule.
-    batchNoise_[i].record(step_, trainers_[i]->network(), data_->train);
-    if (!trainers_[i]->network().batchNorm()) continue;
-    constexpr int kSingles = 200;  // examples evaluated one at a time (each is a forward pass)
-    testTime_[i] = {test.accuracy,
-                    run.evaluate(data_->test, NormStats::Batch, evaluationLimit_, evaluationLimit_).accuracy,
-                    run.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy, step_};
-  }
+  forEachRun([&](Run& run) { evaluateRun(run); });
 }
 
 void Experiment::updateDecisionMaps(int columns, int rows) {
   if (diverged()) return;
-  for (std::size_t i = 0; i < trainers_.size(); ++i)
-    decisionMaps_[i] = computeDecisionMap(trainers_[i]->network(), extent_, columns, rows, step_);
+  forEachRun([&](Run& run) {
+    run.decisionMap = computeDecisionMap(run.trainer->network(), extent_, columns, rows, step_);
+  });
 }
 
 SnapshotPtr Experiment::snapshot() const {
   auto snap = std::make_shared<Snapshot>();
   snap->step = step_;
-  snap->epoch = sampler_.epoch();
+  snap->epoch = epoch();
   snap->recordedAt = recordedAt_;
   snap->config = config_;
   snap->batchNormToggles = batchNormToggles_;
   snap->perturbations = perturbations_;
   snap->data = data_;
-  snap->lastBatchSize = static_cast<int>(batchIndices_.size());
+  snap->lastBatchSize = static_cast<int>(lastBatchIndices().size());
   snap->divergedAt = divergedAt_;
   snap->divergedRun = divergedRun_;
-  snap->runs.resize(trainers_.size());
-  for (std::size_t i = 0; i < trainers_.size(); ++i) {
+  snap->runs.resize(runs_.size());
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    const Run& source = runs_[i];
+    const Network& network = source.trainer->network();
     RunSnapshot& run = snap->runs[i];
-    run.name = trainers_[i]->name();
-    run.batchNorm = trainers_[i]->network().batchNorm();
-    recorders_[i].fill(run);
-    run.decisionMap = decisionMaps_[i];
-    run.batchNoise = batchNoise_[i].measure(trainers_[i]->network());
-    run.testTime = testTime_[i];
+    run.spec = config_.runs[i];
+    run.name = runLabel(run.spec);
+    run.batchNorm = network.batchNorm();
+    run.batchSize = batchSize(int(i));
+    run.dropout = dropout(int(i));
+    run.epoch = streams_[source.stream].sampler.epoch();
+    source.recorder.fill(run);
+    run.decisionMap = source.decisionMap;
+    run.batchNoise = source.batchNoise.measure(network);
+    run.testTime = source.testTime;
     if (chosenPoint_ && data_->train.dimensions() == 2) {
       const auto [px, py] = *chosenPoint_;
       Matrix x(2, 1);
       x << Scalar(px), Scalar(py);
       ForwardRecord eval, alone;
-      trainers_[i]->network().infer(x, NormStats::Running, eval);
-      trainers_[i]->network().infer(x, NormStats::Batch, alone);
+      network.infer(x, NormStats::Running, eval);
+      network.infer(x, NormStats::Batch, alone);
       Eigen::Index evalClass = 0, aloneClass = 0;
       const double evalConfidence = eval.probabilities.col(0).maxCoeff(&evalClass);
       const double aloneConfidence = alone.probabilities.col(0).maxCoeff(&aloneClass);
       run.chosen = {true, px, py, int(evalClass), int(aloneClass), evalConfidence, aloneConfidence};
     }
-    run.lossVariation = landscape_[i].lossVariation.view();
-    run.gradientChange = landscape_[i].gradientChange.view();
-    run.betaSmoothness = landscape_[i].betaSmoothness.view();
+    run.lossVariation = source.landscape.lossVariation.view();
+    run.gradientChange = source.landscape.gradientChange.view();
+    run.betaSmoothness = source.landscape.betaSmoothness.view();
   }
   return snap;
 }
 
 void Experiment::setBatchSize(int batchSize) {
   const int size = std::clamp(batchSize, 1, ExperimentConfig::kMaxBatchSize);
-  if (size != config_.batchSize)
-    for (BatchNoiseTracker& tracker : batchNoise_) tracker.clear();  // a new noise level
+  if (size == config_.batchSize) return;
   config_.batchSize = size;
+  for (std::size_t i = 0; i < runs_.size(); ++i)
+    if (!config_.runs[i].batchSize) runs_[i].batchNoise.clear();  // a new noise level
 }
 
 void Experiment::setOptimizer(const OptimizerConfig& optimizer) {
   config_.optimizer = optimizer;
-  for (auto& trainer : trainers_) trainer->optimizer().setConfig(optimizer);
+  for (Run& run : runs_) run.trainer->optimizer().setConfig(optimizer);
 }
 
 void Experiment::setDropout(double rate) {
   config_.network.dropout = static_cast<Scalar>(std::clamp(rate, 0.0, 0.9));
-  for (auto& trainer : trainers_) trainer->network().setDropout(config_.network.dropout);
+  for (int i = 0; i < runCount(); ++i)
+    runs_[std::size_t(i)].trainer->network().setDropout(static_cast<Scalar>(dropout(i)));
 }
 
 void Experiment::setBatchNorm(bool enabled) {
-  if (config_.batchNormMode == BatchNormMode::Compare) return;
-  Trainer& trainer = *trainers_.front();
-  if (trainer.network().batchNorm() == enabled) return;
-  trainer.network().setBatchNorm(enabled);
-  config_.batchNormMode = enabled ? BatchNormMode::On : BatchNormMode::Off;
+  if (runCount() != 1) return;
+  Network& network = runs_.front().trainer->network();
+  if (network.batchNorm() == enabled) return;
+  network.setBatchNorm(enabled);
+  config_.runs.front().normalization = enabled ? Normalization::BatchNorm : Normalization::None;
   batchNormToggles_.push_back(step_);
 }
 
 void Experiment::perturb(int layer, double relative) {
   if (layer < 0 || layer >= int(config_.network.hiddenUnits.size()) || !(relative > 0)) return;
   Rng rng(derivedSeed(config_.seed, 3) ^ std::uint64_t(step_ * 31 + layer));
-  const Matrix& shape = trainers_.front()->network().block(layer).dense().weights();
+  const Matrix& shape = runs_.front().trainer->network().block(layer).dense().weights();
   Matrix noise(shape.rows(), shape.cols());
   for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = Scalar(rng.normal());
-  for (auto& trainer : trainers_) {
-    Matrix& w = trainer->network().block(layer).dense().weights();
+  for (Run& run : runs_) {
+    Matrix& w = run.trainer->network().block(layer).dense().weights();
     const Scalar rms = std::sqrt(w.squaredNorm() / Scalar(std::max<Eigen::Index>(w.size(), 1)));
     w += (Scalar(relative) * rms) * noise;
   }
@@ -225,12 +275,14 @@ void Experiment::perturb(int layer, double relative) {
 void Experiment::choosePoint(double x, double y) { chosenPoint_ = std::array<double, 2>{x, y}; }
 
 void Experiment::setBatchNoiseTarget(int layer, int unit) {
-  for (BatchNoiseTracker& tracker : batchNoise_) tracker.setTarget(layer, std::max(unit, 0));
-  for (RunRecorder& recorder : recorders_) recorder.setTrackedUnit(layer, std::max(unit, 0));
+  for (Run& run : runs_) {
+    run.batchNoise.setTarget(layer, std::max(unit, 0));
+    run.recorder.setTrackedUnit(layer, std::max(unit, 0));
+  }
 }
 
 void Experiment::setFocus(int layer, DistributionFocus focus) {
-  for (RunRecorder& recorder : recorders_) recorder.setFocus(layer, focus);
+  for (Run& run : runs_) run.recorder.setFocus(layer, focus);
 }
 
 void Experiment::setLandscapeEvery(int steps) { config_.landscapeEvery = std::clamp(steps, 0, 1000000); }

@@ -1,8 +1,8 @@
 #pragma once
-// A training experiment: the data, one network or (compare mode) the plain and the batch-norm
-// twin built from the same initial weights and fed the same mini-batch sequence, the fixed
-// probe batch, and the recorders that turn it all into Snapshots. Live settings change between
-// steps. Not thread-safe: one thread owns it.
+// A training experiment: the data, a list of runs (config.runs: 1 to 4 networks built from the
+// same initial weights, each fed the mini-batch sequence of its batch size), the fixed probe
+// batch, and the recorders that turn it all into Snapshots. Live settings change between
+// steps. Not thread-safe: one thread owns it (it steps the runs on a pool of its own).
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/task_pool.h"
 #include "data/dataset.h"
 #include "experiment/batch_noise.h"
 #include "experiment/decision_map.h"
@@ -37,9 +38,10 @@ class Experiment {
 
   explicit Experiment(const ExperimentConfig& config);
   Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data);
+  ~Experiment();
 
-  // One mini-batch through every run; records and evaluates on their schedules. Returns the
-  // first run's batch loss.
+  // One mini-batch through every run, the runs in parallel; records and evaluates on their
+  // schedules. Returns the first run's batch loss.
   double step();
   // Whether a run's loss stopped being a finite number (from that step on nothing more is
   // measured: snapshots keep the last finite measurements), at which step and in which run.
@@ -54,18 +56,24 @@ class Experiment {
 
   SnapshotPtr snapshot() const;
 
-  // Live settings, applied from the next step.
+  // Threads that step and measure the runs (1 … runCount; by default one per core). Results
+  // are the same bit for bit whatever the number.
+  void setThreads(int threads);
+  int threads() const { return pool_->threads(); }
+
+  // Live settings, applied from the next step. Batch size and dropout are the base values,
+  // used by every run that does not set its own.
   void setBatchSize(int batchSize);
   void setOptimizer(const OptimizerConfig& optimizer);
   void setDropout(double rate);
-  // Single mode only (compare mode keeps one twin of each kind): switches batch norm in the
-  // run and marks the step.
+  // One-run experiments only (a list of runs keeps each run's normalization): switches batch
+  // norm in the run and marks the step.
   void setBatchNorm(bool enabled);
   void setRecordEvery(int steps);
   // Probe the loss landscape every `steps` steps (0: never).
   void setLandscapeEvery(int steps);
   // Kicks W of hidden layer `layer` (0-based) in every run: W += relative · rms(W) · N, with
-  // the same standard-normal matrix N in each twin. Marks the step.
+  // the same standard-normal matrix N in each run. Marks the step.
   void perturb(int layer, double relative);
   // Classify the 2-D input (x, y) alone in every snapshot from now on (see SinglePrediction).
   void choosePoint(double x, double y);
@@ -77,37 +85,68 @@ class Experiment {
 
   const ExperimentConfig& config() const { return config_; }
   std::int64_t steps() const { return step_; }
-  std::int64_t epoch() const { return sampler_.epoch(); }
-  int runCount() const { return static_cast<int>(trainers_.size()); }
-  Trainer& run(int i) { return *trainers_[static_cast<std::size_t>(i)]; }
-  const Trainer& run(int i) const { return *trainers_[static_cast<std::size_t>(i)]; }
+  // Completed passes over the training set of the first run's batches.
+  std::int64_t epoch() const;
+  int runCount() const { return static_cast<int>(runs_.size()); }
+  Trainer& run(int i) { return *runs_[static_cast<std::size_t>(i)].trainer; }
+  const Trainer& run(int i) const { return *runs_[static_cast<std::size_t>(i)].trainer; }
+  const RunSpec& runSpec(int i) const { return config_.runs[static_cast<std::size_t>(i)]; }
+  // The batch size and dropout rate run i trains with now.
+  int batchSize(int i) const;
+  double dropout(int i) const;
   const DataSplit& data() const { return *data_; }
   const Matrix& probeInputs() const { return probeX_; }
-  const std::vector<int>& lastBatchIndices() const { return batchIndices_; }
+  // The first run's last mini-batch.
+  const std::vector<int>& lastBatchIndices() const;
 
  private:
-  ExperimentConfig config_;
-  std::shared_ptr<const DataSplit> data_;
-  BatchSampler sampler_;
-  std::vector<std::unique_ptr<Trainer>> trainers_;
-  std::vector<RunRecorder> recorders_;
-  std::vector<DecisionMap> decisionMaps_;
-  std::vector<BatchNoiseTracker> batchNoise_;
-  std::vector<TestTimeAccuracy> testTime_;
+  // Mini-batches of one size: every run that trains at that size reads the same ones.
+  struct BatchStream {
+    BatchStream(int size, BatchSampler sampler) : size(size), sampler(std::move(sampler)) {}
+    int size = 0;
+    BatchSampler sampler;
+    std::vector<int> indices;
+    Matrix x;  // n_in × size
+    std::vector<int> y;
+    std::int64_t drawnAt = -1;  // step of the batch held
+  };
   struct LandscapeHistory {
     History lossVariation, gradientChange, betaSmoothness;
   };
-  std::vector<LandscapeHistory> landscape_;
+  // Everything that belongs to one run; runs are stepped and measured in parallel, so each
+  // has its own scratch records.
+  struct Run {
+    Run(std::unique_ptr<Trainer> trainer, int layers)
+        : trainer(std::move(trainer)), recorder(layers) {}
+    std::unique_ptr<Trainer> trainer;
+    RunRecorder recorder;
+    DecisionMap decisionMap;
+    BatchNoiseTracker batchNoise;
+    TestTimeAccuracy testTime;
+    LandscapeHistory landscape;
+    double batchLoss = 0;
+    std::size_t stream = 0;  // index into streams_ of this step's batch
+    ForwardRecord probeRecord, testProbeRecord;
+  };
+
+  // The stream of `size`-example batches (the first stream follows the base batch size).
+  std::size_t streamFor(int size);
+  void trainRun(Run& run, bool probeLandscape);
+  void recordRun(Run& run);
+  void evaluateRun(Run& run);
+  // task(run) for every run, on the pool's threads.
+  template <typename Task>
+  void forEachRun(Task task);
+
+  ExperimentConfig config_;
+  std::shared_ptr<const DataSplit> data_;
+  std::vector<BatchStream> streams_;
+  std::vector<Run> runs_;
+  std::unique_ptr<TaskPool> pool_;
   PlaneExtent extent_;
   std::optional<std::array<double, 2>> chosenPoint_;
-  std::vector<double> batchLoss_;
   Matrix probeX_;
-  std::vector<int> batchIndices_;
-  Matrix batchX_;
-  std::vector<int> batchY_;
-  ForwardRecord probeRecord_;
   Matrix testProbeX_;  // the first probe-size test examples
-  ForwardRecord testProbeRecord_;
   std::int64_t step_ = 0;
   int evaluationLimit_ = kEvaluationLimit;
   std::int64_t divergedAt_ = -1;

@@ -5,12 +5,6 @@
 namespace bnlab {
 
 namespace {
-constexpr NameTable<BatchNormMode, 3> kModeNames{{{
-    {BatchNormMode::Off, "off"},
-    {BatchNormMode::On, "on"},
-    {BatchNormMode::Compare, "compare"},
-}}};
-
 constexpr NameTable<DataSource, 3> kSourceNames{{{
     {DataSource::Toy, "toy"},
     {DataSource::Mnist, "mnist"},
@@ -25,12 +19,6 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 std::string_view dataSourceName(DataSource source) { return kSourceNames.name(source); }
 
 std::optional<DataSource> dataSourceFromName(std::string_view name) { return kSourceNames.find(name); }
-
-std::string_view batchNormModeName(BatchNormMode mode) { return kModeNames.name(mode); }
-
-std::optional<BatchNormMode> batchNormModeFromName(std::string_view name) {
-  return kModeNames.find(name);
-}
 
 std::vector<std::string> ExperimentConfig::validate() const {
   std::vector<std::string> errors;
@@ -52,6 +40,7 @@ std::vector<std::string> ExperimentConfig::validate() const {
   net.classes = 2;
   append(errors, net.validate());
   append(errors, optimizer.validate());
+  append(errors, validateRuns(runs));
   if (batchSize < 1 || batchSize > kMaxBatchSize)
     errors.push_back("the batch size must be 1 to " + std::to_string(kMaxBatchSize) + ", not " +
                      std::to_string(batchSize));

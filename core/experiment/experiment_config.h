@@ -8,16 +8,11 @@
 #include <vector>
 
 #include "data/toy_data.h"
+#include "experiment/run_spec.h"
 #include "network/network_config.h"
 #include "training/optimizer.h"
 
 namespace bnlab {
-
-// Off and On train one network; Compare trains the plain and the batch-norm twin in lockstep.
-enum class BatchNormMode { Off, On, Compare };
-
-std::string_view batchNormModeName(BatchNormMode mode);
-std::optional<BatchNormMode> batchNormModeFromName(std::string_view name);
 
 // Where examples come from: a generated 2-D toy set, a folder of MNIST-format (IDX) files
 // (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-…), or a CSV table.
@@ -44,9 +39,10 @@ struct DataConfig {
 
 struct ExperimentConfig {
   DataConfig data;
-  // inputs and classes are taken from the data; batchNorm from batchNormMode.
+  // inputs and classes are taken from the data; batchNorm from each run's normalization.
   NetworkConfig network;
-  BatchNormMode batchNormMode = BatchNormMode::Compare;
+  // 1 to kMaxRuns runs trained side by side; by default the plain and the batch-norm twin.
+  std::vector<RunSpec> runs = *runsForBatchNorm("compare");
   OptimizerConfig optimizer;
   int batchSize = 64;        // 1 … 512
   std::int64_t steps = 0;    // where training stops (the window pauses there); 0 = no end

@@ -132,8 +132,12 @@ struct UnitPercentiles {
 };
 
 struct RunSnapshot {
-  std::string name;  // "plain" or "batch norm"
-  bool batchNorm = false;
+  RunSpec spec;      // how this run differs from the experiment's base settings
+  std::string name;  // runLabel(spec): "plain", "batch norm", "batch norm · batch 512"
+  bool batchNorm = false;  // its hidden layers have batch norm now
+  int batchSize = 0;       // the batch size and dropout it trains with now
+  double dropout = 0;
+  std::int64_t epoch = 0;  // completed passes over the training set of its batches
   double batchLoss = 0;           // loss of the last training mini-batch
   Evaluation train, test;         // at the last evaluation (Eval mode)
   std::int64_t evaluatedAt = -1;  // step of that evaluation; −1 before the first
@@ -153,7 +157,7 @@ struct RunSnapshot {
 
 struct Snapshot {
   std::int64_t step = 0;   // optimizer steps taken
-  std::int64_t epoch = 0;  // completed passes over the training set
+  std::int64_t epoch = 0;  // completed passes over the training set (the first run's batches)
   std::int64_t recordedAt = -1;  // step of the distributions below
   ExperimentConfig config;       // as resolved, with the live settings at this step
   std::vector<std::int64_t> batchNormToggles;  // steps at which batch norm was switched
@@ -163,9 +167,9 @@ struct Snapshot {
     double relative = 0;   // noise σ as a fraction of W's root-mean-square
   };
   std::vector<Perturbation> perturbations;
-  std::vector<RunSnapshot> runs;               // one, or two in compare mode (plain first)
+  std::vector<RunSnapshot> runs;               // one per run of config.runs, in that order
   std::shared_ptr<const DataSplit> data;       // shared, never modified
-  int lastBatchSize = 0;                       // examples in the last training mini-batch
+  int lastBatchSize = 0;                       // examples in the first run's last mini-batch
   // The step at which run `divergedRun` lost a finite loss (−1: never). Measurements stop there.
   std::int64_t divergedAt = -1;
   int divergedRun = -1;

@@ -20,7 +20,7 @@ namespace {
 ExperimentConfig dashboardConfig() {
   ExperimentConfig config;
   config.network.hiddenUnits = {16, 16, 16, 16};
-  config.batchNormMode = BatchNormMode::Compare;  // the default: both twins in every view
+  config.runs = *runsForBatchNorm("compare");  // the default: both twins in every view
   return config;
 }
 

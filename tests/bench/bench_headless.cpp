@@ -21,7 +21,7 @@ ExperimentConfig configA(bool measure) {
   config.data.toy = {ToyKind::Spiral, 4000, 0.05, 2, 1};
   config.network.hiddenUnits.assign(4, 64);
   config.network.activation = ActivationKind::Relu;
-  config.batchNormMode = BatchNormMode::On;
+  config.runs = *runsForBatchNorm("on");
   config.batchSize = 64;
   if (!measure) {
     config.recordEvery = 100000;

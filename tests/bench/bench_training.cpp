@@ -14,12 +14,12 @@ using namespace bnlab;
 
 namespace {
 
-ExperimentConfig toyConfig(int width, int batch, BatchNormMode mode) {
+ExperimentConfig toyConfig(int width, int batch, const char* mode) {
   ExperimentConfig config;
   config.data.toy = {ToyKind::Spiral, 4000, 0.05, 2, 1};
   config.network.hiddenUnits.assign(4, width);
   config.network.activation = ActivationKind::Relu;
-  config.batchNormMode = mode;
+  config.runs = *runsForBatchNorm(mode);
   config.batchSize = batch;
   config.recordEvery = 100000;  // measured separately below
   config.evaluateEvery = 1000000;
@@ -53,13 +53,13 @@ void runSteps(benchmark::State& state, Experiment& experiment) {
 }  // namespace
 
 static void BM_StepA_Toy64x4_Batch64_BatchNorm(benchmark::State& state) {
-  Experiment experiment(toyConfig(64, 64, BatchNormMode::On));
+  Experiment experiment(toyConfig(64, 64, "on"));
   runSteps(state, experiment);
 }
 BENCHMARK(BM_StepA_Toy64x4_Batch64_BatchNorm)->MinTime(2.0);
 
 static void BM_StepA_Toy64x4_Batch64_Compare(benchmark::State& state) {
-  Experiment experiment(toyConfig(64, 64, BatchNormMode::Compare));
+  Experiment experiment(toyConfig(64, 64, "compare"));
   runSteps(state, experiment);
 }
 BENCHMARK(BM_StepA_Toy64x4_Batch64_Compare)->MinTime(2.0);
@@ -69,7 +69,7 @@ static void BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm(benchmark::State& 
   config.network.hiddenUnits = {100, 100, 100};
   config.network.activation = ActivationKind::Sigmoid;
   config.network.init = InitKind::Gaussian;
-  config.batchNormMode = BatchNormMode::On;
+  config.runs = *runsForBatchNorm("on");
   config.batchSize = 60;
   config.recordEvery = 100000;
   config.evaluateEvery = 1000000;
@@ -85,7 +85,7 @@ static void BM_StepB_Paper_Sgd(benchmark::State& state) {
   config.network.activation = ActivationKind::Sigmoid;
   config.network.init = InitKind::Gaussian;
   config.network.initSigma = Scalar(0.1);
-  config.batchNormMode = BatchNormMode::On;
+  config.runs = *runsForBatchNorm("on");
   config.optimizer.kind = OptimizerKind::Sgd;
   config.optimizer.learningRate = 0.1;
   config.batchSize = 60;
@@ -97,13 +97,13 @@ static void BM_StepB_Paper_Sgd(benchmark::State& state) {
 BENCHMARK(BM_StepB_Paper_Sgd)->MinTime(2.0);
 
 static void BM_StepC_Toy256x4_Batch256(benchmark::State& state) {
-  Experiment experiment(toyConfig(256, 256, BatchNormMode::Off));
+  Experiment experiment(toyConfig(256, 256, "off"));
   runSteps(state, experiment);
 }
 BENCHMARK(BM_StepC_Toy256x4_Batch256)->MinTime(2.0);
 
 static void BM_StepC_Toy256x4_Batch256_BatchNorm(benchmark::State& state) {
-  Experiment experiment(toyConfig(256, 256, BatchNormMode::On));
+  Experiment experiment(toyConfig(256, 256, "on"));
   runSteps(state, experiment);
 }
 BENCHMARK(BM_StepC_Toy256x4_Batch256_BatchNorm)->MinTime(2.0);
@@ -139,7 +139,7 @@ BENCHMARK(BM_StepC_MatrixProductsOnly)->MinTime(2.0);
 // (a) with the live view's load: a record and a Snapshot every 1/30 s of wall time, as the
 // training thread does for the window. Compare steps_per_s with BM_StepA_…_BatchNorm.
 static void BM_StepA_WithSnapshotsAt30PerSecond(benchmark::State& state) {
-  Experiment experiment(toyConfig(64, 64, BatchNormMode::On));
+  Experiment experiment(toyConfig(64, 64, "on"));
   using Clock = std::chrono::steady_clock;
   const auto interval = std::chrono::microseconds(1'000'000 / 30);
   auto next = Clock::now() + interval;
@@ -161,7 +161,7 @@ BENCHMARK(BM_StepA_WithSnapshotsAt30PerSecond)->MinTime(3.0)->UseRealTime();
 
 // One record (probe forward + every layer's statistics) and one Snapshot, for (a).
 static void BM_RecordAndSnapshotA(benchmark::State& state) {
-  ExperimentConfig config = toyConfig(64, 64, state.range(0) ? BatchNormMode::Compare : BatchNormMode::On);
+  ExperimentConfig config = toyConfig(64, 64, state.range(0) ? "compare" : "on");
   Experiment experiment(config);
   for (int i = 0; i < 2000; ++i) experiment.step();  // histories partly filled
   for (auto _ : state) {
@@ -176,7 +176,7 @@ BENCHMARK(BM_RecordAndSnapshotA)->Arg(0)->Arg(1)->ArgName("compare")->Unit(bench
 
 // A Snapshot alone (copying the current measurements and bounded histories).
 static void BM_SnapshotOnlyA(benchmark::State& state) {
-  Experiment experiment(toyConfig(64, 64, BatchNormMode::Compare));
+  Experiment experiment(toyConfig(64, 64, "compare"));
   experiment.setRecordEvery(1);
   for (int i = 0; i < 3000; ++i) experiment.step();  // histories at capacity
   for (auto _ : state) benchmark::DoNotOptimize(experiment.snapshot());

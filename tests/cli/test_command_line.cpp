@@ -274,7 +274,8 @@ class CommandLineTest : public QObject {
     QVERIFY2(jsonError.isEmpty(), qPrintable(jsonError));
     const QJsonObject network = config.value(QLatin1String("network")).toObject();
     QCOMPARE(network.value(QLatin1String("hiddenLayers")).toArray(), (QJsonArray{8, 8, 8, 8}));
-    QCOMPARE(network.value(QLatin1String("batchNorm")).toString(), QStringLiteral("compare"));
+    QCOMPARE(config.value(QLatin1String("runs")).toArray(),
+             (QJsonArray{QJsonObject{{"normalization", "plain"}}, QJsonObject{{"normalization", "batch-norm"}}}));
     QCOMPARE(config.value(QLatin1String("data")).toObject().value(QLatin1String("size")).toInt(), 400);
 
     // A PNG: loads, carries the step and the configuration, at twice the SVG's size (--scale 2).

@@ -14,7 +14,7 @@ ExperimentConfig smallConfig() {
   config.network.hiddenUnits = {12, 10, 8};
   config.network.activation = ActivationKind::Tanh;
   config.network.init = InitKind::Xavier;
-  config.batchNormMode = BatchNormMode::Compare;
+  config.runs = *runsForBatchNorm("compare");
   config.recordEvery = 5;
   config.evaluateEvery = 20;
   config.probeSize = 100;
@@ -80,7 +80,7 @@ class ExperimentTest : public QObject {
 
   void liveSettingsApplyBetweenSteps() {
     ExperimentConfig config = smallConfig();
-    config.batchNormMode = BatchNormMode::Off;
+    config.runs = *runsForBatchNorm("off");
     Experiment experiment(config);
     experiment.setBatchSize(17);
     experiment.step();
@@ -102,7 +102,7 @@ class ExperimentTest : public QObject {
 
   void focusMeasuresOneUnitOrTheTrainingBatch() {
     ExperimentConfig config = smallConfig();
-    config.batchNormMode = BatchNormMode::On;
+    config.runs = *runsForBatchNorm("on");
     Experiment experiment(config);
     experiment.setFocus(1, {3, DistributionSource::Probe});
     experiment.setFocus(2, {-1, DistributionSource::TrainingBatch});

@@ -12,13 +12,13 @@ using namespace bnlab;
 
 namespace {
 
-ExperimentConfig toyExperiment(ToyKind kind, BatchNormMode mode) {
+ExperimentConfig toyExperiment(ToyKind kind, const char* mode) {
   ExperimentConfig config;
   config.data.toy = {kind, 2000, 0.02, 3, 1};  // 3 spiral arms, σ = 0.02
   config.network.hiddenUnits = {32, 32, 32};
   config.network.activation = ActivationKind::Relu;
   config.network.init = InitKind::He;
-  config.batchNormMode = mode;
+  config.runs = *runsForBatchNorm(mode);
   config.optimizer.kind = OptimizerKind::Adam;
   config.optimizer.learningRate = 0.01;
   config.batchSize = 64;
@@ -79,24 +79,23 @@ class TrainingTest : public QObject {
   }
 
   void spiralWithBatchNormReaches95Percent() {
-    const double accuracy = trainAndTest(toyExperiment(ToyKind::Spiral, BatchNormMode::On), 3000);
+    const double accuracy = trainAndTest(toyExperiment(ToyKind::Spiral, "on"), 3000);
     QVERIFY2(accuracy >= 0.95, qPrintable(QStringLiteral("test accuracy %1").arg(accuracy)));
   }
 
   void xorReaches98Percent_data() {
-    QTest::addColumn<int>("mode");
-    QTest::newRow("plain") << int(BatchNormMode::Off);
-    QTest::newRow("batch norm") << int(BatchNormMode::On);
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("plain") << QStringLiteral("off");
+    QTest::newRow("batch norm") << QStringLiteral("on");
   }
   void xorReaches98Percent() {
-    QFETCH(int, mode);
-    const double accuracy =
-        trainAndTest(toyExperiment(ToyKind::Xor, static_cast<BatchNormMode>(mode)), 1500);
+    QFETCH(QString, mode);
+    const double accuracy = trainAndTest(toyExperiment(ToyKind::Xor, qPrintable(mode)), 1500);
     QVERIFY2(accuracy >= 0.98, qPrintable(QStringLiteral("test accuracy %1").arg(accuracy)));
   }
 
   void twinsStartIdenticalAndSeeTheSameBatches() {
-    Experiment experiment(toyExperiment(ToyKind::Moons, BatchNormMode::Compare));
+    Experiment experiment(toyExperiment(ToyKind::Moons, "compare"));
     QCOMPARE(experiment.runCount(), 2);
     Network& plain = experiment.run(0).network();
     Network& normed = experiment.run(1).network();
@@ -109,9 +108,9 @@ class TrainingTest : public QObject {
     QCOMPARE(plain.lastForward().hidden[0].z, normed.lastForward().hidden[0].z);
     // And every later batch: each twin evolves exactly as a lone run of its kind from the same
     // seed, and those lone runs draw their batches from the same seeded sampler.
-    ExperimentConfig config = toyExperiment(ToyKind::Moons, BatchNormMode::Off);
+    ExperimentConfig config = toyExperiment(ToyKind::Moons, "off");
     Experiment lonePlain(config);
-    config.batchNormMode = BatchNormMode::On;
+    config.runs = *runsForBatchNorm("on");
     Experiment loneNormed(config);
     lonePlain.step();
     loneNormed.step();
@@ -127,7 +126,7 @@ class TrainingTest : public QObject {
   }
 
   void sameSeedGivesABitIdenticalRun() {
-    ExperimentConfig config = toyExperiment(ToyKind::Spiral, BatchNormMode::Compare);
+    ExperimentConfig config = toyExperiment(ToyKind::Spiral, "compare");
     config.network.dropout = 0.2f;
     config.recordEvery = 7;
     config.evaluateEvery = 50;

@@ -23,7 +23,7 @@ class ConfigJsonTest : public QObject {
     c.network.initSigma = 0.125f;
     c.network.dropout = 0.25f;
     c.network.batchNormOptions = {0.05f, 0.001f};
-    c.batchNormMode = BatchNormMode::Compare;
+    c.runs = *runsForBatchNorm("compare");
     c.optimizer = {OptimizerKind::Momentum, 0.03, 0.8, 0.9, 0.999, 1e-8, 0.001};
     c.batchSize = 96;
     c.probeSize = 300;
@@ -37,7 +37,7 @@ class ConfigJsonTest : public QObject {
     QCOMPARE(QJsonDocument(configToJson(back.config)).toJson(), bytes);
     QCOMPARE(back.config.network.hiddenUnits, c.network.hiddenUnits);
     QCOMPARE(back.config.data.toy.seed, c.data.toy.seed);
-    QVERIFY(back.config.batchNormMode == BatchNormMode::Compare);
+    QVERIFY(back.config.runs == *runsForBatchNorm("compare"));
   }
 
   void everyPresetLoadsAndValidates() {
@@ -59,7 +59,7 @@ class ConfigJsonTest : public QObject {
       QCOMPARE(shown.optimizer.learningRate, preset.config.optimizer.learningRate);
       QCOMPARE(shown.batchSize, preset.config.batchSize);
       QCOMPARE(shown.network.hiddenUnits, preset.config.network.hiddenUnits);
-      QVERIFY(shown.batchNormMode == preset.config.batchNormMode);
+      QVERIFY(shown.runs == preset.config.runs);
     }
     ExperimentConfig odd;
     odd.optimizer.learningRate = 0.0707;

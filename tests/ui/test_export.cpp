@@ -34,7 +34,7 @@ ExperimentConfig smallConfig() {
   ExperimentConfig config;
   config.data.toy = {ToyKind::Circles, 500, 0.05, 2, 4};
   config.network.hiddenUnits = {8, 8};
-  config.batchNormMode = BatchNormMode::Compare;
+  config.runs = *runsForBatchNorm("compare");
   return config;
 }
 
@@ -143,7 +143,8 @@ class ExportTest : public QObject {
       QVERIFY(file.open(QIODevice::ReadOnly));
       const QByteArray svg = file.readAll();
       QVERIFY(svg.contains("step 120"));
-      QVERIFY(svg.contains("&quot;batchNorm&quot;:&quot;compare&quot;") || svg.contains("\"batchNorm\":\"compare\""));
+      QVERIFY(svg.contains("&quot;normalization&quot;:&quot;batch-norm&quot;") ||
+              svg.contains("\"normalization\":\"batch-norm\""));
       // Rendered, it is not blank.
       QImage image(chart->size(), QImage::Format_ARGB32);
       image.fill(Qt::white);
@@ -284,7 +285,7 @@ class ExportTest : public QObject {
     config.network.init = InitKind::Gaussian;
     config.network.initSigma = Scalar(0.05);
     config.network.dropout = Scalar(0.2);
-    config.batchNormMode = BatchNormMode::On;
+    config.runs = *runsForBatchNorm("on");
     config.optimizer.kind = OptimizerKind::Adam;
     config.optimizer.learningRate = 0.003;
     config.optimizer.weightDecay = 1e-4;

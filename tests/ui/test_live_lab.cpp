@@ -15,7 +15,7 @@ ExperimentConfig smallConfig() {
   ExperimentConfig config;
   config.data.toy = {ToyKind::Moons, 600, 0.1, 2, 3};
   config.network.hiddenUnits = {8, 8, 8};
-  config.batchNormMode = BatchNormMode::Off;
+  config.runs = *runsForBatchNorm("off");
   return config;
 }
 
@@ -142,7 +142,7 @@ class LiveLabTest : public QObject {
 
   void compareModeDrawsBothTwinsOnSharedAxes() {
     ExperimentConfig config = smallConfig();
-    config.batchNormMode = BatchNormMode::Compare;
+    config.runs = *runsForBatchNorm("compare");
     MainWindow window(config, MainWindow::Start::Playing);
     QVERIFY(!window.controls()->batchNormSwitch()->isEnabled());
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.runs.size() == 2 && s.step > 30; }));
@@ -159,7 +159,7 @@ class LiveLabTest : public QObject {
 
   void perturbationKickMarksEveryChart() {
     ExperimentConfig config = smallConfig();
-    config.batchNormMode = BatchNormMode::Compare;
+    config.runs = *runsForBatchNorm("compare");
     MainWindow window(config, MainWindow::Start::Playing);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 20; }));
     window.controls()->requestPerturb();
@@ -170,7 +170,7 @@ class LiveLabTest : public QObject {
 
   void clickingTheDecisionPlaneClassifiesThatExample() {
     ExperimentConfig config = smallConfig();
-    config.batchNormMode = BatchNormMode::Compare;
+    config.runs = *runsForBatchNorm("compare");
     MainWindow window(config, MainWindow::Start::Playing);
     window.resize(1400, 900);
     window.show();

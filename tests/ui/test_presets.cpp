@@ -23,7 +23,7 @@ class PresetsTest : public QObject {
     const Preset preset = presetNamed(QStringLiteral("Covariate shift inside the network"));
     QVERIFY(!preset.name.isEmpty());
     ExperimentConfig config = preset.config;
-    QVERIFY(config.batchNormMode == BatchNormMode::Compare);
+    QVERIFY(config.runs == *runsForBatchNorm("compare"));
     config.recordEvery = 20;
     Experiment experiment(config);
     for (int i = 0; i < 1000; ++i) experiment.step();

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <algorithm>
 
+#include "config_json.h"
 #include "stats/quantiles.h"
 
 namespace bnlab {
@@ -39,7 +40,11 @@ QJsonObject layerJson(const LayerSnapshot& layer, int index) {
 
 QJsonObject runJson(const RunSnapshot& run) {
   QJsonObject json{{QStringLiteral("name"), QString::fromStdString(run.name)},
+                   {QStringLiteral("spec"), runsToJson({run.spec}).first()},
                    {QStringLiteral("batchNorm"), run.batchNorm},
+                   {QStringLiteral("batchSize"), run.batchSize},
+                   {QStringLiteral("dropout"), run.dropout},
+                   {QStringLiteral("epoch"), qint64(run.epoch)},
                    {QStringLiteral("batchLoss"), run.batchLoss},
                    {QStringLiteral("evaluatedAt"), qint64(run.evaluatedAt)},
                    {QStringLiteral("train"), evaluationJson(run.train)},

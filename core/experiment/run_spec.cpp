@@ -1,0 +1,176 @@
+#include "experiment/run_spec.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <stdexcept>
+
+namespace bnlab {
+
+namespace {
+
+constexpr std::array<NormalizationInfo, 2> kNormalizations{{
+    {Normalization::None, "plain", "plain", "No normalization: each layer sees Z = W·A + b as it is."},
+    {Normalization::BatchNorm, "batch-norm", "batch norm",
+     "Batch norm before the activation: each unit normalized over the mini-batch, then scaled by "
+     "γ and shifted by β (running averages at test time)."},
+}};
+
+constexpr int kMaxBatchSize = 512;
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+std::string compactNumber(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+RunSpec parseRun(std::string_view part) {
+  const std::string whole = trim(part);
+  std::string_view rest = whole;
+  const auto colon = rest.find(':');
+  const std::string kind = trim(rest.substr(0, colon));
+  const auto normalization = normalizationFromKey(kind);
+  if (!normalization) {
+    std::string known;
+    for (const NormalizationInfo& n : normalizations())
+      known += (known.empty() ? "" : ", ") + std::string(n.key);
+    throw std::invalid_argument("unknown run kind \"" + kind + "\" in \"" + whole + "\" (one of: " +
+                                known + ")");
+  }
+  RunSpec spec;
+  spec.normalization = *normalization;
+  rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+  while (!rest.empty()) {
+    const auto next = rest.find(':');
+    const std::string setting = trim(rest.substr(0, next));
+    rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next + 1);
+    const auto equals = setting.find('=');
+    if (equals == std::string::npos)
+      throw std::invalid_argument("\"" + setting + "\" in \"" + whole + "\" is not key=value");
+    const std::string key = trim(std::string_view(setting).substr(0, equals));
+    const std::string value = trim(std::string_view(setting).substr(equals + 1));
+    const auto bad = [&] {
+      return std::invalid_argument("bad value \"" + value + "\" for " + key + " in \"" + whole + "\"");
+    };
+    if (key == "batch") {
+      int size = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), size);
+      if (error != std::errc() || end != value.data() + value.size()) throw bad();
+      spec.batchSize = size;
+    } else if (key == "dropout") {
+      double rate = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), rate);
+      if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(rate)) throw bad();
+      spec.dropout = rate;
+    } else if (key == "name") {
+      if (value.empty()) throw bad();
+      spec.name = value;
+    } else {
+      throw std::invalid_argument("unknown setting \"" + key + "\" in \"" + whole +
+                                  "\" (batch, dropout or name)");
+    }
+  }
+  return spec;
+}
+
+}  // namespace
+
+std::span<const NormalizationInfo> normalizations() { return kNormalizations; }
+
+const NormalizationInfo& normalizationInfo(Normalization kind) {
+  for (const NormalizationInfo& n : kNormalizations)
+    if (n.kind == kind) return n;
+  return kNormalizations.front();
+}
+
+std::optional<Normalization> normalizationFromKey(std::string_view key) {
+  for (const NormalizationInfo& n : kNormalizations)
+    if (n.key == key) return n.kind;
+  return std::nullopt;
+}
+
+std::string runLabel(const RunSpec& spec) {
+  if (!spec.name.empty()) return spec.name;
+  std::string label(normalizationInfo(spec.normalization).label);
+  if (spec.batchSize) label += " · batch " + std::to_string(*spec.batchSize);
+  if (spec.dropout) label += " · dropout " + compactNumber(*spec.dropout);
+  return label;
+}
+
+std::vector<std::string> validateRun(const RunSpec& spec) {
+  std::vector<std::string> errors;
+  const std::string who = "run \"" + runLabel(spec) + "\": ";
+  if (spec.batchSize && (*spec.batchSize < 1 || *spec.batchSize > kMaxBatchSize))
+    errors.push_back(who + "the batch size must be 1 to " + std::to_string(kMaxBatchSize) + ", not " +
+                     std::to_string(*spec.batchSize));
+  if (spec.dropout && !(*spec.dropout >= 0 && *spec.dropout <= 0.9))
+    errors.push_back(who + "dropout must be between 0 and 0.9");
+  if (spec.name.size() > 80) errors.push_back(who + "the name must be at most 80 characters");
+  return errors;
+}
+
+std::vector<std::string> validateRuns(const std::vector<RunSpec>& runs) {
+  std::vector<std::string> errors;
+  if (runs.empty() || int(runs.size()) > kMaxRuns)
+    errors.push_back("an experiment has 1 to " + std::to_string(kMaxRuns) + " runs, not " +
+                     std::to_string(runs.size()));
+  std::set<std::string> labels;
+  for (const RunSpec& spec : runs) {
+    const std::vector<std::string> own = validateRun(spec);
+    errors.insert(errors.end(), own.begin(), own.end());
+    if (!labels.insert(runLabel(spec)).second)
+      errors.push_back("two runs are called \"" + runLabel(spec) + "\"; give one a name");
+  }
+  return errors;
+}
+
+std::vector<RunSpec> parseRunList(std::string_view text) {
+  std::vector<RunSpec> runs;
+  while (true) {
+    const auto comma = text.find(',');
+    const std::string part = trim(text.substr(0, comma));
+    if (part.empty()) throw std::invalid_argument("an empty run in the run list");
+    runs.push_back(parseRun(part));
+    if (comma == std::string_view::npos) break;
+    text = text.substr(comma + 1);
+  }
+  return runs;
+}
+
+std::string formatRunList(const std::vector<RunSpec>& runs) {
+  std::string text;
+  for (const RunSpec& spec : runs) {
+    if (!text.empty()) text += ',';
+    text += normalizationInfo(spec.normalization).key;
+    if (spec.batchSize) text += ":batch=" + std::to_string(*spec.batchSize);
+    if (spec.dropout) text += ":dropout=" + compactNumber(*spec.dropout);
+    if (!spec.name.empty()) text += ":name=" + spec.name;
+  }
+  return text;
+}
+
+std::optional<std::vector<RunSpec>> runsForBatchNorm(std::string_view mode) {
+  RunSpec plain, normed;
+  normed.normalization = Normalization::BatchNorm;
+  if (mode == "off") return std::vector<RunSpec>{plain};
+  if (mode == "on") return std::vector<RunSpec>{normed};
+  if (mode == "compare") return std::vector<RunSpec>{plain, normed};
+  return std::nullopt;
+}
+
+std::optional<std::string_view> batchNormShorthand(const std::vector<RunSpec>& runs) {
+  for (std::string_view mode : {"off", "on", "compare"})
+    if (runsForBatchNorm(mode) == runs) return mode;
+  return std::nullopt;
+}
+
+}  // namespace bnlab
