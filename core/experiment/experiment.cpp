@@ -96,7 +96,6 @@ const std::vector<int>& Experiment::lastBatchIndices() const {
 }
 
 std::size_t Experiment::streamFor(int size) {
-  streams_.front().size = config_.batchSize;
   for (std::size_t s = 0; s < streams_.size(); ++s)
     if (streams_[s].size == size) return s;
   streams_.emplace_back(size, BatchSampler(data_->train.size(), derivedSeed(config_.seed, 1)));
@@ -118,6 +117,7 @@ void Experiment::trainRun(Run& run, bool probeLandscapeNow) {
 }
 
 double Experiment::step() {
+  streams_.front().size = config_.batchSize;  // the base stream follows live changes
   for (std::size_t i = 0; i < runs_.size(); ++i) {
     Run& run = runs_[i];
     run.stream = streamFor(batchSize(int(i)));
