@@ -7,11 +7,7 @@ namespace bnlab {
 RunViewGrid::RunViewGrid(QWidget* parent) : QWidget(parent), grid_(new QGridLayout(this)) {
   grid_->setContentsMargins(0, 0, 0, 0);
   grid_->setSpacing(4);
-  for (plot::PlotWidget*& view : views_) {
-    view = new plot::PlotWidget(this);
-    // Smaller than a chart's usual minimum, so that four fit the strip in either arrangement.
-    view->setMinimumSize(120, 100);
-  }
+  for (plot::PlotWidget*& view : views_) view = new plot::PlotWidget(this);
   arrange();
 }
 
@@ -20,15 +16,26 @@ void RunViewGrid::setCount(int count) {
   if (count == count_) return;
   count_ = count;
   columns_ = 0;
+  // Up to two runs each chart keeps its usual minimum (as in the plain and batch-norm pair).
+  // More get smaller cells, and the grid asks only for room for 2 × 2 of them: a row when
+  // the strip is wide, two rows when it is narrow.
+  const bool small = count_ > 2;
+  for (plot::PlotWidget* view : views_) view->setMinimumSize(small ? kSmallestCell : QSize(0, 0));
+  const int spacing = grid_->spacing();
+  setMinimumSize(small ? QSize(2 * kSmallestCell.width() + spacing, 2 * kSmallestCell.height() + spacing)
+                       : QSize(0, 0));
   arrange();
 }
 
 int RunViewGrid::bestColumns(int count, QSize size) {
+  if (count <= 2) return count;  // side by side, as the plain and batch-norm pair always was
   int best = count;
   double bestSide = 0;
   for (int columns = count; columns >= 1; --columns) {
     const int rows = (count + columns - 1) / columns;
-    const double side = std::min(double(size.width()) / columns, double(size.height()) / rows);
+    const double width = double(size.width()) / columns, height = double(size.height()) / rows;
+    if (width < kSmallestCell.width() || height < kSmallestCell.height()) continue;
+    const double side = std::min(width, height);
     // Fewer rows win ties: a strip of charts reads left to right like the rest of the window.
     if (side > bestSide * 1.05) best = columns, bestSide = side;
   }

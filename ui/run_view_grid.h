@@ -1,7 +1,8 @@
 #pragma once
 // One chart per run (decision planes or confusion matrices), laid out to fit: the first `count`
 // of its kMaxRuns charts in the rows × columns that give each the largest square cell for the
-// grid's current size (four runs: a row in a wide strip, 2 × 2 in a tall one).
+// grid's current size (three or four runs: a row in a wide strip, 2 × 2 in a narrow one; one or
+// two runs always side by side).
 #include <QGridLayout>
 #include <QWidget>
 #include <array>
@@ -19,8 +20,10 @@ class RunViewGrid : public QWidget {
   int count() const { return count_; }
   void setCount(int count);  // 1 … kMaxRuns; the rest are hidden
 
-  // Columns for `count` square cells in `size`: the choice that makes the cells largest.
+  // Columns for `count` square cells in `size`: for more than two, the choice that makes the
+  // cells largest among those whose cells are at least kSmallestCell (or a row, if none is).
   static int bestColumns(int count, QSize size);
+  static constexpr QSize kSmallestCell{120, 100};
 
  protected:
   void resizeEvent(QResizeEvent* event) override;

@@ -27,37 +27,43 @@ QString percent(double fraction) { return QString::number(fraction * 100, 'f', 0
 
 PlotModel batchNoise(const Snapshot& snap) {
   PlotModel m;
-  m.xLabel = QStringLiteral("μ_B");
-  m.yLabel = QStringLiteral("σ_B");
   m.emptyText = tr("needs batch norm");
   m.title = tr("Batch noise");
   const std::vector<int> runs = batchNormRuns(snap);
-  // One run: its dots and the population's ring, no legend (a legend box could hide the ring).
-  // Several: each run's dots and ring in its colour, named in the legend.
+  // One run: its batches' μ_B and σ_B around the population's ring, no legend (a legend box
+  // could hide the ring). Several: in units of each run's population σ, so that every cloud
+  // sits around the one ring at (0, 1) and their sizes compare directly; named in the legend.
   const bool several = runs.size() > 1;
+  m.xLabel = several ? QStringLiteral("(μ_B − μ) / σ") : QStringLiteral("μ_B");
+  m.yLabel = several ? QStringLiteral("σ_B / σ") : QStringLiteral("σ_B");
   QStringList spreads;
   for (int r : runs) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
     const BatchNoise& noise = run.batchNoise;
     m.title = tr("Batch noise: layer %1, unit %2").arg(noise.layer + 1).arg(noise.unit + 1);
+    const double mean = several ? noise.populationMean : 0;
+    const double sigma = several && noise.populationStd > 0 ? noise.populationStd : 1;
     spreads << (several ? tr("±%1, ±%2 (batch %3)") : tr("μ ±%1 σ ±%2 (batch %3)"))
-                   .arg(noise.meanSpread, 0, 'g', 2)
-                   .arg(noise.stdSpread, 0, 'g', 2)
+                   .arg(noise.meanSpread / sigma, 0, 'g', 2)
+                   .arg(noise.stdSpread / sigma, 0, 'g', 2)
                    .arg(run.batchSize);
     Scatter batches{.name = several ? runName(run) : tr("batches"),
                     .color = palette::withAlpha(runColor(snap, r), 0.45),
                     .inLegend = several};
-    for (const auto& b : noise.batches) batches.points.append(QPointF(b[0], b[1]));
+    for (const auto& b : noise.batches) batches.points.append(QPointF((b[0] - mean) / sigma, b[1] / sigma));
     m.scatters.push_back(std::move(batches));
+  }
+  if (!runs.empty()) {
+    const BatchNoise& first = snap.runs[std::size_t(runs.front())].batchNoise;
     m.scatters.push_back({.name = tr("population"),
-                          .color = several ? runColor(snap, r).darker(150) : palette::kVermillion,
-                          .points = {QPointF(noise.populationMean, noise.populationStd)},
+                          .color = palette::kVermillion,
+                          .points = {several ? QPointF(0, 1)
+                                             : QPointF(first.populationMean, first.populationStd)},
                           .radius = 4.5,
                           .outline = true,
                           .inLegend = false});
-  }
-  if (!spreads.isEmpty())
     m.note = (several ? tr("spread μ, σ: %1") : tr("spread %1")).arg(spreads.join(QStringLiteral(" | ")));
+  }
   m.legend = several;
   return m;
 }

@@ -67,6 +67,13 @@ QString runFileName(const Snapshot& snap, int run) {
   return name;
 }
 
+QString runViewTitle(const Snapshot& snap, int run, const QString& what) {
+  if (!multiRun(snap)) return what;
+  const QString name = runName(snap.runs[std::size_t(run)]);
+  return crowded(snap) ? QStringLiteral("%1: %2").arg(name, what.toLower())
+                       : QStringLiteral("%1: %2").arg(what, name);
+}
+
 plot::PlotModel overSteps(const Snapshot& snap, const QString& title, const QString& yLabel) {
   plot::PlotModel m;
   m.title = title;

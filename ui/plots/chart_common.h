@@ -24,6 +24,11 @@ QColor runColor(const Snapshot& snap, int run);
 // "batch-norm-batch-512" (made from its label).
 QString runFileName(const Snapshot& snap, int run);
 
+// The title of run `run`'s own chart: "Decision plane" for the only run, "Decision plane:
+// plain" for one of two; with more runs the name first ("batch norm · batch 512: decision
+// plane"), so that a narrow chart in the grid keeps it.
+QString runViewTitle(const Snapshot& snap, int run, const QString& what);
+
 // An empty chart over training steps, with every batch norm switch and kick marked.
 plot::PlotModel overSteps(const Snapshot& snap, const QString& title, const QString& yLabel);
 

@@ -14,8 +14,7 @@ QString tr(const char* text) { return QObject::tr(text); }
 
 PlotModel confusionMatrix(const Snapshot& snap, int runIndex) {
   PlotModel m;
-  m.title = multiRun(snap) ? tr("Test confusion: %1").arg(runName(snap.runs[std::size_t(runIndex)]))
-                           : tr("Test confusion");
+  m.title = runViewTitle(snap, runIndex, tr("Test confusion"));
   m.xLabel = tr("predicted class");
   m.emptyText = tr("No evaluation yet");
   m.legend = false;

@@ -15,8 +15,7 @@ QString tr(const char* text) { return QObject::tr(text); }
 
 PlotModel decisionPlane(const Snapshot& snap, int runIndex) {
   PlotModel m;
-  m.title = multiRun(snap) ? tr("Decision plane: %1").arg(runName(snap.runs[std::size_t(runIndex)]))
-                          : tr("Decision plane");
+  m.title = runViewTitle(snap, runIndex, tr("Decision plane"));
   m.note = tr("● train  ○ test");
   m.xLabel = QStringLiteral("x₁");
   m.yLabel = QStringLiteral("x₂");
