@@ -9,7 +9,7 @@
 
 #include "experiment/snapshot.h"
 #include "plot/plot_widget.h"
-#include "snapshot_plots.h"
+#include "plots/layer_charts.h"
 
 namespace bnlab {
 

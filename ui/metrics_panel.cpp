@@ -1,31 +1,39 @@
 #include "metrics_panel.h"
 
-#include <QHBoxLayout>
 #include <QTabWidget>
 
-#include "real_data_plots.h"
-#include "snapshot_plots.h"
+#include "plots/batch_norm_charts.h"
+#include "plots/chart_common.h"
+#include "plots/confusion_matrix.h"
+#include "plots/decision_plane.h"
+#include "plots/training_charts.h"
 
 namespace bnlab {
+
+namespace {
+
+// Room for the run views: three stretch units per chart in a row (the loss chart has four),
+// at most ten, so that four runs leave the loss and accuracy charts their width.
+int runViewsStretch(int runs) { return std::min(10, 3 * runs); }
+
+}  // namespace
 
 MetricsPanel::MetricsPanel(QWidget* parent)
     : QWidget(parent),
       loss_(new plot::PlotWidget(this)),
       accuracy_(new plot::PlotWidget(this)),
-      plane_(new plot::PlotWidget(this)),
-      secondPlane_(new plot::PlotWidget(this)),
+      runViews_(new RunViewGrid(this)),
       noise_(new plot::PlotWidget),
       testTime_(new plot::PlotWidget),
       landscape_(new plot::PlotWidget),
       gap_(new plot::PlotWidget),
-      figureOne_(new plot::PlotWidget) {
-  auto* layout = new QHBoxLayout(this);
-  layout->setContentsMargins(4, 4, 4, 4);
-  layout->setSpacing(4);
-  layout->addWidget(loss_, 4);
-  layout->addWidget(accuracy_, 4);
-  layout->addWidget(plane_, 3);
-  layout->addWidget(secondPlane_, 3);
+      figureOne_(new plot::PlotWidget),
+      layout_(new QHBoxLayout(this)) {
+  layout_->setContentsMargins(4, 4, 4, 4);
+  layout_->setSpacing(4);
+  layout_->addWidget(loss_, 4);
+  layout_->addWidget(accuracy_, 4);
+  layout_->addWidget(runViews_, runViewsStretch(1));
   auto* insights = new QTabWidget(this);
   tabs_ = insights;
   insights->setDocumentMode(true);
@@ -46,15 +54,22 @@ MetricsPanel::MetricsPanel(QWidget* parent)
                             "variation: how much the loss changes along that path; effective "
                             "β-smoothness: the largest gradient change per distance moved. "
                             "Smaller means a smoother landscape."));
-  layout->addWidget(insights, 3);
-  secondPlane_->hide();
-  plots_ = {loss_, accuracy_, plane_, secondPlane_, noise_, testTime_, gap_, landscape_, figureOne_};
-  const char* names[] = {"loss", "accuracy", "decision-plane", "decision-plane-batch-norm",
-                         "batch-noise", "test-time", "generalization-gap", "loss-landscape", "figure-1"};
-  for (std::size_t i = 0; i < plots_.size(); ++i) plots_[i]->setObjectName(QLatin1String(names[i]));
-  for (plot::PlotWidget* plane : {plane_, secondPlane_}) {
-    plane->setCursor(Qt::CrossCursor);
-    connect(plane, &plot::PlotWidget::clicked, this,
+  layout_->addWidget(insights, 3);
+  plots_ = {loss_, accuracy_};
+  plots_.insert(plots_.end(), runViews_->views().begin(), runViews_->views().end());
+  plots_.insert(plots_.end(), {noise_, testTime_, gap_, landscape_, figureOne_});
+  const std::pair<plot::PlotWidget*, const char*> names[] = {
+      {loss_, "loss"},          {accuracy_, "accuracy"},
+      {noise_, "batch-noise"},  {testTime_, "test-time"},
+      {gap_, "generalization-gap"}, {landscape_, "loss-landscape"},
+      {figureOne_, "figure-1"}};
+  for (const auto& [chart, name] : names) chart->setObjectName(QLatin1String(name));
+  for (int r = 0; r < kMaxRuns; ++r)
+    runViews_->views()[std::size_t(r)]->setObjectName(QStringLiteral("decision-plane-%1").arg(r + 1));
+  runViews_->views().front()->setObjectName(QStringLiteral("decision-plane"));
+  for (plot::PlotWidget* view : runViews_->views()) {
+    view->setCursor(Qt::CrossCursor);
+    connect(view, &plot::PlotWidget::clicked, this,
             [this](QPointF p) { emit pointChosen(p.x(), p.y()); });
   }
   testTime_->setToolTip(tr("At test time there is no batch: batch norm uses the running averages "
@@ -62,34 +77,44 @@ MetricsPanel::MetricsPanel(QWidget* parent)
                            "training set's values (grey). The note compares test accuracy with "
                            "running statistics, with the test set's own statistics, and with each "
                            "example normalized alone, where μ_B = z and σ_B = 0 erase every input "
-                           "(point 5)."));
+                           "(point 5); with several batch-norm runs, as running/own/alone per run."));
   noise_->setToolTip(tr("Each dot is one recent training batch: its mean μ_B and standard "
                         "deviation σ_B of one unit's Z, which batch norm divides and subtracts. "
                         "The ring is the whole training set's. The scatter is batch norm's "
-                        "noise (point 4): move the batch-size slider from 64 to 512 and it shrinks."));
-  loss_->setToolTip(tr("Mean cross-entropy: of each mini-batch (grey), and of the whole training "
-                       "and test sets in evaluation mode."));
+                        "noise (point 4): move the batch-size slider from 64 to 512 and it "
+                        "shrinks, or compare runs that differ in batch size "
+                        "(--runs batch-norm,batch-norm:batch=512), each in its colour."));
+  loss_->setToolTip(tr("Mean cross-entropy: of each mini-batch (grey, one network), and of the "
+                       "whole training and test sets in evaluation mode."));
   accuracy_->setToolTip(tr("Fraction classified correctly, in evaluation mode (running statistics)."));
-  secondPlane_->setToolTip(tr("The batch-norm twin's decision plane."));
-  plane_->setToolTip(tr("Click a point to classify that single example with running statistics. "
-                        "The class the network predicts at each point of the input plane (shade: "
-                        "confidence), with training points (dots) and test points (rings)."));
   setMinimumHeight(210);
 }
 
 void MetricsPanel::showSnapshot(const Snapshot& snap) {
   loss_->setModel(lossOverSteps(snap));
   accuracy_->setModel(accuracyOverSteps(snap));
-  // The plane of 2-D data; a confusion matrix for anything wider.
+  // One view per run: the plane of 2-D data; a confusion matrix for anything wider.
   const bool plane = !snap.data || snap.data->train.dimensions() == 2;
-  const auto view = [&](int run) { return plane ? decisionPlane(snap, run) : confusionMatrix(snap, run); };
+  const int runs = std::clamp(int(snap.runs.size()), 1, kMaxRuns);
+  if (runs != runViews_->count()) {
+    runViews_->setCount(runs);
+    layout_->setStretchFactor(runViews_, runViewsStretch(runs));
+  }
   const QString base = plane ? QStringLiteral("decision-plane") : QStringLiteral("confusion");
-  plane_->setModel(view(0));
-  const bool twins = snap.runs.size() > 1;
-  plane_->setObjectName(twins ? base + QStringLiteral("-plain") : base);
-  secondPlane_->setObjectName(base + QStringLiteral("-batch-norm"));
-  secondPlane_->setVisible(twins);
-  if (twins) secondPlane_->setModel(view(1));
+  for (int r = 0; r < runs && r < int(snap.runs.size()); ++r) {
+    plot::PlotWidget* view = runViews_->views()[std::size_t(r)];
+    view->setModel(plane ? decisionPlane(snap, r) : confusionMatrix(snap, r));
+    // File names: "decision-plane" alone; "decision-plane-plain", "…-batch-norm" for runs.
+    view->setObjectName(multiRun(snap) ? base + QLatin1Char('-') + runFileName(snap, r) : base);
+    const QString whose = multiRun(snap) ? tr("Run “%1”: ").arg(runName(snap.runs[std::size_t(r)])) : QString();
+    view->setToolTip(
+        whose + (plane ? tr("the class the network predicts at each point of the input plane "
+                            "(shade: confidence), with training points (dots) and test points "
+                            "(rings). Click a point to classify that single example with running "
+                            "statistics.")
+                       : tr("the test set's confusion: rows the true class, columns the predicted "
+                            "class, shade the share of the row.")));
+  }
   noise_->setModel(batchNoise(snap));
   testTime_->setModel(testTime(snap));
   landscape_->setModel(landscape(snap));
@@ -102,14 +127,15 @@ void MetricsPanel::showTab(const QString& name) {
     if (tabs_->widget(i)->objectName() == name) tabs_->setCurrentIndex(i);
 }
 
-}  // namespace bnlab
-
-namespace bnlab {
-
 std::vector<plot::PlotWidget*> MetricsPanel::shownPlots() const {
+  // Every chart but the run views of runs the snapshot lacks (a tab's chart counts when its
+  // tab is in the back).
+  const auto& views = runViews_->views();
   std::vector<plot::PlotWidget*> shown;
-  for (plot::PlotWidget* plot : plots_)
-    if (plot != secondPlane_ || !secondPlane_->isHidden()) shown.push_back(plot);
+  for (plot::PlotWidget* plot : plots_) {
+    const auto view = std::find(views.begin(), views.end(), plot);
+    if (view == views.end() || view - views.begin() < runViews_->count()) shown.push_back(plot);
+  }
   return shown;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Colours used the same way everywhere: the Okabe–Ito palette, safe for colour-blind readers.
 #include <QColor>
+#include <QString>
 
 namespace bnlab::palette {
 
@@ -19,6 +20,11 @@ inline const QColor kTest = kVermillion;
 // The distribution of a layer.
 inline const QColor kDistribution = kBlue;
 inline const QColor kMarker = kPurple;
+
+// Runs, in run order: the default comparison (plain, then batch norm) is orange and blue.
+inline constexpr int kRunColorCount = 4;
+QColor runColor(int run);       // cycles after four
+QString runColorName(int run);  // "orange", "blue", … for captions
 
 // Colour of class k (cycles after seven).
 QColor classColor(int k);

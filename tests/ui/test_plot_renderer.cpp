@@ -1,4 +1,5 @@
-// The chart renderer: nice ticks, data ranges, and that a model actually paints its series.
+// The chart renderer: nice ticks, data ranges, that a model actually paints its series, and
+// that a line is as wide as its width says, on screen and in files.
 #include <QImage>
 #include <QPainter>
 #include <QTest>
@@ -20,7 +21,7 @@ class PlotRendererTest : public QObject {
 
   void rangesFollowTheDataOrTheFixedRange() {
     PlotModel m;
-    m.lines.push_back({"a", Qt::blue, {{0, 1}, {10, 3}}});
+    m.lines.push_back({.name = "a", .color = Qt::blue, .points = {{0, 1}, {10, 3}}});
     m.xFormat = AxisFormat::Steps;
     Range x, y;
     dataRanges(m, x, y);
@@ -35,8 +36,11 @@ class PlotRendererTest : public QObject {
   void paintsTheSeriesInTheirColours() {
     PlotModel m;
     m.title = "test";
-    m.lines.push_back({"line", QColor(255, 0, 0), {{0, 0}, {1, 1}}, 4.0});
-    m.bands.push_back({"band", QColor(0, 0, 255), {{0, -1}, {1, -1}}, {{0, -0.5}, {1, -0.5}}});
+    m.lines.push_back({.name = "line", .color = QColor(255, 0, 0), .points = {{0, 0}, {1, 1}}, .width = 4.0});
+    m.bands.push_back({.name = "band",
+                       .color = QColor(0, 0, 255),
+                       .lower = {{0, -1}, {1, -1}},
+                       .upper = {{0, -0.5}, {1, -0.5}}});
     QImage image(300, 200, QImage::Format_RGB32);
     QPainter painter(&image);
     renderPlot(painter, image.rect(), m);
@@ -50,6 +54,51 @@ class PlotRendererTest : public QObject {
       }
     QVERIFY(red > 100);
     QVERIFY(blue > 1000);
+  }
+
+  void linesHaveTheirWidth_data() {
+    QTest::addColumn<qreal>("width");
+    QTest::addColumn<bool>("vertical");
+    QTest::addColumn<qreal>("scale");     // device pixels per logical pixel
+    QTest::addColumn<qreal>("expected");  // thickness in device pixels
+    // Screen (scale 1): round(width) pixels. Files (scale 2): width logical units.
+    QTest::newRow("screen 1 px") << 1.0 << false << 1.0 << 1.0;
+    QTest::newRow("screen 1.8 → 2 px") << 1.8 << false << 1.0 << 2.0;
+    QTest::newRow("screen 3 px") << 3.0 << false << 1.0 << 3.0;
+    QTest::newRow("screen 3 px vertical") << 3.0 << true << 1.0 << 3.0;
+    QTest::newRow("2× image 1") << 1.0 << false << 2.0 << 2.0;
+    QTest::newRow("2× image 3") << 3.0 << false << 2.0 << 6.0;
+    QTest::newRow("2× image 3 vertical") << 3.0 << true << 2.0 << 6.0;
+  }
+
+  // A pure red line on white across the middle of the plot: the red ink (R − G, 0 … 1 per
+  // pixel) summed across it, on the perpendicular through the plot's centre, is its thickness.
+  void linesHaveTheirWidth() {
+    QFETCH(qreal, width);
+    QFETCH(bool, vertical);
+    QFETCH(qreal, scale);
+    QFETCH(qreal, expected);
+    PlotModel m;
+    m.xRange = Range{0, 1};
+    m.yRange = Range{0, 1};
+    const QVector<QPointF> points = vertical ? QVector<QPointF>{{0.5, 0}, {0.5, 1}}
+                                             : QVector<QPointF>{{0, 0.5}, {1, 0.5}};
+    m.lines.push_back({.color = QColor(255, 0, 0), .points = points, .width = width});
+    QImage image(QSize(300, 200) * scale, QImage::Format_RGB32);
+    image.setDevicePixelRatio(scale);
+    QPainter painter(&image);
+    renderPlot(painter, QRectF(0, 0, 300, 200), m);
+    painter.end();
+    const QRectF area = layoutPlot(QRectF(0, 0, 300, 200), m, QFont()).plotArea;
+    const QPoint centre = (area.center() * scale).toPoint() + (vertical ? QPoint(0, 7) : QPoint(7, 0));
+    double ink = 0;
+    const int extent = 20 * int(scale);
+    for (int d = -extent; d <= extent; ++d) {
+      const QColor c = image.pixelColor(centre + (vertical ? QPoint(d, 0) : QPoint(0, d)));
+      ink += (c.red() - c.green()) / 255.0;
+    }
+    QVERIFY2(std::abs(ink - expected) <= 0.35 * scale,
+             qPrintable(QStringLiteral("thickness %1 device pixels, expected %2").arg(ink).arg(expected)));
   }
 };
 

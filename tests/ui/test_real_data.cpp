@@ -9,7 +9,7 @@
 #include "experiment/data_loading.h"
 #include "experiment/experiment.h"
 #include "main_window.h"
-#include "real_data_plots.h"
+#include "plots/confusion_matrix.h"
 
 using namespace bnlab;
 

@@ -49,6 +49,20 @@ bool rasterAtDeviceScale(const QPainter& p) {
          p.device()->devicePixelRatioF() == 1.0;
 }
 
+// Where to stamp a 1-pixel stroke so that together the strokes are round(width) pixels thick
+// in every direction: (0, 0), then ±1, ±2 … pixels along x and along y (2·n − 1 strokes).
+std::vector<QPointF> strokeOffsets(qreal width) {
+  const int n = std::max(1, int(std::lround(width)));
+  const int first = -(n - 1) / 2;
+  std::vector<QPointF> offsets{QPointF(0, 0)};
+  for (int i = first; i < first + n; ++i) {
+    if (i == 0) continue;
+    offsets.emplace_back(i, 0);
+    offsets.emplace_back(0, i);
+  }
+  return offsets;
+}
+
 // Tick positions: every category (0, 1, …) on a category axis, else "nice" numbers.
 QVector<double> axisTicks(const QStringList& categories, double min, double max, int target) {
   if (categories.isEmpty()) return niceTicks(min, max, target);
@@ -342,18 +356,26 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     p.drawPolygon(polygon);
     p.setRenderHint(QPainter::Antialiasing, true);
   }
+  const bool screen = rasterAtDeviceScale(p);
   for (const Line& line : m.lines) {
     if (line.points.isEmpty()) continue;
     QPolygonF polyline;
     polyline.reserve(line.points.size());
     for (const QPointF& pt : line.points) polyline << g.toPixel(pt);
-    // Pens of at most one device pixel take the raster engine's fast cosmetic path; wider
-    // ones go through the general stroker, many times slower on long polylines.
-    QPen pen(line.color, std::min<qreal>(line.width, 1.0), line.style);
-    pen.setCosmetic(rasterAtDeviceScale(p));
-    p.setPen(pen);
     p.setBrush(Qt::NoBrush);
-    p.drawPolyline(polyline);
+    if (!screen) {
+      // Files: the width in logical units, through the general stroker.
+      p.setPen(QPen(line.color, line.width, line.style));
+      p.drawPolyline(polyline);
+      continue;
+    }
+    // Screen: round(width) device pixels. Pens wider than one pixel leave the raster engine's
+    // fast cosmetic path for the general stroker, some 50 times slower on a long polyline, so
+    // a wide line is stamped with the 1-pixel pen at whole-pixel offsets across x and y.
+    QPen pen(line.color, 1.0, line.style);
+    pen.setCosmetic(true);
+    p.setPen(pen);
+    for (const QPointF& offset : strokeOffsets(line.width)) p.drawPolyline(polyline.translated(offset));
   }
   for (const Scatter& scatter : m.scatters) {
     if (scatter.points.isEmpty()) continue;

@@ -1,0 +1,219 @@
+// Every chart draws every run: a snapshot of three runs (plain, batch norm, batch norm with
+// batches of 512) through each chart builder gives one named series per run in three distinct
+// colours; the metrics panel shows one decision plane per run under its own name; Export all
+// writes every run's charts; two runs keep the names the plain and batch-norm pair always had.
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "experiment/experiment.h"
+#include "export/dashboard_export.h"
+#include "main_window.h"
+#include "metrics_panel.h"
+#include "plots/batch_norm_charts.h"
+#include "plots/chart_common.h"
+#include "plots/decision_plane.h"
+#include "plots/layer_charts.h"
+#include "plot/plot_renderer.h"
+#include "plots/training_charts.h"
+
+using namespace bnlab;
+using plot::PlotModel;
+
+namespace {
+
+ExperimentConfig configFor(const char* runs) {
+  ExperimentConfig config;
+  config.data.toy = {ToyKind::Circles, 400, 0.05, 2, 4};
+  config.network.hiddenUnits = {8, 8};
+  config.runs = parseRunList(runs);
+  config.landscapeEvery = 50;
+  return config;
+}
+
+SnapshotPtr snapshotAfter(const ExperimentConfig& config, int steps) {
+  Experiment experiment(config);
+  for (int s = 0; s < steps; ++s) experiment.step();
+  experiment.record();
+  experiment.evaluate();
+  experiment.updateDecisionMaps(20, 20);
+  return experiment.snapshot();
+}
+
+// The series a legend would list, by name, with their colours (opaque).
+std::map<QString, QRgb> legendColours(const PlotModel& m) {
+  std::map<QString, QRgb> named;
+  const auto add = [&](const auto& series) {
+    for (const auto& s : series)
+      if (s.inLegend && !s.name.isEmpty()) named[s.name] = s.color.rgb();
+  };
+  add(m.lines);
+  add(m.bands);
+  add(m.bars);
+  add(m.scatters);
+  return named;
+}
+
+using Builder = std::function<PlotModel(const Snapshot&)>;
+
+}  // namespace
+
+Q_DECLARE_METATYPE(Builder)
+
+class RunChartsTest : public QObject {
+  Q_OBJECT
+  SnapshotPtr three_;
+
+ private slots:
+  void initTestCase() { three_ = snapshotAfter(configFor("plain,batch-norm,batch-norm:batch=512"), 300); }
+
+  void everyChartShowsEveryRun_data() {
+    QTest::addColumn<Builder>("build");
+    QTest::addColumn<bool>("batchNormOnly");  // only runs with batch norm have the series
+    const LayerView layer2{.layer = 1};
+    const std::vector<ScatterTrail> trails = [this] {
+      std::vector<ScatterTrail> t(three_->runs.size());
+      for (std::size_t r = 0; r < t.size(); ++r) t[r].push_back(three_->runs[r].layers[1].scatter);
+      return t;
+    }();
+    QTest::newRow("loss") << Builder(lossOverSteps) << false;
+    QTest::newRow("accuracy") << Builder(accuracyOverSteps) << false;
+    QTest::newRow("gap") << Builder(lossGap) << false;
+    QTest::newRow("landscape") << Builder(landscape) << false;
+    QTest::newRow("figure 1") << Builder(paperFigureOne) << false;
+    QTest::newRow("distribution") << Builder([=](const Snapshot& s) { return distributionOverSteps(s, layer2); }) << false;
+    QTest::newRow("histogram") << Builder([=](const Snapshot& s) { return currentHistogram(s, layer2); }) << false;
+    QTest::newRow("mean and std") << Builder([=](const Snapshot& s) { return momentsOverSteps(s, layer2); }) << false;
+    QTest::newRow("shift") << Builder([=](const Snapshot& s) { return shiftOverSteps(s, layer2); }) << false;
+    QTest::newRow("units 1 and 2") << Builder([=](const Snapshot& s) { return unitScatter(s, layer2, trails); }) << false;
+    QTest::newRow("batch noise") << Builder(batchNoise) << true;
+    QTest::newRow("test time") << Builder(testTime) << true;
+  }
+
+  // Each run that the chart applies to has a legend entry named after it (alone or as the start
+  // of "<run> train"), each in its own colour; runs it does not apply to have none.
+  void everyChartShowsEveryRun() {
+    QFETCH(Builder, build);
+    QFETCH(bool, batchNormOnly);
+    const Snapshot& snap = *three_;
+    QCOMPARE(snap.runs.size(), std::size_t(3));
+    const PlotModel m = build(snap);
+    QVERIFY2(plot::hasData(m), qPrintable(m.title));
+    QVERIFY(m.legend);
+    const std::map<QString, QRgb> named = legendColours(m);
+    std::set<QRgb> colours;
+    for (const RunSnapshot& run : snap.runs) {
+      const QString name = QString::fromStdString(run.name);
+      // The longest legend name that starts with the run's name ("batch norm" is also the
+      // start of "batch norm · batch 512").
+      QString match;
+      for (const auto& [entry, colour] : named)
+        if (entry == name || entry.startsWith(name + QLatin1Char(' ')))
+          if (!entry.startsWith(name + QStringLiteral(" · "))) match = entry;
+      const bool applies = !batchNormOnly || run.batchNorm;
+      QVERIFY2(match.isEmpty() != applies,
+               qPrintable(QStringLiteral("%1: run \"%2\" in the legend: %3").arg(m.title, name).arg(!match.isEmpty())));
+      if (applies) colours.insert(named.at(match));
+    }
+    const std::size_t applying = batchNormOnly ? 2 : 3;
+    QCOMPARE(colours.size(), applying);
+  }
+
+  void eachRunHasItsDecisionPlane() {
+    for (int r = 0; r < 3; ++r) {
+      const PlotModel m = decisionPlane(*three_, r);
+      QVERIFY(m.backdrop.has_value());
+      QVERIFY2(m.title.contains(QString::fromStdString(three_->runs[std::size_t(r)].name)), qPrintable(m.title));
+    }
+  }
+
+  void runFileNamesAreStableAndUnique_data() {
+    QTest::addColumn<QString>("runs");
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("pair") << "plain,batch-norm" << QStringList{"plain", "batch-norm"};
+    QTest::newRow("three") << "plain,batch-norm,batch-norm:batch=512"
+                           << QStringList{"plain", "batch-norm", "batch-norm-batch-512"};
+    QTest::newRow("dropout") << "plain:dropout=0.5" << QStringList{"plain-dropout-0-5"};
+    QTest::newRow("named alike") << "plain:name=A b,plain:name=a-b,batch-norm:name=★"
+                                 << QStringList{"a-b", "a-b-2", "run-3"};
+  }
+
+  void runFileNamesAreStableAndUnique() {
+    QFETCH(QString, runs);
+    QFETCH(QStringList, names);
+    Snapshot snap;
+    for (const RunSpec& spec : parseRunList(runs.toStdString())) {
+      RunSnapshot run;
+      run.spec = spec;
+      snap.runs.push_back(run);
+    }
+    for (int r = 0; r < names.size(); ++r) QCOMPARE(runFileName(snap, r), names[r]);
+  }
+
+  void metricsPanelShowsOnePlanePerRun_data() {
+    QTest::addColumn<QString>("runs");
+    QTest::addColumn<QStringList>("planes");
+    QTest::newRow("one") << "batch-norm" << QStringList{"decision-plane"};
+    QTest::newRow("pair") << "plain,batch-norm" << QStringList{"decision-plane-plain", "decision-plane-batch-norm"};
+    QTest::newRow("three") << "plain,batch-norm,batch-norm:batch=512"
+                           << QStringList{"decision-plane-plain", "decision-plane-batch-norm",
+                                          "decision-plane-batch-norm-batch-512"};
+  }
+
+  void metricsPanelShowsOnePlanePerRun() {
+    QFETCH(QString, runs);
+    QFETCH(QStringList, planes);
+    const SnapshotPtr snap = snapshotAfter(configFor(runs.toLatin1().constData()), 30);
+    MetricsPanel panel;
+    panel.resize(1200, 240);
+    panel.show();
+    panel.showSnapshot(*snap);
+    QCoreApplication::processEvents();
+    QStringList shown;
+    for (const plot::PlotWidget* chart : panel.shownPlots())
+      if (chart->objectName().startsWith(QLatin1String("decision-plane"))) {
+        shown << chart->objectName();
+        QVERIFY(chart->isVisible());
+        QVERIFY2(chart->width() >= 100 && chart->height() >= 90,
+                 qPrintable(QStringLiteral("%1 is %2×%3").arg(chart->objectName()).arg(chart->width()).arg(chart->height())));
+      }
+    QCOMPARE(shown, planes);
+    // The charts of the runs the snapshot lacks are neither shown nor exported.
+    QCOMPARE(int(panel.plots().size() - panel.shownPlots().size()), kMaxRuns - int(planes.size()));
+  }
+
+  // Export all of a three-run window writes every chart the window shows, each run's plane
+  // among them, and the CSV of a shared chart names every run.
+  void exportAllWritesEveryRunsCharts() {
+    const ExperimentConfig config = configFor("plain,batch-norm,batch-norm:batch=512");
+    MainWindow window(config, MainWindow::Start::Viewer);
+    window.resize(1600, 1000);
+    window.show();
+    window.showSnapshot(three_);
+    QCoreApplication::processEvents();
+    QTemporaryDir dir;
+    ExportOptions options;
+    options.folder = dir.path();
+    options.svg = false;
+    options.scale = 1;
+    const ExportJob job = window.exportJob(true);
+    const ExportReport report = writeExport(job, options);
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    for (const plot::PlotWidget* chart : window.metrics()->shownPlots())
+      QVERIFY2(QFile::exists(QDir(dir.path()).filePath(chart->objectName() + ".png")), qPrintable(chart->objectName()));
+    for (const char* plane : {"decision-plane-plain", "decision-plane-batch-norm", "decision-plane-batch-norm-batch-512"})
+      QVERIFY2(QFile::exists(QDir(dir.path()).filePath(QLatin1String(plane) + ".csv")), plane);
+    QVERIFY(QFile::exists(QDir(dir.path()).filePath("dashboard.png")));
+    QFile csv(QDir(dir.path()).filePath("layer2-shift.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray rows = csv.readAll();
+    for (const RunSnapshot& run : three_->runs) QVERIFY2(rows.contains(run.name.c_str()), run.name.c_str());
+  }
+};
+
+QTEST_MAIN(RunChartsTest)
+#include "test_run_charts.moc"
