@@ -65,8 +65,13 @@ void RunListDialog::removeRun(int row) {
 }
 
 void RunListDialog::showRuns(const std::vector<RunSpec>& runs) {
+  // The old rows go later: a row's Remove button may be the one whose click is running.
   delete grid_;
-  for (QWidget* child : table_->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) delete child;
+  for (QWidget* child : table_->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+    child->hide();
+    child->setParent(nullptr);
+    child->deleteLater();
+  }
   rows_.clear();
   grid_ = new QGridLayout(table_);
   grid_->setContentsMargins(0, 0, 0, 0);
