@@ -18,9 +18,10 @@ RunListDialog::RunListDialog(const std::vector<RunSpec>& runs, QWidget* parent)
       problems_(new QLabel),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
   setWindowTitle(tr("Runs"));
-  auto* intro = new QLabel(tr("Runs trained side by side, from the same initial weights; runs with "
-                              "the same batch size see the same mini-batches. Empty fields take "
-                              "the experiment's settings."));
+  auto* intro =
+      new QLabel(tr("Runs trained side by side, from the same initial weights; runs with "
+                    "the same batch size see the same mini-batches. Empty fields take "
+                    "the experiment's settings."));
   intro->setWordWrap(true);
   problems_->setWordWrap(true);
   problems_->setStyleSheet(QStringLiteral("color: #b3261e;"));
@@ -42,7 +43,8 @@ std::vector<RunSpec> RunListDialog::runs() const {
     RunSpec spec;
     spec.name = row.name->text().trimmed().toStdString();
     spec.normalization =
-        normalizationFromKey(row.normalization->currentData().toString().toStdString()).value_or(Normalization::None);
+        normalizationFromKey(row.normalization->currentData().toString().toStdString())
+            .value_or(Normalization::None);
     if (row.batchSize->value() > 0) spec.batchSize = row.batchSize->value();
     if (row.dropout->value() > kDropoutUnset) spec.dropout = row.dropout->value();
     specs.push_back(spec);
@@ -77,17 +79,21 @@ void RunListDialog::showRuns(const std::vector<RunSpec>& runs) {
   grid_->setContentsMargins(0, 0, 0, 0);
   const QStringList headers{tr("Name"), tr("Normalization"), tr("Batch size"), tr("Dropout")};
   for (int column = 0; column < headers.size(); ++column)
-    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(headers[column]), table_), 0, column);
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(headers[column]), table_), 0,
+                     column);
   const Setting& batch = settingRow("training.batchSize");
   const Setting& dropout = settingRow("network.dropout");
   for (const RunSpec& spec : runs) {
     Row row{new QLineEdit(QString::fromStdString(spec.name), table_), new QComboBox(table_),
-            new QSpinBox(table_), new QDoubleSpinBox(table_), new QPushButton(tr("Remove"), table_)};
+            new QSpinBox(table_), new QDoubleSpinBox(table_),
+            new QPushButton(tr("Remove"), table_)};
     for (const NormalizationInfo& n : normalizations()) {
       row.normalization->addItem(str(n.label), str(n.key));
-      row.normalization->setItemData(row.normalization->count() - 1, str(n.description), Qt::ToolTipRole);
+      row.normalization->setItemData(row.normalization->count() - 1, str(n.description),
+                                     Qt::ToolTipRole);
     }
-    row.normalization->setCurrentIndex(row.normalization->findData(str(normalizationInfo(spec.normalization).key)));
+    row.normalization->setCurrentIndex(
+        row.normalization->findData(str(normalizationInfo(spec.normalization).key)));
     row.batchSize->setRange(0, int(batch.range.max));
     row.batchSize->setSpecialValueText(tr("experiment's"));
     row.batchSize->setValue(spec.batchSize.value_or(0));
@@ -108,7 +114,8 @@ void RunListDialog::showRuns(const std::vector<RunSpec>& runs) {
     connect(row.normalization, &QComboBox::currentIndexChanged, this, &RunListDialog::check);
     connect(row.batchSize, &QSpinBox::valueChanged, this, &RunListDialog::check);
     connect(row.dropout, &QDoubleSpinBox::valueChanged, this, &RunListDialog::check);
-    connect(row.remove, &QPushButton::clicked, this, [this, index = line - 1] { removeRun(index); });
+    connect(row.remove, &QPushButton::clicked, this,
+            [this, index = line - 1] { removeRun(index); });
     rows_.push_back(row);
   }
   check();
@@ -125,7 +132,8 @@ void RunListDialog::check() {
   }
   add_->setEnabled(int(rows_.size()) < kMaxRuns);
   QStringList problems;
-  for (const std::string& problem : validateRuns(specs)) problems << QString::fromStdString(problem);
+  for (const std::string& problem : validateRuns(specs))
+    problems << QString::fromStdString(problem);
   problems_->setText(problems.join(QLatin1Char('\n')));
   problems_->setVisible(!problems.isEmpty());
   okButton()->setEnabled(problems.isEmpty());

@@ -52,7 +52,8 @@ void SettingControls::bindWidget(const Setting& s, QWidget* control) {
                    intBound(s.range.max - (s.range.openMax ? 1 : 0)));
   } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(control)) {
     const double step = std::pow(10.0, -spin->decimals());
-    spin->setRange(s.range.min + (s.range.openMin ? step : 0), s.range.max - (s.range.openMax ? step : 0));
+    spin->setRange(s.range.min + (s.range.openMin ? step : 0),
+                   s.range.max - (s.range.openMax ? step : 0));
   } else if (auto* combo = qobject_cast<QComboBox*>(control); combo && combo->count() == 0) {
     for (std::string_view word : s.choices()) combo->addItem(str(word), str(word));
   }
@@ -62,10 +63,14 @@ void SettingControls::bindWidget(const Setting& s, QWidget* control) {
 void SettingControls::show(const ExperimentConfig& config) const {
   for (const auto& [s, control] : bound_) {
     const SettingValue v = s->get(config);
-    if (auto* spin = qobject_cast<QSpinBox*>(control)) spin->setValue(int(number(v)));
-    else if (auto* spin = qobject_cast<QDoubleSpinBox*>(control)) spin->setValue(number(v));
-    else if (auto* slider = qobject_cast<ValueSlider*>(control)) slider->setValue(number(v));
-    else if (auto* box = qobject_cast<QCheckBox*>(control)) box->setChecked(std::get<bool>(v));
+    if (auto* spin = qobject_cast<QSpinBox*>(control))
+      spin->setValue(int(number(v)));
+    else if (auto* spin = qobject_cast<QDoubleSpinBox*>(control))
+      spin->setValue(number(v));
+    else if (auto* slider = qobject_cast<ValueSlider*>(control))
+      slider->setValue(number(v));
+    else if (auto* box = qobject_cast<QCheckBox*>(control))
+      box->setChecked(std::get<bool>(v));
     else if (auto* combo = qobject_cast<QComboBox*>(control))
       combo->setCurrentIndex(combo->findData(QString::fromStdString(std::get<std::string>(v))));
   }
@@ -73,10 +78,14 @@ void SettingControls::show(const ExperimentConfig& config) const {
 
 void SettingControls::read(ExperimentConfig& config) const {
   for (const auto& [s, control] : bound_) {
-    if (auto* spin = qobject_cast<QSpinBox*>(control)) s->set(config, ofKind(*s, spin->value()));
-    else if (auto* spin = qobject_cast<QDoubleSpinBox*>(control)) s->set(config, ofKind(*s, spin->value()));
-    else if (auto* slider = qobject_cast<ValueSlider*>(control)) s->set(config, ofKind(*s, slider->value()));
-    else if (auto* box = qobject_cast<QCheckBox*>(control)) s->set(config, box->isChecked());
+    if (auto* spin = qobject_cast<QSpinBox*>(control))
+      s->set(config, ofKind(*s, spin->value()));
+    else if (auto* spin = qobject_cast<QDoubleSpinBox*>(control))
+      s->set(config, ofKind(*s, spin->value()));
+    else if (auto* slider = qobject_cast<ValueSlider*>(control))
+      s->set(config, ofKind(*s, slider->value()));
+    else if (auto* box = qobject_cast<QCheckBox*>(control))
+      s->set(config, box->isChecked());
     else if (auto* combo = qobject_cast<QComboBox*>(control))
       s->set(config, combo->currentData().toString().toStdString());
   }

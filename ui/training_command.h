@@ -48,9 +48,9 @@ struct SetFocus {
   DistributionFocus focus;
 };
 
-using TrainingCommand = std::variant<SetBatchNorm, SetBatchSize, SetOptimizer, SetDropout,
-                                     ChoosePoint, Perturb, SetLandscapeEvery,
-                                     SetBatchNoiseTarget, SetFocus>;
+using TrainingCommand =
+    std::variant<SetBatchNorm, SetBatchSize, SetOptimizer, SetDropout, ChoosePoint, Perturb,
+                 SetLandscapeEvery, SetBatchNoiseTarget, SetFocus>;
 
 // Applies `command` to `experiment` (on the thread that owns it).
 void applyCommand(Experiment& experiment, const TrainingCommand& command);

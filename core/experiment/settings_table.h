@@ -40,21 +40,24 @@ struct SettingRange {
   bool openMin = false, openMax = false;
   std::string_view minMeaning = {};  // what the minimum stands for, e.g. "off", "no end"
 
-  bool bounded() const { return min > -std::numeric_limits<double>::infinity() || max < std::numeric_limits<double>::infinity(); }
+  bool bounded() const {
+    return min > -std::numeric_limits<double>::infinity() ||
+           max < std::numeric_limits<double>::infinity();
+  }
   bool contains(double v) const;
   // "1 to 512", "0 (off) to 1000000", "between 0.05 and 0.9", "in (0, 10]".
   std::string text(bool integer) const;
 };
 
 struct Setting {
-  std::string_view key = {};        // in configuration files: "section.field", e.g. "training.batchSize"
+  std::string_view key = {};  // in configuration files: "section.field", e.g. "training.batchSize"
   std::string_view option = {};     // on the command line (without "--"); "" = files only
   std::string_view valueName = {};  // the option's value in --help: "n", "x", "name"
   SettingKind kind = SettingKind::Number;
-  std::string_view label = {};      // names it in messages: "the batch size"
-  std::string_view help = {};       // one line for --help (the range and default are added)
-  std::string_view tooltip = {};    // the window's longer explanation ("" = help)
-  SettingRange range = {};          // Integer, Number and Widths; unbounded otherwise
+  std::string_view label = {};    // names it in messages: "the batch size"
+  std::string_view help = {};     // one line for --help (the range and default are added)
+  std::string_view tooltip = {};  // the window's longer explanation ("" = help)
+  SettingRange range = {};        // Integer, Number and Widths; unbounded otherwise
   // The field itself (from field(), settings_table.cpp).
   SettingValue (*get)(const ExperimentConfig&) = nullptr;
   // Sets the field from a value of this kind (a Choice already checked against choices()).
