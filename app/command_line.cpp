@@ -3,55 +3,45 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
+
+#include "experiment/settings_table.h"
 
 namespace bnlab {
 
 namespace {
 
-// A configuration setting on the command line: --name VALUE sets the JSON config's `path`.
-struct SettingOption {
+QString str(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+
+// Options that choose a data source and its path in one (configuration files give
+// data.source and data.path).
+struct DataSourceOption {
   const char* name;
-  const char* path;  // "section.key" in the configuration file format (config_json.h)
-  enum Kind { Integer, Number, Word, OnOff, Widths } kind;
   const char* value;
+  const char* source;  // data.source
   const char* help;
-  const char* source = nullptr;  // also sets data.source to this
+};
+constexpr DataSourceOption kDataSourceOptions[] = {
+    {"mnist-folder", "dir", "mnist", "Data: a folder of MNIST-format files (train-images-idx3-ubyte[.gz], …)."},
+    {"csv", "file", "csv", "Data: a CSV table, one example a row, labels in one column."},
 };
 
-constexpr SettingOption kSettings[] = {
-    {"dataset", "data.dataset", SettingOption::Word, "name", "Toy data: spiral, circles, moons, xor, blobs; or fashion-mnist (Debian's package dataset-fashion-mnist).", "toy"},
-    {"mnist-folder", "data.path", SettingOption::Word, "dir", "Data: a folder of MNIST-format files (train-images-idx3-ubyte[.gz], …).", "mnist"},
-    {"csv", "data.path", SettingOption::Word, "file", "Data: a CSV table, one example a row, labels in one column.", "csv"},
-    {"label-column", "data.labelColumn", SettingOption::Integer, "n", "CSV: the labels' column, counted from 0 (default: the last)."},
-    {"train-limit", "data.trainLimit", SettingOption::Integer, "n", "MNIST and CSV: train on the first n training examples only."},
-    {"samples", "data.size", SettingOption::Integer, "n", "Examples in the data set, train and test together."},
-    {"noise", "data.noise", SettingOption::Number, "x", "Noise of the toy data."},
-    {"classes", "data.classes", SettingOption::Integer, "k", "Classes (spiral arms, blobs)."},
-    {"test-fraction", "data.testFraction", SettingOption::Number, "f", "Share of examples held out for testing, 0.05 to 0.9."},
-    {"test-shift", "data.testShift", SettingOption::Number, "s", "Move the test inputs by s training standard deviations along x1, 0 to 3."},
-    {"uneven-scales", "data.unevenScales", SettingOption::OnOff, "on|off", "Give the features very different scales."},
-    {"standardize", "data.standardize", SettingOption::OnOff, "on|off", "Standardize the inputs (fitted on the training split)."},
-    {"layers", "network.hiddenLayers", SettingOption::Widths, "n,n,...", "Units of each hidden layer, e.g. 64,64,64."},
-    {"activation", "network.activation", SettingOption::Word, "name", "relu, leaky_relu, tanh, sigmoid or linear."},
-    {"init", "network.init", SettingOption::Word, "name", "Initial weights: he, xavier or gaussian."},
-    {"init-sigma", "network.initSigma", SettingOption::Number, "x", "Standard deviation of gaussian initial weights."},
-    {"batch-norm", "network.batchNorm", SettingOption::Word, "mode", "Shorthand for --runs: off (plain), on (batch-norm), or compare (plain,batch-norm)."},
-    {"bn-momentum", "network.batchNormMomentum", SettingOption::Number, "x", "Momentum of batch norm's running statistics."},
-    {"bn-epsilon", "network.batchNormEpsilon", SettingOption::Number, "x", "Batch norm's epsilon."},
-    {"dropout", "network.dropout", SettingOption::Number, "p", "Dropout rate of the hidden layers, 0 to 0.9."},
-    {"optimizer", "training.optimizer", SettingOption::Word, "name", "sgd, momentum or adam."},
-    {"learning-rate", "training.learningRate", SettingOption::Number, "x", "Learning rate."},
-    {"momentum", "training.momentum", SettingOption::Number, "x", "Momentum of the momentum optimizer."},
-    {"weight-decay", "training.weightDecay", SettingOption::Number, "x", "L2 weight decay."},
-    {"batch-size", "training.batchSize", SettingOption::Integer, "n", "Mini-batch size, 1 to 512."},
-    {"steps", "training.steps", SettingOption::Integer, "n", "Where training stops: headless runs train this many steps (default: the preset's, else 2000); the window pauses there."},
-    {"seed", "training.seed", SettingOption::Integer, "n", "Seed of the data, the initial weights, the batches and dropout."},
-    {"probe-size", "measure.probeSize", SettingOption::Integer, "n", "Examples in the fixed probe batch."},
-    {"record-every", "measure.recordEvery", SettingOption::Integer, "n", "Headless: steps between recorded distributions."},
-    {"evaluate-every", "measure.evaluateEvery", SettingOption::Integer, "n", "Headless: steps between train/test evaluations."},
-    {"landscape-every", "measure.landscapeEvery", SettingOption::Integer, "n", "Steps between loss-landscape probes (0: off)."},
-};
+// A setting's --help line: its help, then its range or words and its default.
+QString settingHelp(const Setting& s) {
+  static const ExperimentConfig defaults;
+  QString help = str(s.help);
+  if (s.kind == SettingKind::Choice) {
+    QStringList words;
+    for (std::string_view word : s.choices()) words << str(word);
+    help += QStringLiteral(" One of: %1.").arg(words.join(QStringLiteral(", ")));
+  } else if (s.ranged() && s.kind != SettingKind::Widths) {
+    help += QStringLiteral(" Range: %1.").arg(str(s.range.text(s.kind == SettingKind::Integer)));
+  }
+  const std::string byDefault = formatSettingValue(s.get(defaults));
+  if (!byDefault.empty()) help += QStringLiteral(" Default: %1.").arg(str(byDefault));
+  return help;
+}
 
 QString runsHelp() {
   QString kinds;
@@ -74,6 +64,18 @@ QCommandLineOption option(const char* name, const QString& help, const char* val
   return o;
 }
 
+// --format, from the table of export formats: every format by default.
+QCommandLineOption formatOption() {
+  QStringList all;
+  for (const ExportFormatInfo& f : exportFormats()) all << QLatin1String(f.name);
+  QCommandLineOption o(QStringLiteral("format"),
+                       QStringLiteral("Headless: formats to export, any of %1 (default all of them).")
+                           .arg(all.join(QLatin1Char(','))),
+                       QStringLiteral("list"));
+  o.setDefaultValue(all.join(QLatin1Char(',')));
+  return o;
+}
+
 // All options, in the order --help lists them.
 QList<QCommandLineOption> allOptions() {
   QList<QCommandLineOption> options = {
@@ -81,7 +83,7 @@ QList<QCommandLineOption> allOptions() {
       option("preset", QStringLiteral("Start from a built-in preset: its name, its start or a unique part of it."), "name"),
       option("config", QStringLiteral("Start from a configuration file (JSON, as File > Save configuration writes)."), "file"),
       option("export", QStringLiteral("Headless: write every chart, dashboard picture, config.json and summary.json into this folder."), "dir"),
-      option("format", QStringLiteral("Headless: formats to export, any of png,svg,csv (default all three)."), "list", "png,svg,csv"),
+      formatOption(),
       option("scale", QStringLiteral("Headless: PNG pixels per screen pixel, 1, 2 or 4 (default 2)."), "s", "2"),
       option("no-composite", QStringLiteral("Headless: no dashboard.png/.svg picture of the whole dashboard.")),
       option("charts", QStringLiteral("Headless: export only these charts, e.g. accuracy,figure-1,layer3-distribution."), "names"),
@@ -92,7 +94,13 @@ QList<QCommandLineOption> allOptions() {
       option("size", QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."), "WxH", "1600x1000"),
       option("runs", runsHelp(), "list"),
   };
-  for (const SettingOption& s : kSettings) options << option(s.name, QString::fromLatin1(s.help), s.value);
+  for (const DataSourceOption& d : kDataSourceOptions) options << option(d.name, QString::fromUtf8(d.help), d.value);
+  for (const Setting& s : settings()) {
+    if (s.option.empty()) continue;
+    QCommandLineOption o(str(s.option), settingHelp(s));
+    o.setValueName(str(s.valueName));
+    options << o;
+  }
   options << QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."))
           << option("version", QStringLiteral("Show the version."));
   return options;
@@ -127,30 +135,32 @@ void setPath(QJsonObject& root, const QString& path, const QJsonValue& value) {
   root.insert(parts[0], section);
 }
 
-bool settingValue(const SettingOption& s, const QString& text, QJsonValue& out, QString& error) {
+// An option's text as the JSON value of its setting's kind.
+bool settingValue(const Setting& s, const QString& text, QJsonValue& out, QString& error) {
+  const QString name = str(s.option);
   bool ok = false;
   switch (s.kind) {
-    case SettingOption::Integer: {
+    case SettingKind::Integer: {
       const qlonglong v = text.toLongLong(&ok);
       out = double(v);
-      if (!ok) error = QStringLiteral("--%1 must be a whole number, not \"%2\"").arg(QLatin1String(s.name), text);
+      if (!ok) error = QStringLiteral("--%1 must be a whole number, not \"%2\"").arg(name, text);
       return ok;
     }
-    case SettingOption::Number: {
+    case SettingKind::Number: {
       const double v = text.toDouble(&ok);
       ok = ok && std::isfinite(v);
       out = v;
-      if (!ok) error = QStringLiteral("--%1 must be a number, not \"%2\"").arg(QLatin1String(s.name), text);
+      if (!ok) error = QStringLiteral("--%1 must be a number, not \"%2\"").arg(name, text);
       return ok;
     }
-    case SettingOption::OnOff:
+    case SettingKind::Flag:
       if (text == QLatin1String("on") || text == QLatin1String("off")) {
         out = text == QLatin1String("on");
         return true;
       }
-      error = QStringLiteral("--%1 must be on or off, not \"%2\"").arg(QLatin1String(s.name), text);
+      error = QStringLiteral("--%1 must be on or off, not \"%2\"").arg(name, text);
       return false;
-    case SettingOption::Widths: {
+    case SettingKind::Widths: {
       QJsonArray widths;
       for (const QString& part : text.split(QLatin1Char(','))) {
         const int v = part.trimmed().toInt(&ok);
@@ -158,20 +168,25 @@ bool settingValue(const SettingOption& s, const QString& text, QJsonValue& out, 
         widths.append(v);
       }
       out = widths;
-      if (!ok) error = QStringLiteral("--%1 must list whole numbers like 64,64,64, not \"%2\"").arg(QLatin1String(s.name), text);
+      if (!ok) error = QStringLiteral("--%1 must list whole numbers like 64,64,64, not \"%2\"").arg(name, text);
       return ok;
     }
-    case SettingOption::Word:
+    case SettingKind::Choice:
+    case SettingKind::Text:
       out = text;
       return true;
   }
   return false;
 }
 
-// Replaces configuration-file key paths in a message by the options that set them.
+// Replaces configuration-file keys in a message by the options that set them (the longest
+// keys first: "network.init" is the start of "network.initSigma").
 QString inOptionTerms(QString message) {
-  for (const SettingOption& s : kSettings)
-    message.replace(QLatin1String(s.path), QStringLiteral("--") + QLatin1String(s.name));
+  std::vector<const Setting*> rows;
+  for (const Setting& s : settings())
+    if (!s.option.empty()) rows.push_back(&s);
+  std::sort(rows.begin(), rows.end(), [](const Setting* a, const Setting* b) { return a->key.size() > b->key.size(); });
+  for (const Setting* s : rows) message.replace(str(s->key), QStringLiteral("--") + str(s->option));
   return message;
 }
 
@@ -205,21 +220,6 @@ bool readConfigFile(const QString& path, Preset& out, QString& error) {
   if (!parseConfigFile(file.readAll(), path, out, errors)) {
     error = errors.join(QStringLiteral("; "));
     return false;
-  }
-  return true;
-}
-
-bool parseFormats(const QString& text, ExportOptions& options, QString& error) {
-  options.png = options.svg = options.csv = false;
-  for (const QString& part : text.split(QLatin1Char(','))) {
-    const QString format = part.trimmed().toLower();
-    if (format == QLatin1String("png")) options.png = true;
-    else if (format == QLatin1String("svg")) options.svg = true;
-    else if (format == QLatin1String("csv")) options.csv = true;
-    else {
-      error = QStringLiteral("--format takes png, svg and csv separated by commas, not \"%1\"").arg(part);
-      return false;
-    }
   }
   return true;
 }
@@ -280,21 +280,29 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
 
   // Every setting on top, checked as a configuration file would be.
   QJsonObject overrides;
-  for (const SettingOption& s : kSettings) {
-    if (!isSet(s.name)) continue;
+  for (const Setting& s : settings()) {
+    const QString name = str(s.option);
+    if (name.isEmpty() || !parser.isSet(name)) continue;
     QJsonValue v;
-    if (!settingValue(s, value(s.name), v, error)) return false;
-    setPath(overrides, QString::fromLatin1(s.path), v);
-    if (s.source) setPath(overrides, QStringLiteral("data.source"), QString::fromLatin1(s.source));
-    // Fashion-MNIST is a data source of its own, named like a toy set for convenience.
-    if (QLatin1String(s.name) == QLatin1String("dataset") && v.toString() == QLatin1String("fashion-mnist")) {
-      setPath(overrides, QStringLiteral("data.source"), QStringLiteral("mnist"));
-      setPath(overrides, QStringLiteral("data.path"), QString());
-      QJsonObject data = overrides.value(QStringLiteral("data")).toObject();
-      data.remove(QStringLiteral("dataset"));
-      overrides.insert(QStringLiteral("data"), data);
+    if (!settingValue(s, parser.value(name), v, error)) return false;
+    setPath(overrides, str(s.key), v);
+    if (s.key == "data.dataset") {
+      // Fashion-MNIST is a data source of its own, named like a toy set for convenience.
+      const bool fashion = v.toString() == QLatin1String("fashion-mnist");
+      setPath(overrides, QStringLiteral("data.source"), fashion ? QStringLiteral("mnist") : QStringLiteral("toy"));
+      if (fashion) {
+        setPath(overrides, QStringLiteral("data.path"), QString());
+        QJsonObject data = overrides.value(QStringLiteral("data")).toObject();
+        data.remove(QStringLiteral("dataset"));
+        overrides.insert(QStringLiteral("data"), data);
+      }
     }
-    if (QLatin1String(s.name) == QLatin1String("seed")) setPath(overrides, QStringLiteral("data.seed"), v);
+    if (s.key == "training.seed") setPath(overrides, QStringLiteral("data.seed"), v);  // one seed for all
+  }
+  for (const DataSourceOption& d : kDataSourceOptions) {
+    if (!isSet(d.name)) continue;
+    setPath(overrides, QStringLiteral("data.source"), QString::fromLatin1(d.source));
+    setPath(overrides, QStringLiteral("data.path"), value(d.name));
   }
   if (isSet("runs")) {
     if (isSet("batch-norm")) {
@@ -338,7 +346,7 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
       error = QStringLiteral("--export needs a folder");
       return false;
     }
-    if (!parseFormats(value("format"), options, error)) return false;
+    if (!parseExportFormats(value("format"), options.formats, error)) return false;
     const QString scale = value("scale");
     if (scale != QLatin1String("1") && scale != QLatin1String("2") && scale != QLatin1String("4")) {
       error = QStringLiteral("--scale must be 1, 2 or 4, not \"%1\"").arg(scale);

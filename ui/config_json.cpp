@@ -5,101 +5,101 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cmath>
+#include <optional>
+
+#include "experiment/settings_table.h"
 
 namespace bnlab {
 
 namespace {
 
-// Reads one JSON object's keys into typed fields, collecting every error with its key path.
-class Reader {
- public:
-  Reader(const QJsonObject& object, QString path, QStringList& errors)
-      : object_(object), path_(std::move(path)), errors_(errors) {}
+QString str(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
-  ~Reader() {
-    for (auto it = object_.begin(); it != object_.end(); ++it)
-      if (!known_.contains(it.key())) errors_ << QStringLiteral("unknown key \"%1\"").arg(name(it.key()));
-  }
+// Keys of the top level besides the settings' sections.
+const QStringList kTopLevelKeys{QStringLiteral("runs"), QStringLiteral("name"),
+                                QStringLiteral("description"), QStringLiteral("tab")};
 
-  Reader child(const QString& key) {
-    known_ << key;
-    const QJsonValue v = object_.value(key);
-    if (!v.isUndefined() && !v.isObject()) errors_ << QStringLiteral("%1 must be an object").arg(name(key));
-    return Reader(v.toObject(), name(key), errors_);
-  }
+QJsonValue toJson(const SettingValue& value) {
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return qint64(*i);
+  if (const auto* d = std::get_if<double>(&value)) return *d;
+  if (const auto* b = std::get_if<bool>(&value)) return *b;
+  if (const auto* text = std::get_if<std::string>(&value)) return QString::fromStdString(*text);
+  QJsonArray widths;
+  for (int units : std::get<std::vector<int>>(value)) widths.append(units);
+  return widths;
+}
 
-  void number(const QString& key, double& out) {
-    if (const QJsonValue v = take(key); !v.isUndefined()) {
-      if (v.isDouble() && std::isfinite(v.toDouble())) out = v.toDouble();
-      else errors_ << QStringLiteral("%1 must be a number").arg(name(key));
+bool wholeNumber(const QJsonValue& v) {
+  const double d = v.toDouble(-1.5);
+  return v.isDouble() && d == std::floor(d) && std::abs(d) < 9e15;
+}
+
+// `json` as a value of `setting`'s kind, or nullopt with a message naming `name` (its key).
+std::optional<SettingValue> fromJson(const Setting& setting, const QJsonValue& json, const QString& name,
+                                     QStringList& errors) {
+  std::optional<SettingValue> value;
+  QString problem;
+  switch (setting.kind) {
+    case SettingKind::Integer:
+      if (wholeNumber(json)) value = std::int64_t(json.toDouble());
+      else problem = QStringLiteral("must be a whole number");
+      break;
+    case SettingKind::Number:
+      if (json.isDouble() && std::isfinite(json.toDouble())) value = json.toDouble();
+      else problem = QStringLiteral("must be a number");
+      break;
+    case SettingKind::Flag:
+      if (json.isBool()) value = json.toBool();
+      else problem = QStringLiteral("must be true or false");
+      break;
+    case SettingKind::Text:
+      if (json.isString()) value = json.toString().toStdString();
+      else problem = QStringLiteral("must be text");
+      break;
+    case SettingKind::Choice: {
+      const SettingValue word = json.toString().toStdString();
+      if (json.isString() && acceptsValue(setting, word)) {
+        value = word;
+      } else {
+        QStringList words;
+        for (std::string_view w : setting.choices()) words << str(w);
+        problem = QStringLiteral("must be one of %1").arg(words.join(QStringLiteral(", ")));
+      }
+      break;
     }
-  }
-  void number(const QString& key, float& out) {
-    double d = out;
-    number(key, d);
-    out = static_cast<float>(d);
-  }
-  template <typename Int>
-  void integer(const QString& key, Int& out) {
-    if (const QJsonValue v = take(key); !v.isUndefined()) {
-      const double d = v.toDouble(-1.5);
-      if (v.isDouble() && d == std::floor(d) && std::abs(d) < 9e15) out = static_cast<Int>(d);
-      else errors_ << QStringLiteral("%1 must be a whole number").arg(name(key));
-    }
-  }
-  void boolean(const QString& key, bool& out) {
-    if (const QJsonValue v = take(key); !v.isUndefined()) {
-      if (v.isBool()) out = v.toBool();
-      else errors_ << QStringLiteral("%1 must be true or false").arg(name(key));
-    }
-  }
-  // A string naming one of an enum's values, through its fromName function.
-  template <typename Enum, typename FromName>
-  void choice(const QString& key, Enum& out, FromName fromName, const QString& allowed) {
-    if (const QJsonValue v = take(key); !v.isUndefined()) {
-      const auto parsed = fromName(v.toString().toStdString());
-      if (v.isString() && parsed) out = *parsed;
-      else errors_ << QStringLiteral("%1 must be one of %2").arg(name(key), allowed);
-    }
-  }
-  void units(const QString& key, std::vector<int>& out) {
-    if (const QJsonValue v = take(key); !v.isUndefined()) {
-      std::vector<int> parsed;
-      for (const QJsonValue& u : v.toArray()) {
-        const double d = u.toDouble(-1.5);
-        if (!u.isDouble() || d != std::floor(d)) {
-          parsed.clear();
+    case SettingKind::Widths: {
+      std::vector<int> widths;
+      for (const QJsonValue& units : json.toArray()) {
+        if (!wholeNumber(units)) {
+          widths.clear();
           break;
         }
-        parsed.push_back(int(d));
+        widths.push_back(int(std::clamp(units.toDouble(), -1e9, 1e9)));
       }
-      if (v.isArray() && !parsed.empty()) out = parsed;
-      else errors_ << QStringLiteral("%1 must be a list of whole numbers, e.g. [16, 16, 16]").arg(name(key));
+      if (json.isArray() && !widths.empty()) value = widths;
+      else problem = QStringLiteral("must be a list of whole numbers, e.g. [16, 16, 16]");
+      break;
     }
   }
-  // The value itself, for structures the caller reads.
-  QJsonValue value(const QString& key) { return take(key); }
-  void text(const QString& key, QString& out) {
-    if (const QJsonValue v = take(key); !v.isUndefined()) {
-      if (v.isString()) out = v.toString();
-      else errors_ << QStringLiteral("%1 must be text").arg(name(key));
-    }
-  }
+  if (!value) errors << name + QLatin1Char(' ') + problem;
+  return value;
+}
 
- private:
-  QJsonValue take(const QString& key) {
-    known_ << key;
-    return object_.value(key);
-  }
-  QString name(const QString& key) const { return path_.isEmpty() ? key : path_ + "." + key; }
+// Keys of `object` (at `path`) that are not in `known`, as errors.
+void reportUnknownKeys(const QJsonObject& object, const QString& path, const QStringList& known,
+                       QStringList& errors) {
+  for (auto it = object.begin(); it != object.end(); ++it)
+    if (!known.contains(it.key()))
+      errors << QStringLiteral("unknown key \"%1\"").arg(path.isEmpty() ? it.key() : path + "." + it.key());
+}
 
-  QJsonObject object_;
-  QString path_;
-  QStringList& errors_;
-  QSet<QString> known_;
-};
-
-QString str(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+// The settings' sections in table order: "data", "network", "training", "measure".
+QStringList sections() {
+  QStringList names;
+  for (const Setting& s : settings())
+    if (!names.contains(str(s.section()))) names << str(s.section());
+  return names;
+}
 
 // One run: {"normalization": "batch-norm", "batchSize": 512, "dropout": 0.1, "name": "…"}, only
 // the normalization required.
@@ -109,27 +109,47 @@ bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec, Q
     errors << QStringLiteral("%1 must be an object such as {\"normalization\": \"batch-norm\"}").arg(where);
     return false;
   }
-  Reader run(value.toObject(), where, errors);
-  if (!value.toObject().contains(QStringLiteral("normalization")))
+  const QJsonObject run = value.toObject();
+  reportUnknownKeys(run, where, {"normalization", "batchSize", "dropout", "name"}, errors);
+  QStringList kinds;
+  for (const NormalizationInfo& n : normalizations()) kinds << str(n.key);
+  const QJsonValue normalization = run.value(QStringLiteral("normalization"));
+  if (normalization.isUndefined())
     errors << QStringLiteral("%1.normalization is missing").arg(where);
-  QString allowed;
-  for (const NormalizationInfo& n : normalizations())
-    allowed += (allowed.isEmpty() ? "" : ", ") + str(n.key);
-  run.choice(QStringLiteral("normalization"), spec.normalization, normalizationFromKey, allowed);
-  if (value.toObject().contains(QStringLiteral("batchSize"))) {
-    int size = 0;
-    run.integer(QStringLiteral("batchSize"), size);
-    spec.batchSize = size;
+  else if (const auto kind = normalizationFromKey(normalization.toString().toStdString()); normalization.isString() && kind)
+    spec.normalization = *kind;
+  else
+    errors << QStringLiteral("%1.normalization must be one of %2").arg(where, kinds.join(QStringLiteral(", ")));
+  if (const QJsonValue size = run.value(QStringLiteral("batchSize")); !size.isUndefined()) {
+    if (wholeNumber(size)) spec.batchSize = int(std::clamp(size.toDouble(), -1e9, 1e9));
+    else errors << QStringLiteral("%1.batchSize must be a whole number").arg(where);
   }
-  if (value.toObject().contains(QStringLiteral("dropout"))) {
-    double rate = 0;
-    run.number(QStringLiteral("dropout"), rate);
-    spec.dropout = rate;
+  if (const QJsonValue rate = run.value(QStringLiteral("dropout")); !rate.isUndefined()) {
+    if (rate.isDouble() && std::isfinite(rate.toDouble())) spec.dropout = rate.toDouble();
+    else errors << QStringLiteral("%1.dropout must be a number").arg(where);
   }
-  QString name;
-  run.text(QStringLiteral("name"), name);
-  spec.name = name.toStdString();
+  if (const QJsonValue name = run.value(QStringLiteral("name")); !name.isUndefined()) {
+    if (name.isString()) spec.name = name.toString().toStdString();
+    else errors << QStringLiteral("%1.name must be text").arg(where);
+  }
   return errors.size() == before;
+}
+
+void readRuns(const QJsonObject& json, ExperimentConfig& c, QStringList& errors) {
+  const QJsonValue runs = json.value(QStringLiteral("runs"));
+  if (runs.isUndefined()) return;
+  if (json.value(QStringLiteral("network")).toObject().contains(QStringLiteral("batchNorm")))
+    errors << QStringLiteral("give runs or network.batchNorm, not both");
+  if (!runs.isArray()) {
+    errors << QStringLiteral("runs must be a list such as [{\"normalization\": \"plain\"}, "
+                             "{\"normalization\": \"batch-norm\"}]");
+    return;
+  }
+  std::vector<RunSpec> specs(std::size_t(runs.toArray().size()));
+  bool good = true;
+  for (qsizetype i = 0; i < runs.toArray().size(); ++i)
+    good = runFromJson(runs.toArray()[i], QStringLiteral("runs[%1]").arg(i), specs[std::size_t(i)], errors) && good;
+  if (good) c.runs = specs;
 }
 
 }  // namespace
@@ -147,122 +167,45 @@ QJsonArray runsToJson(const std::vector<RunSpec>& runs) {
 }
 
 QJsonObject configToJson(const ExperimentConfig& c) {
-  QJsonArray layers;
-  for (int units : c.network.hiddenUnits) layers.append(units);
-  return {
-      {"data", QJsonObject{{"source", str(dataSourceName(c.data.source))},
-                           {"path", QString::fromStdString(c.data.path)},
-                           {"labelColumn", c.data.labelColumn},
-                           {"trainLimit", c.data.trainLimit},
-                           {"dataset", str(toyName(c.data.toy.kind))},
-                           {"size", c.data.toy.size},
-                           {"noise", c.data.toy.noise},
-                           {"classes", c.data.toy.classes},
-                           {"seed", qint64(c.data.toy.seed)},
-                           {"testFraction", c.data.testFraction},
-                           {"unevenScales", c.data.unevenScales},
-                           {"standardize", c.data.standardize},
-                           {"testShift", c.data.testShift}}},
-      {"network", QJsonObject{{"hiddenLayers", layers},
-                              {"activation", str(activationName(c.network.activation))},
-                              {"init", str(initName(c.network.init))},
-                              {"initSigma", double(c.network.initSigma)},
-                              {"batchNormMomentum", double(c.network.batchNormOptions.momentum)},
-                              {"batchNormEpsilon", double(c.network.batchNormOptions.epsilon)},
-                              {"dropout", double(c.network.dropout)}}},
-      {"training", QJsonObject{{"optimizer", str(optimizerName(c.optimizer.kind))},
-                               {"learningRate", c.optimizer.learningRate},
-                               {"momentum", c.optimizer.momentum},
-                               {"weightDecay", c.optimizer.weightDecay},
-                               {"batchSize", c.batchSize},
-                               {"steps", qint64(c.steps)},
-                               {"seed", qint64(c.seed)}}},
-      {"runs", runsToJson(c.runs)},
-      {"measure", QJsonObject{{"probeSize", c.probeSize},
-                              {"recordEvery", c.recordEvery},
-                              {"evaluateEvery", c.evaluateEvery},
-                              {"landscapeEvery", c.landscapeEvery}}},
-  };
+  QJsonObject root;
+  for (const QString& section : sections()) {
+    QJsonObject values;
+    for (const Setting& s : settings())
+      if (!s.shorthand && str(s.section()) == section) values.insert(str(s.field()), toJson(s.get(c)));
+    root.insert(section, values);
+  }
+  root.insert(QStringLiteral("runs"), runsToJson(c.runs));
+  return root;
 }
 
 bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList& errors,
                     const ExperimentConfig& defaults) {
   ExperimentConfig c = defaults;
   const qsizetype before = errors.size();
-  {
-    Reader root(json, QString(), errors);
-    QString ignored;
-    root.text(QStringLiteral("name"), ignored);
-    root.text(QStringLiteral("description"), ignored);
-    root.text(QStringLiteral("tab"), ignored);
-    {
-      Reader data = root.child(QStringLiteral("data"));
-      data.choice(QStringLiteral("source"), c.data.source, dataSourceFromName,
-                  QStringLiteral("toy, mnist, csv"));
-      QString path = QString::fromStdString(c.data.path);
-      data.text(QStringLiteral("path"), path);
-      c.data.path = path.toStdString();
-      data.integer(QStringLiteral("labelColumn"), c.data.labelColumn);
-      data.integer(QStringLiteral("trainLimit"), c.data.trainLimit);
-      data.choice(QStringLiteral("dataset"), c.data.toy.kind, toyFromName,
-                  QStringLiteral("spiral, circles, moons, xor, blobs"));
-      data.integer(QStringLiteral("size"), c.data.toy.size);
-      data.number(QStringLiteral("noise"), c.data.toy.noise);
-      data.integer(QStringLiteral("classes"), c.data.toy.classes);
-      data.integer(QStringLiteral("seed"), c.data.toy.seed);
-      data.number(QStringLiteral("testFraction"), c.data.testFraction);
-      data.boolean(QStringLiteral("unevenScales"), c.data.unevenScales);
-      data.boolean(QStringLiteral("standardize"), c.data.standardize);
-      data.number(QStringLiteral("testShift"), c.data.testShift);
+  const QStringList sectionNames = sections();
+  reportUnknownKeys(json, QString(), sectionNames + kTopLevelKeys, errors);
+  for (const char* key : {"name", "description", "tab"})
+    if (json.contains(QLatin1String(key)) && !json.value(QLatin1String(key)).isString())
+      errors << QStringLiteral("%1 must be text").arg(QLatin1String(key));
+  for (const QString& section : sectionNames) {
+    const QJsonValue object = json.value(section);
+    if (object.isUndefined()) continue;
+    if (!object.isObject()) {
+      errors << QStringLiteral("%1 must be an object").arg(section);
+      continue;
     }
-    {
-      Reader net = root.child(QStringLiteral("network"));
-      net.units(QStringLiteral("hiddenLayers"), c.network.hiddenUnits);
-      net.choice(QStringLiteral("activation"), c.network.activation, activationFromName,
-                 QStringLiteral("relu, leaky_relu, tanh, sigmoid, linear"));
-      net.choice(QStringLiteral("init"), c.network.init, initFromName,
-                 QStringLiteral("he, xavier, gaussian"));
-      net.number(QStringLiteral("initSigma"), c.network.initSigma);
-      // The shorthand for a list of runs (files older than "runs" have only this).
-      net.choice(QStringLiteral("batchNorm"), c.runs, runsForBatchNorm, QStringLiteral("off, on, compare"));
-      net.number(QStringLiteral("batchNormMomentum"), c.network.batchNormOptions.momentum);
-      net.number(QStringLiteral("batchNormEpsilon"), c.network.batchNormOptions.epsilon);
-      net.number(QStringLiteral("dropout"), c.network.dropout);
-    }
-    {
-      Reader train = root.child(QStringLiteral("training"));
-      train.choice(QStringLiteral("optimizer"), c.optimizer.kind, optimizerFromName,
-                   QStringLiteral("sgd, momentum, adam"));
-      train.number(QStringLiteral("learningRate"), c.optimizer.learningRate);
-      train.number(QStringLiteral("momentum"), c.optimizer.momentum);
-      train.number(QStringLiteral("weightDecay"), c.optimizer.weightDecay);
-      train.integer(QStringLiteral("batchSize"), c.batchSize);
-      train.integer(QStringLiteral("steps"), c.steps);
-      train.integer(QStringLiteral("seed"), c.seed);
-    }
-    if (const QJsonValue runs = root.value(QStringLiteral("runs")); !runs.isUndefined()) {
-      if (json.value(QStringLiteral("network")).toObject().contains(QStringLiteral("batchNorm")))
-        errors << QStringLiteral("give runs or network.batchNorm, not both");
-      if (!runs.isArray()) {
-        errors << QStringLiteral("runs must be a list such as [{\"normalization\": \"plain\"}, "
-                                 "{\"normalization\": \"batch-norm\"}]");
-      } else {
-        std::vector<RunSpec> specs(std::size_t(runs.toArray().size()));
-        bool good = true;
-        for (qsizetype i = 0; i < runs.toArray().size(); ++i)
-          good = runFromJson(runs.toArray()[i], QStringLiteral("runs[%1]").arg(i), specs[std::size_t(i)],
-                             errors) && good;
-        if (good) c.runs = specs;
-      }
-    }
-    {
-      Reader measure = root.child(QStringLiteral("measure"));
-      measure.integer(QStringLiteral("probeSize"), c.probeSize);
-      measure.integer(QStringLiteral("recordEvery"), c.recordEvery);
-      measure.integer(QStringLiteral("evaluateEvery"), c.evaluateEvery);
-      measure.integer(QStringLiteral("landscapeEvery"), c.landscapeEvery);
-    }
+    QStringList fields;
+    for (const Setting& s : settings())
+      if (str(s.section()) == section) fields << str(s.field());
+    reportUnknownKeys(object.toObject(), section, fields, errors);
   }
+  // Settings in table order (the batch-norm shorthand before "runs", which must not meet it).
+  for (const Setting& s : settings()) {
+    const QJsonValue value = json.value(str(s.section())).toObject().value(str(s.field()));
+    if (value.isUndefined()) continue;
+    if (const auto parsed = fromJson(s, value, str(s.key), errors)) s.set(c, *parsed);
+  }
+  readRuns(json, c, errors);
   if (errors.size() == before)
     for (const std::string& e : c.validate()) errors << QString::fromStdString(e);
   if (errors.size() != before) return false;

@@ -1,5 +1,7 @@
 #pragma once
 // ExperimentConfig ↔ JSON: the format of --config files, saved configurations and presets.
+// The sections and keys are the rows of the settings table (core/experiment/settings_table.cpp),
+// plus "runs"; for reference:
 //   { "data":     { "source": "toy" | "mnist" | "csv", "path", "labelColumn", "trainLimit",
 //                   "dataset", "size", "noise", "classes", "seed", "testFraction",
 //                   "unevenScales", "standardize", "testShift" },

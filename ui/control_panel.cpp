@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QVBoxLayout>
 
+#include "run_list_dialog.h"
 #include "training_worker.h"
 
 namespace bnlab {
@@ -14,12 +15,6 @@ namespace bnlab {
 namespace {
 
 QString formatNumber(double v) { return QString::number(v, 'g', 3); }
-
-template <typename Enum, typename NameOf>
-void fillCombo(QComboBox* combo, std::initializer_list<Enum> values, NameOf nameOf) {
-  for (Enum v : values)
-    combo->addItem(QString::fromUtf8(std::string(nameOf(v)).c_str()), int(v));
-}
 
 const QVector<double> kBatchSizes{1, 2, 4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512};
 const QVector<double> kSpeeds{5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, kFullSpeed};
@@ -67,25 +62,28 @@ QWidget* ControlPanel::buildTrainingGroup() {
   mode_->setToolTip(tr("Compare trains a plain network and its batch-norm twin side by side, from "
                        "the same initial weights on the same mini-batches (orange: plain, blue: "
                        "batch norm). One network has a live batch norm switch. Rebuilds."));
-  form->addRow(tr("Mode"), mode_);
+  editRuns_ = new QPushButton(tr("Edit runs…"), group);
+  editRuns_->setToolTip(tr("Build a list of up to %1 runs trained side by side: each with its "
+                           "normalization and, if you like, its own batch size, dropout and name. "
+                           "Rebuilds.").arg(kMaxRuns));
+  auto* modeRow = new QHBoxLayout;
+  modeRow->addWidget(mode_, 1);
+  modeRow->addWidget(editRuns_);
+  form->addRow(tr("Mode"), modeRow);
+  connect(editRuns_, &QPushButton::clicked, this, &ControlPanel::editRuns);
   batchNorm_ = new QCheckBox(tr("Batch norm on every hidden layer"), group);
   batchNorm_->setToolTip(
       tr("Normalize each unit's Z over the mini-batch, then scale by γ and shift by β. Switching "
          "keeps W; the switch is marked on every chart over steps."));
-  batchSize_ = new ValueSlider(kBatchSizes, [](double v) { return QString::number(int(v)); }, group);
-  batchSize_->setToolTip(
-      tr("Examples per mini-batch. Batch norm's μ_B and σ_B are estimated from this many "
-         "examples: smaller batches make them noisier."));
-  learningRate_ = new ValueSlider(ValueSlider::logScale(1e-4, 10), formatNumber, group);
-  learningRate_->setToolTip(tr("Step size η of every parameter update (log scale, 0.0001 to 10)."));
-  optimizer_ = new QComboBox(group);
-  fillCombo(optimizer_, {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam}, optimizerName);
-  optimizer_->setToolTip(tr("sgd: θ −= η·g; momentum: a running sum of gradients (μ = 0.9); "
-                            "adam: per-parameter step sizes from gradient moments."));
-  dropout_ = new ValueSlider({0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9},
-                             formatNumber, group);
-  dropout_->setToolTip(tr("Probability that a hidden unit's output is zeroed during training "
-                          "(the rest are scaled by 1/(1 − p)); no dropout at evaluation."));
+  batchSize_ = settings_.bind("training.batchSize",
+                              new ValueSlider(kBatchSizes, [](double v) { return QString::number(int(v)); }, group));
+  learningRate_ = settings_.bind(
+      "training.learningRate",
+      new ValueSlider(ValueSlider::logScale(1e-4, settingRow("training.learningRate").range.max), formatNumber, group));
+  optimizer_ = settings_.bind("training.optimizer", new QComboBox(group));
+  dropout_ = settings_.bind("network.dropout",
+                            new ValueSlider({0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9},
+                                            formatNumber, group));
   speed_ = new ValueSlider(kSpeeds, [](double v) {
     return v == kFullSpeed ? tr("full") : tr("%1/s").arg(v);
   }, group);
@@ -138,21 +136,15 @@ QWidget* ControlPanel::buildNetworkGroup() {
   layers_->setRange(1, NetworkConfig::kMaxDepth);
   layers_->setToolTip(tr("Number of hidden layers, each Dense → [batch norm] → activation → [dropout]."));
   units_ = new QSpinBox(group);
-  units_->setRange(1, NetworkConfig::kMaxWidth);
-  units_->setToolTip(tr("Units in every hidden layer."));
-  activation_ = new QComboBox(group);
-  fillCombo(activation_, {ActivationKind::Relu, ActivationKind::LeakyRelu, ActivationKind::Tanh,
-                          ActivationKind::Sigmoid, ActivationKind::Linear}, activationName);
-  activation_->setToolTip(tr("The non-linearity g in A = g(Z̃) of every hidden layer."));
-  init_ = new QComboBox(group);
-  fillCombo(init_, {InitKind::He, InitKind::Xavier, InitKind::Gaussian}, initName);
-  init_->setToolTip(tr("Initial weights: he N(0, 2/n_in), xavier N(0, 2/(n_in + n_out)), or "
-                       "gaussian N(0, σ²) with the σ below (the batch norm paper's small weights)."));
+  const SettingRange widths = settingRow("network.hiddenLayers").range;
+  units_->setRange(int(widths.min), int(widths.max));
+  units_->setToolTip(tr("Units in every hidden layer, %1.").arg(QString::fromStdString(widths.text(true))));
+  activation_ = settings_.bind("network.activation", new QComboBox(group));
+  init_ = settings_.bind("network.init", new QComboBox(group));
   initSigma_ = new QDoubleSpinBox(group);
   initSigma_->setDecimals(4);
-  initSigma_->setRange(0.0001, 10);
   initSigma_->setSingleStep(0.01);
-  initSigma_->setToolTip(tr("σ of the gaussian initialization."));
+  settings_.bind("network.initSigma", initSigma_);
   form->addRow(tr("Hidden layers"), layers_);
   form->addRow(tr("Units per layer"), units_);
   form->addRow(tr("Activation"), activation_);
@@ -171,48 +163,40 @@ QWidget* ControlPanel::buildDataGroup() {
   auto* group = new QGroupBox(tr("Data (changes rebuild the network)"), this);
   auto* form = new QFormLayout(group);
   dataset_ = new QComboBox(group);
-  fillCombo(dataset_, {ToyKind::Spiral, ToyKind::Circles, ToyKind::Moons, ToyKind::Xor, ToyKind::Blobs}, toyName);
+  // The toy sets by name (item data: ToyKind), then the other sources.
+  for (std::string_view name : toyNames())
+    dataset_->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), int(*toyFromName(name)));
   dataset_->addItem(tr("Fashion-MNIST (28×28 images)"), kFashionMnist);
-  dataset_->setToolTip(tr("The 2-D toy problems, Fashion-MNIST (Debian's package "
-                          "dataset-fashion-mnist), or your own data: File → Open MNIST-format "
-                          "folder or Open CSV data."));
-  labelColumn_ = new QSpinBox(group);
-  labelColumn_->setRange(-1, 9999);
+  dataset_->setToolTip(settingToolTip(settingRow("data.dataset")));
+  labelColumn_ = settings_.bind("data.labelColumn", new QSpinBox(group));
   labelColumn_->setSpecialValueText(tr("last"));
-  labelColumn_->setToolTip(tr("The CSV column holding the labels, counted from 0."));
-  classes_ = new QSpinBox(group);
-  classes_->setRange(2, 10);
-  classes_->setToolTip(tr("Arms of the spiral or number of blobs (one class each)."));
-  noise_ = new ValueSlider({0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0},
-                           formatNumber, group);
-  noise_->setToolTip(tr("Standard deviation of the Gaussian noise added to each coordinate."));
-  size_ = new QSpinBox(group);
-  size_->setRange(2, 200000);
+  classes_ = settings_.bind("data.classes", new QSpinBox(group));
+  noise_ = settings_.bind("data.noise",
+                          new ValueSlider({0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0},
+                                          formatNumber, group));
+  size_ = settings_.bind("data.size", new QSpinBox(group));
   size_->setSingleStep(100);
-  size_->setToolTip(tr("Examples in all; a quarter are held out as the test set."));
+  // One seed for data and training (a file's own data seed stands until this one moves).
   seed_ = new QSpinBox(group);
-  seed_->setRange(0, int(ExperimentConfig::kMaxSeed));
-  seed_->setToolTip(tr("Seed of the data, the initial weights, the batch order and dropout."));
+  const Setting& seed = settingRow("training.seed");
+  seed_->setRange(int(seed.range.min), int(seed.range.max));
+  seed_->setToolTip(settingToolTip(seed));
   auto* regenerate = new QPushButton(tr("New seed"), group);
   regenerate->setToolTip(tr("Draw a new seed: new data, new initial weights, from step 0."));
   auto* seedRow = new QHBoxLayout;
   seedRow->addWidget(seed_, 1);
   seedRow->addWidget(regenerate);
-  unevenScales_ = new QCheckBox(tr("Uneven feature scales (x₁ × 200, x₂ × 0.02)"), group);
-  unevenScales_->setToolTip(tr("Stretch the inputs so the two features have very different ranges."));
-  standardize_ = new QCheckBox(tr("Standardize inputs"), group);
-  standardize_->setToolTip(tr("Give each input feature mean 0 and variance 1 (fitted on the "
-                              "training split): what batch norm does for hidden units."));
+  unevenScales_ = settings_.bind("data.unevenScales",
+                                 new QCheckBox(tr("Uneven feature scales (x₁ × 200, x₂ × 0.02)"), group));
+  standardize_ = settings_.bind("data.standardize", new QCheckBox(tr("Standardize inputs"), group));
   form->addRow(tr("Dataset"), dataset_);
   form->addRow(tr("Label column"), labelColumn_);
   form->addRow(tr("Classes"), classes_);
   form->addRow(tr("Noise"), noise_);
   form->addRow(tr("Examples"), size_);
   form->addRow(tr("Seed"), seedRow);
-  testShift_ = new ValueSlider({0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3}, formatNumber, group);
-  testShift_->setToolTip(tr("Covariate shift: move the test inputs this many training standard "
-                            "deviations along x₁, labelled by the same rule. The network was "
-                            "never shown that region (black cats, coloured cats)."));
+  testShift_ = settings_.bind("data.testShift",
+                              new ValueSlider({0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3}, formatNumber, group));
   form->addRow(unevenScales_);
   form->addRow(standardize_);
   form->addRow(tr("Test-input shift"), testShift_);
@@ -237,7 +221,7 @@ void ControlPanel::updateDatasetControls() {
   classes_->setEnabled(toy && (kind == ToyKind::Spiral || kind == ToyKind::Blobs));
   for (QWidget* w : std::initializer_list<QWidget*>{noise_, size_, unevenScales_, testShift_}) w->setEnabled(toy);
   labelColumn_->setEnabled(key == kCsvFile);
-  initSigma_->setEnabled(InitKind(init_->currentData().toInt()) == InitKind::Gaussian);
+  initSigma_->setEnabled(initFromName(init_->currentData().toString().toStdString()) == InitKind::Gaussian);
 }
 
 ExperimentConfig ControlPanel::config() const {
@@ -246,27 +230,17 @@ ExperimentConfig ControlPanel::config() const {
   c.data.source = key < kFashionMnist ? DataSource::Toy : key == kCsvFile ? DataSource::Csv : DataSource::Mnist;
   if (key < kFashionMnist) c.data.toy.kind = ToyKind(key);
   if (key == kFashionMnist) c.data.path.clear();
-  c.data.labelColumn = labelColumn_->value();
-  c.data.toy.classes = classes_->value();
-  c.data.toy.noise = noise_->value();
-  c.data.toy.size = size_->value();
+  settings_.read(c);
   // One seed control for data and training; a file's separate data seed stands until it moves.
   if (std::uint64_t(seed_->value()) != base_.seed) {
     c.data.toy.seed = std::uint64_t(seed_->value());
     c.seed = std::uint64_t(seed_->value());
   }
-  c.data.unevenScales = unevenScales_->isChecked();
-  c.data.standardize = standardize_->isChecked();
-  c.data.testShift = testShift_->value();
   // Widths that differ per layer (from a file) stand until the layer or unit count is changed.
   const auto& loaded = base_.network.hiddenUnits;
   const bool untouched = !loaded.empty() && layers_->value() == int(loaded.size()) &&
                          units_->value() == loaded.front();
   if (!untouched) c.network.hiddenUnits.assign(std::size_t(layers_->value()), units_->value());
-  c.network.activation = ActivationKind(activation_->currentData().toInt());
-  c.network.init = InitKind(init_->currentData().toInt());
-  c.network.initSigma = Scalar(initSigma_->value());
-  c.network.dropout = Scalar(dropout_->value());
   switch (RunsMode(mode_->currentData().toInt())) {
     case RunsMode::Compare:
       c.runs = *runsForBatchNorm("compare");
@@ -278,16 +252,13 @@ ExperimentConfig ControlPanel::config() const {
       c.runs = base_.runs;
       break;
   }
-  c.batchSize = int(batchSize_->value());
-  c.optimizer = optimizerConfig();
   return c;
 }
 
 OptimizerConfig ControlPanel::optimizerConfig() const {
-  OptimizerConfig o = base_.optimizer;
-  o.kind = OptimizerKind(optimizer_->currentData().toInt());
-  o.learningRate = learningRate_->value();
-  return o;
+  ExperimentConfig c = base_;
+  settings_.read(c);
+  return c.optimizer;
 }
 
 int ControlPanel::speed() const { return int(speed_->value()); }
@@ -305,37 +276,42 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
       QSignalBlocker(testShift_), QSignalBlocker(testShift_->slider()), QSignalBlocker(labelColumn_)};
   base_ = c;
   showDataSource(c.data);
-  labelColumn_->setValue(c.data.labelColumn);
-  classes_->setValue(c.data.toy.classes);
-  noise_->setValue(c.data.toy.noise);
-  size_->setValue(c.data.toy.size);
+  settings_.show(c);
   seed_->setValue(int(c.seed));
-  unevenScales_->setChecked(c.data.unevenScales);
-  standardize_->setChecked(c.data.standardize);
-  testShift_->setValue(c.data.testShift);
   layers_->setValue(int(c.network.hiddenUnits.size()));
   units_->setValue(c.network.hiddenUnits.empty() ? 16 : c.network.hiddenUnits.front());
-  activation_->setCurrentIndex(activation_->findData(int(c.network.activation)));
-  init_->setCurrentIndex(init_->findData(int(c.network.init)));
-  initSigma_->setValue(c.network.initSigma);
-  const std::optional<std::string_view> shorthand = batchNormShorthand(c.runs);
+  showRuns(c.runs);
+  updateDatasetControls();
+  perturbLayer_->setMaximum(std::max(1, int(c.network.hiddenUnits.size())));
+}
+
+void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
+  const QSignalBlocker blocker(mode_);
+  const std::optional<std::string_view> shorthand = batchNormShorthand(runs);
   const RunsMode mode = !shorthand ? RunsMode::Custom
                         : *shorthand == "compare" ? RunsMode::Compare
                                                   : RunsMode::One;
   if (const int custom = mode_->findData(int(RunsMode::Custom)); custom >= 0) mode_->removeItem(custom);
   if (mode == RunsMode::Custom)
-    mode_->addItem(tr("%n runs: %1", nullptr, int(c.runs.size()))
-                       .arg(QString::fromStdString(formatRunList(c.runs))),
+    mode_->addItem(tr("%n runs: %1", nullptr, int(runs.size())).arg(QString::fromStdString(formatRunList(runs))),
                    int(RunsMode::Custom));
   mode_->setCurrentIndex(mode_->findData(int(mode)));
-  batchNorm_->setChecked(c.runs.size() == 1 && c.runs.front().normalization != Normalization::None);
+  batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
   batchNorm_->setEnabled(mode == RunsMode::One);
-  batchSize_->setValue(c.batchSize);
-  learningRate_->setValue(c.optimizer.learningRate);
-  optimizer_->setCurrentIndex(optimizer_->findData(int(c.optimizer.kind)));
-  dropout_->setValue(c.network.dropout);
-  updateDatasetControls();
-  perturbLayer_->setMaximum(std::max(1, int(c.network.hiddenUnits.size())));
+}
+
+void ControlPanel::editRuns() {
+  auto* dialog = new RunListDialog(config().runs, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] { setRuns(dialog->runs()); });
+  dialog->open();
+}
+
+void ControlPanel::setRuns(const std::vector<RunSpec>& runs) {
+  if (runs == config().runs) return;
+  base_.runs = runs;
+  showRuns(runs);
+  emit architectureChanged();
 }
 
 void ControlPanel::showDataSource(const DataConfig& data) {

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include "experiment/experiment_config.h"
+#include "setting_controls.h"
 #include "value_slider.h"
 
 namespace bnlab {
@@ -32,6 +33,10 @@ class ControlPanel : public QWidget {
   void setRunning(bool running);
   // Emits perturbRequested with the chosen layer and amount.
   void requestPerturb();
+  // Opens the run-list dialog (Edit runs…); accepting it calls setRuns.
+  void editRuns();
+  // Trains `runs` from now on (the mode box shows them); rebuilds when they differ.
+  void setRuns(const std::vector<RunSpec>& runs);
 
   // For tests and shortcuts.
   QCheckBox* batchNormSwitch() const { return batchNorm_; }
@@ -43,6 +48,9 @@ class ControlPanel : public QWidget {
   QSpinBox* unitsSpin() const { return units_; }
   QComboBox* datasetCombo() const { return dataset_; }
   QComboBox* modeCombo() const { return mode_; }
+  QPushButton* editRunsButton() const { return editRuns_; }
+  // The controls bound to rows of the settings table.
+  const SettingControls& settingControls() const { return settings_; }
 
  signals:
   void architectureChanged();
@@ -65,6 +73,8 @@ class ControlPanel : public QWidget {
   QWidget* buildPerturbGroup();
   void updateDatasetControls();
   void showDataSource(const DataConfig& data);
+  // The mode box's entry for `runs` and the batch-norm switch's state.
+  void showRuns(const std::vector<RunSpec>& runs);
 
   QComboBox* dataset_;
   QSpinBox* classes_;
@@ -81,6 +91,7 @@ class ControlPanel : public QWidget {
   QComboBox* init_;
   QDoubleSpinBox* initSigma_;
   QComboBox* mode_;
+  QPushButton* editRuns_;
   QCheckBox* batchNorm_;
   QSpinBox* perturbLayer_;
   ValueSlider* perturbAmount_;
@@ -90,6 +101,7 @@ class ControlPanel : public QWidget {
   ValueSlider* dropout_;
   ValueSlider* speed_;
   QPushButton* play_;
+  SettingControls settings_;
   ExperimentConfig base_;  // fields without a control keep these values
 };
 

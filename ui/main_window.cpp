@@ -97,24 +97,23 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
     controller_.stepOnce();
   });
   connect(controls_, &ControlPanel::batchNormToggled, this, [this](bool on) {
-    controller_.apply([on](Experiment& e) { e.setBatchNorm(on); });
+    controller_.apply(SetBatchNorm{on});
   });
   connect(controls_, &ControlPanel::batchSizeChanged, this, [this](int size) {
-    controller_.apply([size](Experiment& e) { e.setBatchSize(size); });
+    controller_.apply(SetBatchSize{size});
   });
   connect(controls_, &ControlPanel::optimizerChanged, this, [this] {
-    const OptimizerConfig optimizer = controls_->optimizerConfig();
-    controller_.apply([optimizer](Experiment& e) { e.setOptimizer(optimizer); });
+    controller_.apply(SetOptimizer{controls_->optimizerConfig()});
   });
   connect(controls_, &ControlPanel::dropoutChanged, this, [this](double rate) {
-    controller_.apply([rate](Experiment& e) { e.setDropout(rate); });
+    controller_.apply(SetDropout{rate});
   });
   connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
   connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
-    controller_.apply([x, y](Experiment& e) { e.choosePoint(x, y); });
+    controller_.apply(ChoosePoint{x, y});
   });
   connect(controls_, &ControlPanel::perturbRequested, this, [this](int layer, double relative) {
-    controller_.apply([layer, relative](Experiment& e) { e.perturb(layer, relative); });
+    controller_.apply(Perturb{layer, relative});
   });
   connect(&controller_, &TrainingController::failed, this, [this](const QString& message) {
     warningLabel_->setText(message);
@@ -191,7 +190,7 @@ void MainWindow::buildMenus() {
   landscapeProbe_ = view->addAction(tr("&Loss-landscape probe (every %1 steps)").arg(kLandscapeEvery));
   landscapeProbe_->setCheckable(true);
   connect(landscapeProbe_, &QAction::toggled, this, [this](bool on) {
-    controller_.apply([on](Experiment& e) { e.setLandscapeEvery(on ? kLandscapeEvery : 0); });
+    controller_.apply(SetLandscapeEvery{on ? kLandscapeEvery : 0});
   });
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
@@ -291,13 +290,13 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
   noiseLayerMenu_->clear();
   for (int l = 0; l < int(units.size()); ++l)
     noiseLayerMenu_->addAction(tr("Layer %1").arg(l + 1), this, [this, l] {
-      controller_.apply([l](Experiment& e) { e.setBatchNoiseTarget(l, 0); });
+      controller_.apply(SetBatchNoiseTarget{l, 0});
     });
   for (std::size_t l = 0; l < units.size(); ++l) {
     auto* panel = new LayerPanel(int(l), units[l], layersHost_);
     for (plot::PlotWidget* chart : panel->plots()) connectChart(chart);
     connect(panel, &LayerPanel::focusChanged, this, [this](int layer, DistributionFocus focus) {
-      controller_.apply([layer, focus](Experiment& e) { e.setFocus(layer, focus); });
+      controller_.apply(SetFocus{layer, focus});
     });
     layersLayout_->addWidget(panel);
     layerPanels_.push_back(panel);

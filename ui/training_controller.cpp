@@ -6,6 +6,7 @@ TrainingController::TrainingController(QObject* parent)
     : QObject(parent), worker_(new TrainingWorker) {
   qRegisterMetaType<bnlab::SnapshotPtr>("bnlab::SnapshotPtr");
   qRegisterMetaType<bnlab::ExperimentConfig>("bnlab::ExperimentConfig");
+  qRegisterMetaType<bnlab::TrainingCommand>("bnlab::TrainingCommand");
   thread_.setObjectName(QStringLiteral("training"));
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -18,6 +19,8 @@ TrainingController::TrainingController(QObject* parent)
             emit snapshotArrived();
           });
   connect(worker_, &TrainingWorker::failed, this, &TrainingController::failed);
+  // Queued (the worker lives on thread_), after any call posted before it.
+  connect(this, &TrainingController::commandIssued, worker_, &TrainingWorker::apply);
   thread_.start();
 }
 
@@ -46,8 +49,10 @@ void TrainingController::stepOnce() {
 void TrainingController::setSpeed(int stepsPerSecond) {
   post([stepsPerSecond](TrainingWorker& w) { w.setSpeed(stepsPerSecond); });
 }
-void TrainingController::apply(std::function<void(Experiment&)> command) {
-  post([command = std::move(command)](TrainingWorker& w) { w.apply(command); });
+void TrainingController::apply(const TrainingCommand& command) {
+  if (!thread_.isRunning()) return;
+  worker_->interrupt();
+  emit commandIssued(command);
 }
 
 void TrainingController::shutdown() {

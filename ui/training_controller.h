@@ -4,8 +4,7 @@
 // own clock.
 #include <QObject>
 #include <QThread>
-#include <functional>
-
+#include "training_command.h"
 #include "training_worker.h"
 
 namespace bnlab {
@@ -21,8 +20,8 @@ class TrainingController : public QObject {
   void pause();
   void stepOnce();
   void setSpeed(int stepsPerSecond);
-  // Runs `command` on the training thread between two steps. It must capture values only.
-  void apply(std::function<void(Experiment&)> command);
+  // Sends `command` to the training thread, where it applies between two steps.
+  void apply(const TrainingCommand& command);
   // Stops training and joins the thread; returns within about a second even at full speed.
   void shutdown();
 
@@ -34,6 +33,8 @@ class TrainingController : public QObject {
 
  signals:
   void snapshotArrived();
+  // To the worker (queued): the command of apply().
+  void commandIssued(const bnlab::TrainingCommand& command);
   void failed(const QString& message);
 
  private:

@@ -82,9 +82,9 @@ void TrainingWorker::setSpeed(int stepsPerSecond) {
   paceStartMs_ = clock_.elapsed();
 }
 
-void TrainingWorker::apply(const std::function<void(Experiment&)>& command) {
+void TrainingWorker::apply(const TrainingCommand& command) {
   if (!experiment_) return;
-  command(*experiment_);
+  applyCommand(*experiment_, command);
   publish(true);
 }
 

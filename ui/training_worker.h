@@ -6,10 +6,10 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <atomic>
-#include <functional>
 #include <memory>
 
 #include "experiment/experiment.h"
+#include "training_command.h"
 
 namespace bnlab {
 
@@ -36,8 +36,8 @@ class TrainingWorker : public QObject {
   void pause();
   void stepOnce();
   void setSpeed(int stepsPerSecond);
-  // Runs `command` on the experiment between two steps, then publishes a fresh snapshot.
-  void apply(const std::function<void(bnlab::Experiment&)>& command);
+  // Applies `command` to the experiment between two steps, then publishes a fresh snapshot.
+  void apply(const bnlab::TrainingCommand& command);
   void stop();
 
  signals:

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace bnlab {
 
@@ -15,6 +16,12 @@ struct NameTable {
     for (const auto& [v, n] : entries)
       if (v == value) return n;
     return "unknown";
+  }
+  // Every name, in the table's order.
+  std::vector<std::string_view> names() const {
+    std::vector<std::string_view> all;
+    for (const auto& entry : entries) all.push_back(entry.second);
+    return all;
   }
   constexpr std::optional<Enum> find(std::string_view name) const {
     for (const auto& [v, n] : entries)

@@ -70,6 +70,8 @@ std::string_view toyName(ToyKind kind) { return kNames.name(kind); }
 
 std::optional<ToyKind> toyFromName(std::string_view name) { return kNames.find(name); }
 
+std::vector<std::string_view> toyNames() { return kNames.names(); }
+
 std::vector<std::string> ToyDataConfig::validate() const {
   std::vector<std::string> errors;
   if (size < 2 || size > 200000) errors.push_back("the data set size must be 2 to 200000");

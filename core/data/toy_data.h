@@ -14,6 +14,8 @@ enum class ToyKind { Spiral, Circles, Moons, Xor, Blobs };
 
 std::string_view toyName(ToyKind kind);
 std::optional<ToyKind> toyFromName(std::string_view name);
+// Every name, in menu order.
+std::vector<std::string_view> toyNames();
 
 struct ToyDataConfig {
   ToyKind kind = ToyKind::Spiral;
@@ -23,6 +25,8 @@ struct ToyDataConfig {
   std::uint64_t seed = 1;
 
   std::vector<std::string> validate() const;
+
+  bool operator==(const ToyDataConfig&) const = default;
 };
 
 Dataset makeToyData(const ToyDataConfig& config);

@@ -53,14 +53,6 @@ void limitTraining(DataSplit& split, int limit) {
   split.train = split.train.subset(first);
 }
 
-bool sameData(const DataConfig& a, const DataConfig& b) {
-  return a.source == b.source && a.path == b.path && a.labelColumn == b.labelColumn &&
-         a.trainLimit == b.trainLimit && a.testFraction == b.testFraction &&
-         a.unevenScales == b.unevenScales && a.standardize == b.standardize &&
-         a.testShift == b.testShift && a.toy.kind == b.toy.kind && a.toy.size == b.toy.size &&
-         a.toy.noise == b.toy.noise && a.toy.classes == b.toy.classes && a.toy.seed == b.toy.seed;
-}
-
 }  // namespace
 
 DataSplit makeDataSplit(const DataConfig& config) {
@@ -82,7 +74,7 @@ std::shared_ptr<const DataSplit> loadDataSplit(const DataConfig& config) {
   static DataConfig lastConfig;
   static std::shared_ptr<const DataSplit> last;
   std::lock_guard lock(mutex);
-  if (!last || !sameData(config, lastConfig)) {
+  if (!last || config != lastConfig) {
     last.reset();  // free the old data before reading the new
     last = std::make_shared<const DataSplit>(makeDataSplit(config));
     lastConfig = config;

@@ -20,6 +20,7 @@ enum class DataSource { Toy, Mnist, Csv };
 
 std::string_view dataSourceName(DataSource source);
 std::optional<DataSource> dataSourceFromName(std::string_view name);
+std::vector<std::string_view> dataSourceNames();
 
 struct DataConfig {
   DataSource source = DataSource::Toy;
@@ -35,6 +36,8 @@ struct DataConfig {
   // Covariate shift (toy data): test inputs moved along x₁ by this many training standard deviations and
   // relabelled by the same rule (see covariate_shift.h). 0 … 3.
   double testShift = 0;
+
+  bool operator==(const DataConfig&) const = default;
 };
 
 struct ExperimentConfig {
@@ -58,6 +61,8 @@ struct ExperimentConfig {
 
   // Empty when valid; otherwise one message per problem, each a full sentence fragment.
   std::vector<std::string> validate() const;
+
+  bool operator==(const ExperimentConfig&) const = default;
 };
 
 }  // namespace bnlab

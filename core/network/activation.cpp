@@ -18,6 +18,8 @@ std::string_view activationName(ActivationKind kind) { return kNames.name(kind);
 
 std::optional<ActivationKind> activationFromName(std::string_view name) { return kNames.find(name); }
 
+std::vector<std::string_view> activationNames() { return kNames.names(); }
+
 void activationForward(ActivationKind kind, const Matrix& input, Matrix& output) {
   output.resize(input.rows(), input.cols());
   applyActivation(kind, input.array(), output.array());

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/types.h"
 
@@ -15,6 +16,8 @@ inline constexpr Scalar kLeakySlope = Scalar(0.01);
 
 std::string_view activationName(ActivationKind kind);
 std::optional<ActivationKind> activationFromName(std::string_view name);
+// Every name, in menu order.
+std::vector<std::string_view> activationNames();
 
 // out = g(z) element-wise, for any Eigen array of matching size and scalar type.
 template <typename In, typename Out>

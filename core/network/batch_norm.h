@@ -11,6 +11,8 @@ namespace bnlab {
 struct BatchNormOptions {
   Scalar momentum = Scalar(0.1);  // α of the running averages
   Scalar epsilon = Scalar(1e-5);  // ε under the square root
+
+  bool operator==(const BatchNormOptions&) const = default;
 };
 
 // Which statistics a read-only pass (normalize) uses.

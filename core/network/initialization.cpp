@@ -18,6 +18,8 @@ std::string_view initName(InitKind kind) { return kNames.name(kind); }
 
 std::optional<InitKind> initFromName(std::string_view name) { return kNames.find(name); }
 
+std::vector<std::string_view> initNames() { return kNames.names(); }
+
 void initializeWeights(InitKind kind, Scalar gaussianSigma, Rng& rng, Matrix& weights) {
   const double fanOut = static_cast<double>(weights.rows());
   const double fanIn = static_cast<double>(weights.cols());

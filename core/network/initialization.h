@@ -2,6 +2,7 @@
 // Seeded weight initializations for a dense layer W (n_out × n_in).
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "common/rng.h"
 #include "common/types.h"
@@ -16,6 +17,8 @@ enum class InitKind {
 
 std::string_view initName(InitKind kind);
 std::optional<InitKind> initFromName(std::string_view name);
+// Every name, in menu order.
+std::vector<std::string_view> initNames();
 
 // Fills W with draws from the chosen distribution; `gaussianSigma` is used by Gaussian only.
 void initializeWeights(InitKind kind, Scalar gaussianSigma, Rng& rng, Matrix& weights);

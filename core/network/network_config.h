@@ -27,6 +27,8 @@ struct NetworkConfig {
 
   // Empty when valid; otherwise one message per problem.
   std::vector<std::string> validate() const;
+
+  bool operator==(const NetworkConfig&) const = default;
 };
 
 }  // namespace bnlab

@@ -18,6 +18,8 @@ std::string_view optimizerName(OptimizerKind kind) { return kNames.name(kind); }
 
 std::optional<OptimizerKind> optimizerFromName(std::string_view name) { return kNames.find(name); }
 
+std::vector<std::string_view> optimizerNames() { return kNames.names(); }
+
 std::vector<std::string> OptimizerConfig::validate() const {
   std::vector<std::string> errors;
   if (!(learningRate > 0 && learningRate <= 10))

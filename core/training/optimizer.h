@@ -17,6 +17,8 @@ enum class OptimizerKind { Sgd, Momentum, Adam };
 
 std::string_view optimizerName(OptimizerKind kind);
 std::optional<OptimizerKind> optimizerFromName(std::string_view name);
+// Every name, in menu order.
+std::vector<std::string_view> optimizerNames();
 
 struct OptimizerConfig {
   OptimizerKind kind = OptimizerKind::Adam;
@@ -28,6 +30,8 @@ struct OptimizerConfig {
   double weightDecay = 0;  // λ of L2 decay
 
   std::vector<std::string> validate() const;
+
+  bool operator==(const OptimizerConfig&) const = default;
 };
 
 class Optimizer {

@@ -368,12 +368,12 @@ class CommandLineTest : public QObject {
     row("steps negative", {h, QStringLiteral("--steps"), QStringLiteral("-1")}, "steps");
     row("steps not a number", {h, QStringLiteral("--steps"), QStringLiteral("abc")}, "--steps");
     row("steps too many", {h, QStringLiteral("--steps"), QStringLiteral("100000001")}, "steps");
-    row("batch size 0", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")}, "batch size");
-    row("batch size 9999", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("9999")}, "batch size");
+    row("batch size 0", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")}, "--batch-size: the batch size");
+    row("batch size 9999", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("9999")}, "--batch-size: the batch size");
     row("learning rate nan", quick + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("nan")}, "--learning-rate");
     row("noise inf", quick + QStringList{QStringLiteral("--noise"), QStringLiteral("inf")}, "--noise");
     row("layers not numbers", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,x")}, "--layers");
-    row("layers of 0 units", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,0")}, "units");
+    row("layers of 0 units", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,0")}, "--layers: units");
     row("activation swish", quick + QStringList{QStringLiteral("--activation"), QStringLiteral("swish")}, "--activation");
     row("batch norm maybe", quick + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("maybe")}, "--batch-norm");
     row("uneven scales yes", quick + QStringList{QStringLiteral("--uneven-scales"), QStringLiteral("yes")}, "--uneven-scales");
@@ -395,6 +395,23 @@ class CommandLineTest : public QObject {
     row("format without headless", {QStringLiteral("--format"), QStringLiteral("png")}, "--headless");
     row("overwrite without headless", {QStringLiteral("--overwrite")}, "--headless");
     row("positional argument", {QStringLiteral("foo")}, "foo");
+    // The run list: each way it can be wrong names the part.
+    const auto runs = [&](const char* tag, const char* list, const char* keyword) {
+      row(tag, quick + QStringList{QStringLiteral("--runs"), QString::fromUtf8(list)}, keyword);
+    };
+    runs("runs: unknown kind", "plain,layer-norm", "unknown run kind \"layer-norm\"");
+    runs("runs: batch not a number", "batch-norm:batch=big", "bad value \"big\" for batch");
+    runs("runs: batch out of range", "plain,batch-norm:batch=9999", "batch size must be 1 to 512, not 9999");
+    runs("runs: dropout out of range", "plain:dropout=0.95", "dropout must be between 0 and 0.9");
+    runs("runs: unknown setting", "plain:speed=2", "unknown setting \"speed\"");
+    runs("runs: not key=value", "plain:batch", "is not key=value");
+    runs("runs: empty run", "plain,,batch-norm", "an empty run");
+    runs("runs: too many", "plain,batch-norm,plain:batch=8,batch-norm:batch=8,plain:batch=16", "1 to 4 runs, not 5");
+    runs("runs: duplicate names", "plain:name=twin,batch-norm:name=twin", "two runs are called \"twin\"");
+    runs("runs: duplicate kinds", "batch-norm,batch-norm", "two runs are called \"batch norm\"");
+    row("runs with batch-norm", quick + QStringList{QStringLiteral("--runs"), QStringLiteral("plain"),
+                                                    QStringLiteral("--batch-norm"), QStringLiteral("on")},
+        "--runs or --batch-norm");
   }
 
   void badInput() {

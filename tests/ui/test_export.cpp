@@ -227,7 +227,7 @@ class ExportTest : public QObject {
     QTemporaryDir dir;
     ExportOptions options;
     options.folder = dir.path();
-    options.png = options.svg = false;
+    options.formats = {ExportFormat::Csv};
     QVERIFY(writeExport(run.window.exportJob(), options).ok());
     MainWindow other(ExperimentConfig{}, MainWindow::Start::Viewer);
     QString error;
@@ -319,7 +319,7 @@ class ExportTest : public QObject {
     QTemporaryDir dir;
     ExportOptions options;
     options.folder = dir.filePath("from-window");
-    options.svg = false;
+    options.formats = {ExportFormat::Png, ExportFormat::Csv};
     options.scale = 1;
     saveExportOptions(options);
     // Answers the next modal dialog with `button` (the Export dialog, then the question).

@@ -79,7 +79,7 @@ class Hostile {
     } else if (choice < 91) {
       ExportOptions options;
       options.folder = dir.filePath(QStringLiteral("export"));
-      options.svg = false;
+      options.formats = {ExportFormat::Png, ExportFormat::Csv};
       options.scale = 1;
       const ExportReport report = writeExport(window_.exportJob(), options);
       QVERIFY2(report.ok(), qPrintable(report.error));

@@ -115,6 +115,22 @@ class LiveLabTest : public QObject {
     }));
   }
 
+  // Typed commands sent straight through the controller arrive, in order, between steps.
+  void typedCommandsReachTheWorker() {
+    MainWindow window(smallConfig(), MainWindow::Start::Paused);
+    TrainingController& controller = window.controller();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step == 0; }));
+    controller.apply(SetBatchSize{24});
+    controller.apply(Perturb{1, 0.5});
+    controller.apply(SetLandscapeEvery{5});
+    controller.apply(SetBatchSize{48});
+    controller.stepOnce();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
+      return s.step == 1 && s.config.batchSize == 48 && s.lastBatchSize == 48 &&
+             s.perturbations.size() == 1 && s.config.landscapeEvery == 5;
+    }));
+  }
+
   void batchSizeSliderIsTheBatchSizeOfTheNextSnapshot() {
     MainWindow window(smallConfig(), MainWindow::Start::Playing);
     window.controls()->batchSizeSlider()->setValue(128);

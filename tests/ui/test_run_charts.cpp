@@ -198,7 +198,7 @@ class RunChartsTest : public QObject {
     QTemporaryDir dir;
     ExportOptions options;
     options.folder = dir.path();
-    options.svg = false;
+    options.formats = {ExportFormat::Png, ExportFormat::Csv};
     options.scale = 1;
     const ExportJob job = window.exportJob(true);
     const ExportReport report = writeExport(job, options);

@@ -12,7 +12,7 @@ const QString kComposite = QStringLiteral("dashboard");
 
 bool hasComposite(const ExportJob& job, const ExportOptions& options) {
   return options.composite && !job.compositeSize.isEmpty() && job.paintComposite &&
-         (options.png || options.svg);
+         options.hasPicture();
 }
 
 ExportStamp stampFor(const ExportJob& job, const QString& title) {
@@ -22,12 +22,12 @@ ExportStamp stampFor(const ExportJob& job, const QString& title) {
 // Writes one picture in each chosen image format.
 bool writePictures(const QDir& dir, const QString& name, QSize size, const PaintFunction& paint,
                    const ExportStamp& stamp, const ExportOptions& options, ExportReport& report) {
-  if (options.png) {
+  if (options.has(ExportFormat::Png)) {
     const QString path = dir.filePath(name + QStringLiteral(".png"));
     if (!savePng(path, paintImage(size, options.scale, paint), stamp, report.error)) return false;
     report.written << path;
   }
-  if (options.svg) {
+  if (options.has(ExportFormat::Svg)) {
     const QString path = dir.filePath(name + QStringLiteral(".svg"));
     if (!saveBytes(path, paintSvg(size, stamp, paint), report.error)) return false;
     report.written << path;
@@ -40,13 +40,13 @@ bool writePictures(const QDir& dir, const QString& name, QSize size, const Paint
 QStringList plannedFiles(const ExportJob& job, const ExportOptions& options) {
   QStringList files;
   for (const NamedChart& chart : job.charts) {
-    if (options.png) files << chart.name + QStringLiteral(".png");
-    if (options.svg) files << chart.name + QStringLiteral(".svg");
-    if (options.csv) files << chart.name + QStringLiteral(".csv");
+    if (options.has(ExportFormat::Png)) files << chart.name + QStringLiteral(".png");
+    if (options.has(ExportFormat::Svg)) files << chart.name + QStringLiteral(".svg");
+    if (options.has(ExportFormat::Csv)) files << chart.name + QStringLiteral(".csv");
   }
   if (hasComposite(job, options)) {
-    if (options.png) files << kComposite + QStringLiteral(".png");
-    if (options.svg) files << kComposite + QStringLiteral(".svg");
+    if (options.has(ExportFormat::Png)) files << kComposite + QStringLiteral(".png");
+    if (options.has(ExportFormat::Svg)) files << kComposite + QStringLiteral(".svg");
   }
   files << QStringLiteral("config.json") << QStringLiteral("summary.json");
   return files;
@@ -81,7 +81,7 @@ ExportReport writeExport(const ExportJob& job, const ExportOptions& options) {
     if (!writePictures(dir, chart.name, chart.size, chartPainter(chart.model, chart.size), stamp,
                        options, report))
       return report;
-    if (options.csv) {
+    if (options.has(ExportFormat::Csv)) {
       const QString path = dir.filePath(chart.name + QStringLiteral(".csv"));
       if (!saveBytes(path, chartCsv(chart.model), report.error)) return report;
       report.written << path;

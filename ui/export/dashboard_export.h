@@ -8,17 +8,10 @@
 #include <vector>
 
 #include "export/chart_files.h"
+#include "export/export_options.h"
 #include "plot/plot_model.h"
 
 namespace bnlab {
-
-struct ExportOptions {
-  QString folder;
-  bool png = true, svg = true, csv = true;
-  int scale = 2;  // PNG pixels per screen pixel: 1, 2 or 4
-  bool composite = true;
-  static constexpr int kMaxScale = 4;
-};
 
 struct NamedChart {
   QString name;  // file name without extension, e.g. "layer2-distribution"

@@ -11,6 +11,12 @@
 
 namespace bnlab {
 
+namespace {
+QString formatKey(const ExportFormatInfo& format) {
+  return QStringLiteral("export/") + QLatin1String(format.name);
+}
+}  // namespace
+
 ExportOptions loadExportOptions() {
   QSettings settings;
   ExportOptions options;
@@ -20,9 +26,11 @@ ExportOptions loadExportOptions() {
                               QDir(pictures.isEmpty() ? QDir::homePath() : pictures)
                                   .filePath(QStringLiteral("bnlab-export")))
                        .toString();
-  options.png = settings.value(QStringLiteral("export/png"), options.png).toBool();
-  options.svg = settings.value(QStringLiteral("export/svg"), options.svg).toBool();
-  options.csv = settings.value(QStringLiteral("export/csv"), options.csv).toBool();
+  // One key a format, "export/png" = true or false.
+  QList<ExportFormat> formats;
+  for (const ExportFormatInfo& f : exportFormats())
+    if (settings.value(formatKey(f), options.has(f.format)).toBool()) formats << f.format;
+  options.formats = formats;
   options.composite = settings.value(QStringLiteral("export/composite"), options.composite).toBool();
   const int scale = settings.value(QStringLiteral("export/scale"), options.scale).toInt();
   options.scale = (scale == 1 || scale == 2 || scale == 4) ? scale : 2;
@@ -32,9 +40,7 @@ ExportOptions loadExportOptions() {
 void saveExportOptions(const ExportOptions& options) {
   QSettings settings;
   settings.setValue(QStringLiteral("export/folder"), options.folder);
-  settings.setValue(QStringLiteral("export/png"), options.png);
-  settings.setValue(QStringLiteral("export/svg"), options.svg);
-  settings.setValue(QStringLiteral("export/csv"), options.csv);
+  for (const ExportFormatInfo& f : exportFormats()) settings.setValue(formatKey(f), options.has(f.format));
   settings.setValue(QStringLiteral("export/composite"), options.composite);
   settings.setValue(QStringLiteral("export/scale"), options.scale);
 }
@@ -43,17 +49,16 @@ ExportDialog::ExportDialog(const ExportOptions& options, int charts, QWidget* pa
     : QDialog(parent),
       charts_(charts),
       folder_(new QLineEdit(options.folder)),
-      png_(new QCheckBox(tr("PNG image"))),
-      svg_(new QCheckBox(tr("SVG drawing (scalable, for slides and papers)"))),
-      csv_(new QCheckBox(tr("CSV data (every point each chart shows)"))),
       scale_(new QComboBox),
       composite_(new QCheckBox(tr("A picture of the whole dashboard (dashboard.png / .svg)"))),
       summary_(new QLabel),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
   setWindowTitle(tr("Export all charts"));
-  png_->setChecked(options.png);
-  svg_->setChecked(options.svg);
-  csv_->setChecked(options.csv);
+  for (const ExportFormatInfo& f : exportFormats()) {
+    auto* box = new QCheckBox(tr(f.label));
+    box->setChecked(options.has(f.format));
+    formats_.push_back({f.format, box});
+  }
   composite_->setChecked(options.composite);
   for (int scale : {1, 2, 4}) scale_->addItem(tr("%1×").arg(scale), scale);
   scale_->setCurrentIndex(scale_->findData(options.scale));
@@ -65,7 +70,7 @@ ExportDialog::ExportDialog(const ExportOptions& options, int charts, QWidget* pa
   folderRow->addWidget(folder_, 1);
   folderRow->addWidget(browse);
   auto* formats = new QVBoxLayout;
-  for (QCheckBox* box : {png_, svg_, csv_}) formats->addWidget(box);
+  for (const auto& [format, box] : formats_) formats->addWidget(box);
   auto* form = new QFormLayout;
   form->addRow(tr("Folder:"), folderRow);
   form->addRow(tr("Formats:"), formats);
@@ -82,8 +87,9 @@ ExportDialog::ExportDialog(const ExportOptions& options, int charts, QWidget* pa
   connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
   connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  for (QCheckBox* box : {png_, svg_, csv_, composite_})
+  for (const auto& [format, box] : formats_)
     connect(box, &QCheckBox::toggled, this, &ExportDialog::updateSummary);
+  connect(composite_, &QCheckBox::toggled, this, &ExportDialog::updateSummary);
   connect(folder_, &QLineEdit::textChanged, this, &ExportDialog::updateSummary);
   connect(scale_, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSummary);
   updateSummary();
@@ -92,9 +98,9 @@ ExportDialog::ExportDialog(const ExportOptions& options, int charts, QWidget* pa
 ExportOptions ExportDialog::options() const {
   ExportOptions o;
   o.folder = folder_->text().trimmed();
-  o.png = png_->isChecked();
-  o.svg = svg_->isChecked();
-  o.csv = csv_->isChecked();
+  o.formats.clear();
+  for (const auto& [format, box] : formats_)
+    if (box->isChecked()) o.formats << format;
   o.scale = scale_->currentData().toInt();
   o.composite = composite_->isChecked();
   return o;
@@ -107,9 +113,9 @@ void ExportDialog::browse() {
 
 void ExportDialog::updateSummary() {
   const ExportOptions o = options();
-  const bool anything = o.png || o.svg || o.csv;
-  const bool pictures = o.png || o.svg;
-  scale_->setEnabled(o.png);
+  const bool anything = !o.formats.isEmpty();
+  const bool pictures = o.hasPicture();
+  scale_->setEnabled(o.has(ExportFormat::Png));
   composite_->setEnabled(pictures);
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(anything && !o.folder.isEmpty());
   summary_->setText(anything ? tr("%1 charts%2, plus config.json (the configuration, loadable with "

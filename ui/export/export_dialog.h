@@ -7,6 +7,8 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <utility>
+#include <vector>
 
 #include "export/dashboard_export.h"
 
@@ -28,9 +30,7 @@ class ExportDialog : public QDialog {
 
   int charts_;
   QLineEdit* folder_;
-  QCheckBox* png_;
-  QCheckBox* svg_;
-  QCheckBox* csv_;
+  std::vector<std::pair<ExportFormat, QCheckBox*>> formats_;  // in exportFormats() order
   QComboBox* scale_;
   QCheckBox* composite_;
   QLabel* summary_;
