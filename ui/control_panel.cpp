@@ -118,7 +118,7 @@ QWidget* ControlPanel::buildPerturbGroup() {
   perturbAmount_ = new ValueSlider({0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0}, formatNumber, group);
   perturbAmount_->setValue(0.5);
   perturbAmount_->setToolTip(tr("Size of the kick: Gaussian noise with this σ relative to the "
-                                "weights' root-mean-square, the same noise in both twins."));
+                                "weights' root-mean-square, the same noise in every run."));
   auto* kick = new QPushButton(tr("Kick W"), group);
   kick->setToolTip(tr("Add the noise to W now (K), and watch how far the later layers' "
                       "distributions move with and without batch norm."));

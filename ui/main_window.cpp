@@ -18,6 +18,7 @@
 #include "help_dialogs.h"
 #include "export/summary_json.h"
 #include "plot/plot_renderer.h"
+#include "run_caption.h"
 
 namespace bnlab {
 
@@ -45,10 +46,8 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   layerScroll->setWidget(layersHost_);
   layerScroll->setWidgetResizable(true);
 
-  caption_ = new QLabel(tr("Press Space to train. Orange: the plain network; blue: its batch-norm "
-                           "twin, from the same weights on the same batches. Help → What am I "
-                           "looking at? (F1) explains every chart."));
-  normalCaption_ = caption_->text();
+  normalCaption_ = runsCaption(config);
+  caption_ = new QLabel(normalCaption_);
   caption_->setWordWrap(true);
   caption_->setContentsMargins(8, 2, 8, 2);
   caption_->setStyleSheet(QStringLiteral("background: #fff8e1; color: #3c4043;"));
@@ -277,6 +276,7 @@ void MainWindow::rebuild() {
     return;
   }
   warningLabel_->clear();
+  if (!presetCaption_) normalCaption_ = runsCaption(config_);
   caption_->setText(normalCaption_);  // in place of an earlier error
   rebuildLayerPanels(config_.network.hiddenUnits);
   if (viewer_) return;
@@ -314,6 +314,7 @@ void MainWindow::showCaption(const Preset& preset) {
   if (!preset.tab.isEmpty()) metrics_->showTab(preset.tab);
   normalCaption_ = QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
                                                         preset.description.toHtmlEscaped());
+  presetCaption_ = true;
   caption_->setText(normalCaption_);
 }
 

@@ -105,6 +105,7 @@ class MainWindow : public QMainWindow {
   QLabel* warningLabel_;
   QLabel* caption_;  // what the current experiment (a preset) shows and what to look at
   QString normalCaption_;  // the caption when no error takes its place
+  bool presetCaption_ = false;  // a preset's description, rather than the runs' colours
 };
 
 }  // namespace bnlab

@@ -19,7 +19,8 @@ inline const QColor kTrain = kBlue;
 inline const QColor kTest = kVermillion;
 // The distribution of a layer.
 inline const QColor kDistribution = kBlue;
-inline const QColor kMarker = kPurple;
+inline const QColor kMarker = kPurple;  // batch norm switched (one-run experiments only)
+inline const QColor kKickMarker{0x3c, 0x40, 0x43};  // a kick to W: ink, no run's colour
 
 // Runs, in run order: the default comparison (plain, then batch norm) is orange and blue.
 inline constexpr int kRunColorCount = 4;

@@ -26,7 +26,7 @@ std::vector<plot::Marker> toggleMarkers(const Snapshot& snap, bool batchNormNow)
   for (const Snapshot::Perturbation& kick : snap.perturbations)
     markers.push_back({.x = double(kick.step),
                        .label = tr("kick W%1").arg(kick.layer + 1),
-                       .color = palette::kGreen});
+                       .color = palette::kKickMarker});
   return markers;
 }
 
