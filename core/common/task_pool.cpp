@@ -1,6 +1,7 @@
 #include "common/task_pool.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -47,12 +48,13 @@ void TaskPool::run(int count, const std::function<void(int)>& task) {
     for (int i = 0; i < count; ++i) task(i);
     return;
   }
+  if (count > kMaxTasks) throw std::length_error("TaskPool::run: too many tasks");
   task_ = &task;
   error_ = nullptr;
   const std::uint64_t generation = generation_.load(std::memory_order_relaxed) + 1;
-  count_.store(count, std::memory_order_relaxed);
   unfinished_.store(count, std::memory_order_relaxed);
-  claim_.store(generation << 32, std::memory_order_release);  // publishes the fields above
+  claim_.store(generation << 32 | std::uint64_t(count) << 16,
+               std::memory_order_release);  // publishes the fields above
   generation_.store(generation, std::memory_order_release);
   generation_.notify_all();
   work(generation);
@@ -68,9 +70,9 @@ void TaskPool::work(std::uint64_t generation) {
     std::uint64_t claim = claim_.load(std::memory_order_acquire);
     int i = 0;
     do {
-      if (claim >> 32 != (generation & 0xffffffffu)) return;  // an earlier run's claim
-      i = int(claim & 0xffffffffu);
-      if (i >= count_.load(std::memory_order_relaxed)) return;
+      if (claim >> 32 != (generation & 0xffffffffu)) return;  // a later run's claim
+      i = int(claim & 0xffffu);
+      if (i >= int((claim >> 16) & 0xffffu)) return;  // every task of this run claimed
     } while (!claim_.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
                                            std::memory_order_acquire));
     try {

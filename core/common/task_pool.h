@@ -25,7 +25,9 @@ class TaskPool {
   int threads() const { return int(helpers_.size()) + 1; }
 
   // The first exception a task throws is rethrown here, after every task has finished.
+  // count ≤ kMaxTasks.
   void run(int count, const std::function<void(int)>& task);
+  static constexpr int kMaxTasks = 0xffff;
 
   // The machine's cores (at least 1).
   static int hardwareThreads();
@@ -37,9 +39,8 @@ class TaskPool {
 
   std::vector<std::thread> helpers_;
   const std::function<void(int)>* task_ = nullptr;
-  std::atomic<int> count_{0};
-  // generation << 32 | the next task's index: a helper still finishing an earlier run can never
-  // claim a task of the next one.
+  // generation << 32 | task count << 16 | the next task's index, in one word, so that a helper
+  // still finishing an earlier run can neither claim a task of the next one nor read its count.
   std::atomic<std::uint64_t> claim_{0};
   std::atomic<int> unfinished_{0};
   std::atomic<std::uint64_t> generation_{0};  // one more for every run(); ~0 stops the helpers

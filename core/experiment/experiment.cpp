@@ -46,10 +46,7 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   runs_.reserve(config_.runs.size());
   for (std::size_t i = 0; i < config_.runs.size(); ++i) {
     const RunSpec& spec = config_.runs[i];
-    NetworkConfig own = net;
-    own.batchNorm = spec.normalization == Normalization::BatchNorm;
-    own.dropout = static_cast<Scalar>(spec.dropout.value_or(double(net.dropout)));
-    runs_.emplace_back(std::make_unique<Trainer>(runLabel(spec), own, config_.optimizer),
+    runs_.emplace_back(std::make_unique<Trainer>(runLabel(spec), networkFor(spec, net), config_.optimizer),
                        int(net.hiddenUnits.size()));
   }
   pool_ = std::make_unique<TaskPool>(std::min(runCount(), TaskPool::hardwareThreads()));

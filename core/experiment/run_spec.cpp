@@ -98,6 +98,13 @@ std::optional<Normalization> normalizationFromKey(std::string_view key) {
   return std::nullopt;
 }
 
+NetworkConfig networkFor(const RunSpec& spec, const NetworkConfig& base) {
+  NetworkConfig network = base;
+  network.batchNorm = spec.normalization == Normalization::BatchNorm;
+  if (spec.dropout) network.dropout = static_cast<Scalar>(*spec.dropout);
+  return network;
+}
+
 std::string runLabel(const RunSpec& spec) {
   if (!spec.name.empty()) return spec.name;
   std::string label(normalizationInfo(spec.normalization).label);

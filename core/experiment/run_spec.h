@@ -4,13 +4,15 @@
 // of an experiment starts from the same initial W; runs with the same batch size see the same
 // mini-batches.
 //
-// A new normalization kind: a value of Normalization, its row in kNormalizations
-// (run_spec.cpp), and the layer itself under network/.
+// A new normalization kind: a value of Normalization, its row in kNormalizations and its case
+// in networkFor (run_spec.cpp), and the layer itself under network/.
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "network/network_config.h"
 
 namespace bnlab {
 
@@ -38,6 +40,9 @@ struct RunSpec {
 };
 
 inline constexpr int kMaxRuns = 4;
+
+// The network of a run: `base` (the experiment's) with the run's normalization and dropout.
+NetworkConfig networkFor(const RunSpec& spec, const NetworkConfig& base);
 
 // The run's name, or one made from what sets it apart: "batch norm", "batch norm · batch 512".
 std::string runLabel(const RunSpec& spec);

@@ -242,7 +242,7 @@ class RunListTest : public QObject {
     for (int threads : {1, 2, 3}) {
       TaskPool pool(threads);
       QCOMPARE(pool.threads(), threads);
-      for (int round = 0; round < 2000; ++round) {
+      for (int round = 0; round < 20000; ++round) {
         const int count = 1 + round % 5;
         std::vector<int> hits(std::size_t(count), 0);  // each task writes its own cell only
         pool.run(count, [&](int i) { ++hits[std::size_t(i)]; });
