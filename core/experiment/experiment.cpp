@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "common/denormals.h"
 #include "experiment/data_loading.h"
 #include "experiment/landscape_probe.h"
 
@@ -49,7 +50,8 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
     runs_.emplace_back(std::make_unique<Trainer>(runLabel(spec), networkFor(spec, net), config_.optimizer),
                        int(net.hiddenUnits.size()));
   }
-  pool_ = std::make_unique<TaskPool>(std::min(runCount(), TaskPool::hardwareThreads()));
+  // One thread per core: runs step in parallel, and even one run's evaluation has parts that do.
+  pool_ = std::make_unique<TaskPool>(std::min(TaskPool::hardwareThreads(), kMaxThreads));
   setBatchNoiseTarget(int(net.hiddenUnits.size()) - 1, 0);  // the last hidden layer, unit 1
   extent_ = planeExtent(*data_);
 
@@ -70,12 +72,20 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
 Experiment::~Experiment() = default;
 
 template <typename Task>
+void Experiment::forEachTask(int count, Task task) {
+  pool_->run(count, [&](int i) {
+    const ScopedFlushDenormals flush;
+    task(i);
+  });
+}
+
+template <typename Task>
 void Experiment::forEachRun(Task task) {
-  pool_->run(runCount(), [&](int i) { task(runs_[static_cast<std::size_t>(i)]); });
+  forEachTask(runCount(), [&](int i) { task(runs_[static_cast<std::size_t>(i)]); });
 }
 
 void Experiment::setThreads(int threads) {
-  pool_ = std::make_unique<TaskPool>(std::clamp(threads, 1, runCount()));
+  pool_ = std::make_unique<TaskPool>(std::clamp(threads, 1, kMaxThreads));
 }
 
 int Experiment::batchSize(int i) const {
@@ -151,27 +161,51 @@ void Experiment::record() {
   recordedAt_ = step_;
 }
 
-void Experiment::evaluateRun(Run& run) {
+// The evaluation's independent parts, each a task of its own so that the pool balances them
+// across runs (a batch-norm run's test-time passes cost several times a plain run's evaluation).
+enum class Experiment::EvaluationPart { Train, Test, Population, TestSetStatistics, BatchOfOne };
+
+void Experiment::evaluatePart(Run& run, EvaluationPart part) {
   const Trainer& trainer = *run.trainer;
-  const Evaluation test = trainer.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
-  run.recorder.recordEvaluation(
-      step_, trainer.evaluate(data_->train, NormStats::Running, kChunk, evaluationLimit_), test);
-  // A pass over the training set, like the evaluation: on the same (slower) schedule.
-  run.batchNoise.record(step_, trainer.network(), data_->train);
-  if (!trainer.network().batchNorm()) return;
   constexpr int kSingles = 200;  // examples evaluated one at a time (each is a forward pass)
-  run.testTime = {
-      .runningStatistics = test.accuracy,
-      .testSetStatistics =
-          trainer.evaluate(data_->test, NormStats::Batch, evaluationLimit_, evaluationLimit_).accuracy,
-      .batchOfOne = trainer.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy,
-      .step = step_};
+  switch (part) {
+    case EvaluationPart::Train:
+      run.trainEvaluation = trainer.evaluate(data_->train, NormStats::Running, kChunk, evaluationLimit_);
+      break;
+    case EvaluationPart::Test:
+      run.testEvaluation = trainer.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
+      break;
+    case EvaluationPart::Population:  // a pass over the training set, like the evaluation
+      run.batchNoise.record(step_, trainer.network(), data_->train);
+      break;
+    case EvaluationPart::TestSetStatistics:
+      run.testTime.testSetStatistics =
+          trainer.evaluate(data_->test, NormStats::Batch, evaluationLimit_, evaluationLimit_).accuracy;
+      break;
+    case EvaluationPart::BatchOfOne:
+      run.testTime.batchOfOne = trainer.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy;
+      break;
+  }
 }
 
 void Experiment::evaluate() {
   if (evaluatedAt_ == step_ || diverged()) return;
   evaluatedAt_ = step_;
-  forEachRun([&](Run& run) { evaluateRun(run); });
+  std::vector<std::pair<Run*, EvaluationPart>> parts;
+  for (Run& run : runs_) {
+    for (EvaluationPart part : {EvaluationPart::Train, EvaluationPart::Test, EvaluationPart::Population})
+      parts.emplace_back(&run, part);
+    if (run.trainer->network().batchNorm())
+      for (EvaluationPart part : {EvaluationPart::TestSetStatistics, EvaluationPart::BatchOfOne})
+        parts.emplace_back(&run, part);
+  }
+  forEachTask(int(parts.size()), [&](int i) { evaluatePart(*parts[std::size_t(i)].first, parts[std::size_t(i)].second); });
+  for (Run& run : runs_) {
+    run.recorder.recordEvaluation(step_, run.trainEvaluation, run.testEvaluation);
+    if (!run.trainer->network().batchNorm()) continue;
+    run.testTime.runningStatistics = run.testEvaluation.accuracy;
+    run.testTime.step = step_;
+  }
 }
 
 void Experiment::updateDecisionMaps(int columns, int rows) {

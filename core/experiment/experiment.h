@@ -56,10 +56,11 @@ class Experiment {
 
   SnapshotPtr snapshot() const;
 
-  // Threads that step and measure the runs (1 … runCount; by default one per core). Results
-  // are the same bit for bit whatever the number.
+  // Threads that step and measure the runs (1 … kMaxThreads; by default one per core, at most
+  // kMaxThreads). Results are the same bit for bit whatever the number.
   void setThreads(int threads);
   int threads() const { return pool_->threads(); }
+  static constexpr int kMaxThreads = 8;
 
   // Live settings, applied from the next step. Batch size and dropout are the base values,
   // used by every run that does not set its own.
@@ -125,6 +126,7 @@ class Experiment {
     TestTimeAccuracy testTime;
     LandscapeHistory landscape;
     double batchLoss = 0;
+    Evaluation trainEvaluation, testEvaluation;  // the last evaluation's parts
     std::size_t stream = 0;  // index into streams_ of this step's batch
     ForwardRecord probeRecord, testProbeRecord;
   };
@@ -133,8 +135,13 @@ class Experiment {
   std::size_t streamFor(int size);
   void trainRun(Run& run, bool probeLandscape);
   void recordRun(Run& run);
-  void evaluateRun(Run& run);
-  // task(run) for every run, on the pool's threads.
+  enum class EvaluationPart;
+  void evaluatePart(Run& run, EvaluationPart part);
+  // task(i) for i in [0, count), on the pool's threads, subnormal floats flushed to zero
+  // (common/denormals.h); a task touches only what belongs to its i.
+  template <typename Task>
+  void forEachTask(int count, Task task);
+  // task(run) for every run, the same way.
   template <typename Task>
   void forEachRun(Task task);
 

@@ -3,8 +3,8 @@
 // (2 → 64×4 → 2, batch 64) as the plain and batch-norm twins, on the headless default schedule
 // (distributions every 10 steps, evaluations every 100) and without measurements; and three
 // runs (plain, batch norm, batch norm at batch 512). Run from a release build with
-//   build-release/tests/bench/bnlab_bench_parallel --benchmark_repetitions=5 \
-//     --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true
+//   build-release/tests/bench/bnlab_bench_parallel --benchmark_repetitions=5
+//       --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true
 // and compare the median steps_per_s of threads:2 with threads:1.
 #include <benchmark/benchmark.h>
 
