@@ -63,6 +63,13 @@ BatchNoise BatchNoiseTracker::measure(const Network& network) const {
     noise.meanSpread = std::sqrt(meanSquares / double(noise.batches.size()));
     noise.stdSpread = std::sqrt(stdSquares / double(noise.batches.size()));
   }
+  if (const double sigma = noise.populationStd; sigma > 0) {
+    noise.relativeMeanSpread = noise.meanSpread / sigma;
+    noise.relativeStdSpread = noise.stdSpread / sigma;
+    noise.standardizedBatches.reserve(noise.batches.size());
+    for (const auto& [mean, stddev] : noise.batches)
+      noise.standardizedBatches.push_back({float((mean - noise.populationMean) / sigma), float(stddev / sigma)});
+  }
   noise.runningMean = runningMean_.view();
   noise.runningVariance = runningVariance_.view();
   noise.populationMeanHistory = populationMeanHistory_.view();

@@ -100,6 +100,10 @@ struct BatchNoise {
   double populationMean = 0, populationStd = 0;
   // Root-mean-square of μ_B − μ and of σ_B − σ over those batches.
   double meanSpread = 0, stdSpread = 0;
+  // The same in units of the population's σ, comparable across runs and batch sizes: each batch
+  // as ((μ_B − μ)/σ, σ_B/σ) around (0, 1), and the spreads divided by σ. Empty, 0 while σ = 0.
+  std::vector<std::array<float, 2>> standardizedBatches;
+  double relativeMeanSpread = 0, relativeStdSpread = 0;
   // Test time: batch norm's running μ and σ² of the unit against the population's, over steps.
   HistoryView runningMean, runningVariance, populationMeanHistory, populationVarianceHistory;
 };

@@ -1,5 +1,6 @@
 // The shipped presets do what their descriptions promise.
 #include <QTest>
+#include <cmath>
 
 #include "config_json.h"
 #include "experiment/experiment.h"
@@ -36,6 +37,59 @@ class PresetsTest : public QObject {
                               .arg(l + 1)
                               .arg(normed[l].recentShift)
                               .arg(plain[l].recentShift)));
+  }
+
+  // The regularization preset's claims, on the preset with three seeds and on a network it was
+  // not tuned on (circles, tanh, 16×2), with μ_B and σ_B in units of the population's σ:
+  // - in layer 1, whose inputs are the data, the batch-512 cloud of μ_B is about three times
+  //   tighter than the batch-64 one (sampling noise ∝ 1/√m, with the finite-population
+  //   correction of a 2,250-example training set: √(8 · 0.972/0.773) ≈ 3.2);
+  // - in the last layer (the chart's default), where the earlier batch-norm layers have already
+  //   standardized each batch, it is tighter by less: the cloud's radius (the root-mean-square
+  //   of both spreads) at least 1.4 times.
+  void regularizationNoiseShrinksWithBatchSize_data() {
+    QTest::addColumn<bool>("preset");
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<bool>("firstLayer");
+    for (bool first : {true, false}) {
+      for (int seed : {4, 11, 23}) QTest::addRow("preset, seed %d, %s", seed, first ? "layer 1" : "last layer") << true << seed << first;
+      for (int seed : {1, 2}) QTest::addRow("circles tanh, seed %d, %s", seed, first ? "layer 1" : "last layer") << false << seed << first;
+    }
+  }
+  void regularizationNoiseShrinksWithBatchSize() {
+    QFETCH(bool, preset);
+    QFETCH(int, seed);
+    QFETCH(bool, firstLayer);
+    const Preset regularization = presetNamed(QStringLiteral("Regularization: batch 64 vs 512"));
+    QVERIFY(!regularization.name.isEmpty());
+    ExperimentConfig config = regularization.config;
+    QCOMPARE(QString::fromStdString(formatRunList(config.runs)), QStringLiteral("batch-norm,batch-norm:batch=512"));
+    if (!preset) {
+      config.data.toy = {ToyKind::Circles, 3000, 0.1, 2, std::uint64_t(seed)};
+      config.network.hiddenUnits = {16, 16};
+      config.network.activation = ActivationKind::Tanh;
+      config.network.init = InitKind::Xavier;
+    }
+    config.seed = std::uint64_t(seed);
+    config.data.toy.seed = std::uint64_t(seed);
+    Experiment experiment(config);
+    if (firstLayer) experiment.setBatchNoiseTarget(0, 0);
+    for (int i = 0; i < 600; ++i) experiment.step();
+    const SnapshotPtr snap = experiment.snapshot();
+    const BatchNoise& small = snap->runs[0].batchNoise;
+    const BatchNoise& large = snap->runs[1].batchNoise;
+    QCOMPARE(snap->runs[0].batchSize, 64);
+    QCOMPARE(snap->runs[1].batchSize, 512);
+    QCOMPARE(int(large.standardizedBatches.size()), int(BatchNoiseTracker::kBatches));
+    const double meanRatio = small.relativeMeanSpread / large.relativeMeanSpread;
+    const double radiusRatio = std::hypot(small.relativeMeanSpread, small.relativeStdSpread) /
+                               std::hypot(large.relativeMeanSpread, large.relativeStdSpread);
+    const QString measured = QStringLiteral("μ_B/σ spread %1 at 64, %2 at 512 (×%3); radius ×%4")
+                                 .arg(small.relativeMeanSpread).arg(large.relativeMeanSpread)
+                                 .arg(meanRatio).arg(radiusRatio);
+    if (firstLayer) QVERIFY2(meanRatio > 2.2 && meanRatio < 4.5, qPrintable(measured));
+    else QVERIFY2(radiusRatio > 1.4, qPrintable(measured));
+    qInfo("%s", qPrintable(measured));
   }
 
   void inputNormalizationSpeedsUpLearning() {

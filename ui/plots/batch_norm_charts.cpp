@@ -41,16 +41,14 @@ PlotModel batchNoise(const Snapshot& snap) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
     const BatchNoise& noise = run.batchNoise;
     m.title = tr("Batch noise: layer %1, unit %2").arg(noise.layer + 1).arg(noise.unit + 1);
-    const double mean = several ? noise.populationMean : 0;
-    const double sigma = several && noise.populationStd > 0 ? noise.populationStd : 1;
     spreads << (several ? tr("±%1, ±%2 (batch %3)") : tr("μ ±%1 σ ±%2 (batch %3)"))
-                   .arg(noise.meanSpread / sigma, 0, 'g', 2)
-                   .arg(noise.stdSpread / sigma, 0, 'g', 2)
+                   .arg(several ? noise.relativeMeanSpread : noise.meanSpread, 0, 'g', 2)
+                   .arg(several ? noise.relativeStdSpread : noise.stdSpread, 0, 'g', 2)
                    .arg(run.batchSize);
     Scatter batches{.name = several ? runName(run) : tr("batches"),
                     .color = palette::withAlpha(runColor(snap, r), 0.45),
                     .inLegend = several};
-    for (const auto& b : noise.batches) batches.points.append(QPointF((b[0] - mean) / sigma, b[1] / sigma));
+    for (const auto& [x, y] : several ? noise.standardizedBatches : noise.batches) batches.points.append(QPointF(x, y));
     m.scatters.push_back(std::move(batches));
   }
   if (!runs.empty()) {
