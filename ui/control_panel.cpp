@@ -57,6 +57,8 @@ QWidget* ControlPanel::buildTrainingGroup() {
   auto* group = new QGroupBox(tr("Training"), this);
   auto* form = new QFormLayout(group);
   mode_ = new QComboBox(group);
+  mode_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  mode_->setMinimumContentsLength(18);
   mode_->addItem(tr("Compare: plain vs batch norm"), int(RunsMode::Compare));
   mode_->addItem(tr("One network"), int(RunsMode::One));
   mode_->setToolTip(tr("Compare trains a plain network and its batch-norm twin side by side, from "
@@ -292,9 +294,13 @@ void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
                         : *shorthand == "compare" ? RunsMode::Compare
                                                   : RunsMode::One;
   if (const int custom = mode_->findData(int(RunsMode::Custom)); custom >= 0) mode_->removeItem(custom);
-  if (mode == RunsMode::Custom)
-    mode_->addItem(tr("%n runs: %1", nullptr, int(runs.size())).arg(QString::fromStdString(formatRunList(runs))),
-                   int(RunsMode::Custom));
+  if (mode == RunsMode::Custom) {
+    // A short entry (the box keeps the panel's width); every run by name in its tooltip.
+    QStringList names;
+    for (const RunSpec& spec : runs) names << QString::fromStdString(runLabel(spec));
+    mode_->addItem(tr("%n runs (Edit runs…)", nullptr, int(runs.size())), int(RunsMode::Custom));
+    mode_->setItemData(mode_->count() - 1, names.join(QStringLiteral("\n")), Qt::ToolTipRole);
+  }
   mode_->setCurrentIndex(mode_->findData(int(mode)));
   batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
   batchNorm_->setEnabled(mode == RunsMode::One);

@@ -104,6 +104,11 @@ void RunListDialog::showRuns(const std::vector<RunSpec>& runs) {
     row.dropout->setSpecialValueText(tr("experiment's"));
     row.dropout->setValue(spec.dropout.value_or(kDropoutUnset));
     row.dropout->setToolTip(settingToolTip(dropout));
+    // Wide enough for "experiment's" and a name such as "batch norm · batch 512".
+    const int spinWidth = fontMetrics().horizontalAdvance(tr("experiment's")) + 40;
+    row.batchSize->setMinimumWidth(spinWidth);
+    row.dropout->setMinimumWidth(spinWidth);
+    row.name->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("batch norm · batch 512 ·")));
     const int line = int(rows_.size()) + 1;
     grid_->addWidget(row.name, line, 0);
     grid_->addWidget(row.normalization, line, 1);
