@@ -10,7 +10,8 @@ namespace bnlab {
 namespace {
 
 QString coloured(const QString& text, const QColor& color) {
-  return QStringLiteral("<span style='color:%1'><b>%2</b></span>").arg(color.name(), text.toHtmlEscaped());
+  return QStringLiteral("<span style='color:%1'><b>%2</b></span>")
+      .arg(color.name(), text.toHtmlEscaped());
 }
 
 }  // namespace
@@ -20,8 +21,9 @@ QString runsCaption(const ExperimentConfig& config) {
   const QString help = QObject::tr("Help → What am I looking at? (F1) explains every chart.");
   const std::vector<RunSpec>& runs = config.runs;
   if (runs.size() == 1)
-    return QObject::tr("%1 One network, %2: switch batch norm on and off while it trains (Training "
-                       "box); W is kept. %3")
+    return QObject::tr(
+               "%1 One network, %2: switch batch norm on and off while it trains (Training "
+               "box); W is kept. %3")
         .arg(start, coloured(QString::fromStdString(runLabel(runs.front())), palette::kBlue), help);
   QStringList named;
   bool sameBatches = true;
@@ -29,9 +31,11 @@ QString runsCaption(const ExperimentConfig& config) {
     named << coloured(QString::fromStdString(runLabel(runs[r])), palette::runColor(int(r)));
     sameBatches = sameBatches && runs[r].batchSize == runs.front().batchSize;
   }
-  const QString together = sameBatches ? QObject::tr("from the same initial weights on the same mini-batches")
-                                       : QObject::tr("from the same initial weights; runs with the same "
-                                                     "batch size see the same mini-batches");
+  const QString together =
+      sameBatches ? QObject::tr("from the same initial weights on the same mini-batches")
+                  : QObject::tr(
+                        "from the same initial weights; runs with the same "
+                        "batch size see the same mini-batches");
   return QObject::tr("%1 %2 runs side by side, %3: %4. %5")
       .arg(start)
       .arg(runs.size())

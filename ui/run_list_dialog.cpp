@@ -108,7 +108,8 @@ void RunListDialog::showRuns(const std::vector<RunSpec>& runs) {
     const int spinWidth = fontMetrics().horizontalAdvance(tr("experiment's")) + 40;
     row.batchSize->setMinimumWidth(spinWidth);
     row.dropout->setMinimumWidth(spinWidth);
-    row.name->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("batch norm · batch 512 ·")));
+    row.name->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("batch norm · batch 512 ·")));
     const int line = int(rows_.size()) + 1;
     grid_->addWidget(row.name, line, 0);
     grid_->addWidget(row.normalization, line, 1);

@@ -22,8 +22,9 @@ void RunViewGrid::setCount(int count) {
   const bool small = count_ > 2;
   for (plot::PlotWidget* view : views_) view->setMinimumSize(small ? kSmallestCell : QSize(0, 0));
   const int spacing = grid_->spacing();
-  setMinimumSize(small ? QSize(2 * kSmallestCell.width() + spacing, 2 * kSmallestCell.height() + spacing)
-                       : QSize(0, 0));
+  setMinimumSize(
+      small ? QSize(2 * kSmallestCell.width() + spacing, 2 * kSmallestCell.height() + spacing)
+            : QSize(0, 0));
   arrange();
 }
 
@@ -58,7 +59,8 @@ void RunViewGrid::arrange() {
     if (shown) grid_->addWidget(views_[std::size_t(r)], r / columns, r % columns);
   }
   for (int c = 0; c < kMaxRuns; ++c) grid_->setColumnStretch(c, c < columns ? 1 : 0);
-  for (int r = 0; r < kMaxRuns; ++r) grid_->setRowStretch(r, r < (count_ + columns - 1) / columns ? 1 : 0);
+  for (int r = 0; r < kMaxRuns; ++r)
+    grid_->setRowStretch(r, r < (count_ + columns - 1) / columns ? 1 : 0);
 }
 
 }  // namespace bnlab

@@ -9,7 +9,7 @@ namespace bnlab {
 
 #ifdef BNLAB_HAS_MXCSR
 namespace {
-constexpr unsigned kFlushToZero = 0x8000;      // results that would be subnormal become 0
+constexpr unsigned kFlushToZero = 0x8000;       // results that would be subnormal become 0
 constexpr unsigned kDenormalsAreZero = 0x0040;  // subnormal inputs are read as 0
 }  // namespace
 

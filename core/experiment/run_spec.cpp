@@ -12,7 +12,8 @@ namespace bnlab {
 namespace {
 
 constexpr std::array<NormalizationInfo, 2> kNormalizations{{
-    {Normalization::None, "plain", "plain", "No normalization: each layer sees Z = W·A + b as it is."},
+    {Normalization::None, "plain", "plain",
+     "No normalization: each layer sees Z = W·A + b as it is."},
     {Normalization::BatchNorm, "batch-norm", "batch norm",
      "Batch norm before the activation: each unit normalized over the mini-batch, then scaled by "
      "γ and shifted by β (running averages at test time)."},
@@ -43,8 +44,8 @@ RunSpec parseRun(std::string_view part) {
     std::string known;
     for (const NormalizationInfo& n : normalizations())
       known += (known.empty() ? "" : ", ") + std::string(n.key);
-    throw std::invalid_argument("unknown run kind \"" + kind + "\" in \"" + whole + "\" (one of: " +
-                                known + ")");
+    throw std::invalid_argument("unknown run kind \"" + kind + "\" in \"" + whole +
+                                "\" (one of: " + known + ")");
   }
   RunSpec spec;
   spec.normalization = *normalization;
@@ -59,7 +60,8 @@ RunSpec parseRun(std::string_view part) {
     const std::string key = trim(std::string_view(setting).substr(0, equals));
     const std::string value = trim(std::string_view(setting).substr(equals + 1));
     const auto bad = [&] {
-      return std::invalid_argument("bad value \"" + value + "\" for " + key + " in \"" + whole + "\"");
+      return std::invalid_argument("bad value \"" + value + "\" for " + key + " in \"" + whole +
+                                   "\"");
     };
     if (key == "batch") {
       int size = 0;
@@ -69,7 +71,8 @@ RunSpec parseRun(std::string_view part) {
     } else if (key == "dropout") {
       double rate = 0;
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), rate);
-      if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(rate)) throw bad();
+      if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(rate))
+        throw bad();
       spec.dropout = rate;
     } else if (key == "name") {
       if (value.empty()) throw bad();
@@ -117,8 +120,8 @@ std::vector<std::string> validateRun(const RunSpec& spec) {
   std::vector<std::string> errors;
   const std::string who = "run \"" + runLabel(spec) + "\": ";
   if (spec.batchSize && (*spec.batchSize < 1 || *spec.batchSize > kMaxBatchSize))
-    errors.push_back(who + "the batch size must be 1 to " + std::to_string(kMaxBatchSize) + ", not " +
-                     std::to_string(*spec.batchSize));
+    errors.push_back(who + "the batch size must be 1 to " + std::to_string(kMaxBatchSize) +
+                     ", not " + std::to_string(*spec.batchSize));
   if (spec.dropout && !(*spec.dropout >= 0 && *spec.dropout <= 0.9))
     errors.push_back(who + "dropout must be between 0 and 0.9");
   if (spec.name.size() > 80) errors.push_back(who + "the name must be at most 80 characters");

@@ -49,11 +49,17 @@ template <typename Enum, typename FromName>
 void fromName(const SettingValue& v, Enum& out, FromName from) {
   if (const auto parsed = from(std::get<std::string>(v))) out = *parsed;
 }
-inline void fromValue(const SettingValue& v, DataSource& out) { fromName(v, out, dataSourceFromName); }
+inline void fromValue(const SettingValue& v, DataSource& out) {
+  fromName(v, out, dataSourceFromName);
+}
 inline void fromValue(const SettingValue& v, ToyKind& out) { fromName(v, out, toyFromName); }
-inline void fromValue(const SettingValue& v, ActivationKind& out) { fromName(v, out, activationFromName); }
+inline void fromValue(const SettingValue& v, ActivationKind& out) {
+  fromName(v, out, activationFromName);
+}
 inline void fromValue(const SettingValue& v, InitKind& out) { fromName(v, out, initFromName); }
-inline void fromValue(const SettingValue& v, OptimizerKind& out) { fromName(v, out, optimizerFromName); }
+inline void fromValue(const SettingValue& v, OptimizerKind& out) {
+  fromName(v, out, optimizerFromName);
+}
 
 template <typename T>
 constexpr SettingKind kindOf() {

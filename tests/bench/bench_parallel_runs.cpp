@@ -39,10 +39,19 @@ void stepRuns(benchmark::State& state, const char* runs, bool measure) {
 
 }  // namespace
 
-static void BM_Twins_DefaultSchedule(benchmark::State& state) { stepRuns(state, "plain,batch-norm", true); }
-BENCHMARK(BM_Twins_DefaultSchedule)->ArgName("threads")->Arg(1)->Arg(2)->MinTime(2.0)->UseRealTime();
+static void BM_Twins_DefaultSchedule(benchmark::State& state) {
+  stepRuns(state, "plain,batch-norm", true);
+}
+BENCHMARK(BM_Twins_DefaultSchedule)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
-static void BM_Twins_StepsOnly(benchmark::State& state) { stepRuns(state, "plain,batch-norm", false); }
+static void BM_Twins_StepsOnly(benchmark::State& state) {
+  stepRuns(state, "plain,batch-norm", false);
+}
 BENCHMARK(BM_Twins_StepsOnly)->ArgName("threads")->Arg(1)->Arg(2)->MinTime(2.0)->UseRealTime();
 
 static void BM_OneRun_StepsOnly(benchmark::State& state) { stepRuns(state, "batch-norm", false); }
@@ -51,6 +60,11 @@ BENCHMARK(BM_OneRun_StepsOnly)->ArgName("threads")->Arg(1)->MinTime(2.0)->UseRea
 static void BM_ThreeRuns_DefaultSchedule(benchmark::State& state) {
   stepRuns(state, "plain,batch-norm,batch-norm:batch=512", true);
 }
-BENCHMARK(BM_ThreeRuns_DefaultSchedule)->ArgName("threads")->Arg(1)->Arg(2)->MinTime(2.0)->UseRealTime();
+BENCHMARK(BM_ThreeRuns_DefaultSchedule)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->MinTime(2.0)
+    ->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -28,14 +28,18 @@ SettingValue nonDefault(const Setting& s) {
         if (r.contains(candidate) && SettingValue(std::int64_t(candidate)) != byDefault)
           return std::int64_t(candidate);
       break;
-    case SettingKind::Number: return (r.min + r.max) / 2;
-    case SettingKind::Flag: return !std::get<bool>(byDefault);
+    case SettingKind::Number:
+      return (r.min + r.max) / 2;
+    case SettingKind::Flag:
+      return !std::get<bool>(byDefault);
     case SettingKind::Choice:
       for (std::string_view word : s.choices())
         if (SettingValue(std::string(word)) != byDefault) return std::string(word);
       break;
-    case SettingKind::Widths: return std::vector<int>{3, 5};
-    case SettingKind::Text: return std::string("some/where");
+    case SettingKind::Widths:
+      return std::vector<int>{3, 5};
+    case SettingKind::Text:
+      return std::string("some/where");
   }
   return byDefault;
 }
@@ -43,12 +47,14 @@ SettingValue nonDefault(const Setting& s) {
 // Equal, numbers to float precision (some fields are Scalar).
 bool same(const SettingValue& a, const SettingValue& b) {
   if (std::holds_alternative<double>(a) && std::holds_alternative<double>(b))
-    return std::abs(std::get<double>(a) - std::get<double>(b)) <= 1e-6 * std::max(1.0, std::abs(std::get<double>(a)));
+    return std::abs(std::get<double>(a) - std::get<double>(b)) <=
+           1e-6 * std::max(1.0, std::abs(std::get<double>(a)));
   return a == b;
 }
 
 bool parse(const QStringList& options, CommandLine& out, QString& error) {
-  return parseCommandLine(QStringList{QStringLiteral("bnlab"), QStringLiteral("--headless")} + options, out, error);
+  return parseCommandLine(
+      QStringList{QStringLiteral("bnlab"), QStringLiteral("--headless")} + options, out, error);
 }
 
 }  // namespace
@@ -69,7 +75,8 @@ class SettingsTableTest : public QObject {
       }
       if (s.kind == SettingKind::Choice) QVERIFY2(s.choices && !s.choices().empty(), s.key.data());
       // The default configuration is valid, so each default is inside its range.
-      QVERIFY2(acceptsValue(s, s.get(ExperimentConfig{})) || s.kind == SettingKind::Choice, s.key.data());
+      QVERIFY2(acceptsValue(s, s.get(ExperimentConfig{})) || s.kind == SettingKind::Choice,
+               s.key.data());
     }
     QVERIFY(ExperimentConfig{}.validate().empty());
   }
@@ -86,11 +93,13 @@ class SettingsTableTest : public QObject {
     CommandLine cli;
     QString error;
     const QString text = QString::fromStdString(formatSettingValue(value));
-    QVERIFY2(parse({QStringLiteral("--") + str(setting->option), text}, cli, error), qPrintable(error));
-    QVERIFY2(same(setting->get(cli.config), value),
-             qPrintable(QStringLiteral("--%1 %2 read back as %3")
-                            .arg(str(setting->option), text,
-                                 QString::fromStdString(formatSettingValue(setting->get(cli.config))))));
+    QVERIFY2(parse({QStringLiteral("--") + str(setting->option), text}, cli, error),
+             qPrintable(error));
+    QVERIFY2(
+        same(setting->get(cli.config), value),
+        qPrintable(QStringLiteral("--%1 %2 read back as %3")
+                       .arg(str(setting->option), text,
+                            QString::fromStdString(formatSettingValue(setting->get(cli.config))))));
   }
 
   void settingSurvivesAConfigurationFile_data() {
@@ -116,7 +125,8 @@ class SettingsTableTest : public QObject {
     for (const Setting& s : settings()) {
       if (!s.ranged()) continue;
       const double step = s.kind == SettingKind::Number ? 0.01 : 1;
-      const std::string below = std::string(s.key) + " below", above = std::string(s.key) + " above";
+      const std::string below = std::string(s.key) + " below",
+                        above = std::string(s.key) + " above";
       QTest::newRow(below.c_str()) << &s << (s.range.openMin ? s.range.min : s.range.min - step);
       if (std::isfinite(s.range.max))
         QTest::newRow(above.c_str()) << &s << (s.range.openMax ? s.range.max : s.range.max + step);
@@ -126,13 +136,17 @@ class SettingsTableTest : public QObject {
     QFETCH(const Setting*, setting);
     QFETCH(double, value);
     QVERIFY(!setting->range.contains(value));
-    const QString text = setting->kind == SettingKind::Number ? QString::number(value) : QString::number(qint64(value));
+    const QString text = setting->kind == SettingKind::Number ? QString::number(value)
+                                                              : QString::number(qint64(value));
     // In a configuration file: the key.
-    QJsonObject section{{str(setting->field()), setting->kind == SettingKind::Widths ? QJsonValue(QJsonArray{8, value}) : QJsonValue(value)}};
+    QJsonObject section{{str(setting->field()), setting->kind == SettingKind::Widths
+                                                    ? QJsonValue(QJsonArray{8, value})
+                                                    : QJsonValue(value)}};
     ExperimentConfig config;
     QStringList errors;
     QVERIFY(!configFromJson(QJsonObject{{str(setting->section()), section}}, config, errors));
-    QVERIFY2(errors.join("\n").contains(str(setting->key) + ": " + str(setting->label)), qPrintable(errors.join("\n")));
+    QVERIFY2(errors.join("\n").contains(str(setting->key) + ": " + str(setting->label)),
+             qPrintable(errors.join("\n")));
     // On the command line: the option.
     if (setting->option.empty()) return;
     CommandLine cli;
@@ -147,10 +161,14 @@ class SettingsTableTest : public QObject {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("runs");  // formatRunList of what loads
     QTest::newRow("off") << QByteArray(R"({"network": {"batchNorm": "off"}})") << "plain";
-    QTest::newRow("on") << QByteArray(R"({"network": {"batchNorm": "on", "hiddenLayers": [8]}})") << "batch-norm";
-    QTest::newRow("compare") << QByteArray(R"({"network": {"batchNorm": "compare"}})") << "plain,batch-norm";
-    QTest::newRow("neither") << QByteArray(R"({"training": {"batchSize": 32}})") << "plain,batch-norm";
-    QTest::newRow("runs") << QByteArray(R"({"runs": [{"normalization": "batch-norm", "batchSize": 512}]})")
+    QTest::newRow("on") << QByteArray(R"({"network": {"batchNorm": "on", "hiddenLayers": [8]}})")
+                        << "batch-norm";
+    QTest::newRow("compare") << QByteArray(R"({"network": {"batchNorm": "compare"}})")
+                             << "plain,batch-norm";
+    QTest::newRow("neither") << QByteArray(R"({"training": {"batchSize": 32}})")
+                             << "plain,batch-norm";
+    QTest::newRow("runs") << QByteArray(
+                                 R"({"runs": [{"normalization": "batch-norm", "batchSize": 512}]})")
                           << "batch-norm:batch=512";
   }
   void oldConfigurationFilesLoadToTheirRuns() {
@@ -165,13 +183,15 @@ class SettingsTableTest : public QObject {
   void presetsWithTheShorthandLoadAsTwins() {
     for (const Preset& preset : builtInPresets())
       if (preset.name.contains(QLatin1String("Covariate shift inside")))
-        QCOMPARE(QString::fromStdString(formatRunList(preset.config.runs)), QStringLiteral("plain,batch-norm"));
+        QCOMPARE(QString::fromStdString(formatRunList(preset.config.runs)),
+                 QStringLiteral("plain,batch-norm"));
   }
 
   void runsOptionGivesTheList() {
     CommandLine cli;
     QString error;
-    QVERIFY2(parse({"--runs", "plain,batch-norm,batch-norm:batch=512:name=big batch"}, cli, error), qPrintable(error));
+    QVERIFY2(parse({"--runs", "plain,batch-norm,batch-norm:batch=512:name=big batch"}, cli, error),
+             qPrintable(error));
     QCOMPARE(int(cli.config.runs.size()), 3);
     QCOMPARE(cli.config.runs[2].normalization, Normalization::BatchNorm);
     QCOMPARE(cli.config.runs[2].batchSize.value_or(0), 512);

@@ -38,14 +38,17 @@ class RunListTest : public QObject {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("formatted");  // formatRunList of the parsed list
     QTest::addColumn<QStringList>("labels");
-    QTest::newRow("one") << "plain" << "plain" << QStringList{"plain"};
-    QTest::newRow("twins") << "plain,batch-norm" << "plain,batch-norm" << QStringList{"plain", "batch norm"};
+    QTest::newRow("one") << "plain"
+                         << "plain" << QStringList{"plain"};
+    QTest::newRow("twins") << "plain,batch-norm"
+                           << "plain,batch-norm" << QStringList{"plain", "batch norm"};
     QTest::newRow("batch sizes") << "plain, batch-norm , batch-norm:batch=512"
                                  << "plain,batch-norm,batch-norm:batch=512"
                                  << QStringList{"plain", "batch norm", "batch norm · batch 512"};
-    QTest::newRow("dropout and name") << "plain:dropout=0.3:name=dropout,batch-norm:batch=8:dropout=0"
-                                      << "plain:dropout=0.3:name=dropout,batch-norm:batch=8:dropout=0"
-                                      << QStringList{"dropout", "batch norm · batch 8 · dropout 0"};
+    QTest::newRow("dropout and name")
+        << "plain:dropout=0.3:name=dropout,batch-norm:batch=8:dropout=0"
+        << "plain:dropout=0.3:name=dropout,batch-norm:batch=8:dropout=0"
+        << QStringList{"dropout", "batch norm · batch 8 · dropout 0"};
   }
   void runListParses() {
     QFETCH(QString, text);
@@ -63,13 +66,20 @@ class RunListTest : public QObject {
   void badRunListsAreRefused_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");  // a part of the error
-    QTest::newRow("unknown kind") << "plain,layer-nrom" << "unknown run kind \"layer-nrom\"";
-    QTest::newRow("empty run") << "plain,,batch-norm" << "empty run";
-    QTest::newRow("empty list") << "" << "empty run";
-    QTest::newRow("no value") << "batch-norm:batch" << "not key=value";
-    QTest::newRow("bad batch") << "batch-norm:batch=big" << "bad value \"big\" for batch";
-    QTest::newRow("bad dropout") << "plain:dropout=0.2x" << "bad value \"0.2x\" for dropout";
-    QTest::newRow("unknown setting") << "plain:lr=0.1" << "unknown setting \"lr\"";
+    QTest::newRow("unknown kind") << "plain,layer-nrom"
+                                  << "unknown run kind \"layer-nrom\"";
+    QTest::newRow("empty run") << "plain,,batch-norm"
+                               << "empty run";
+    QTest::newRow("empty list") << ""
+                                << "empty run";
+    QTest::newRow("no value") << "batch-norm:batch"
+                              << "not key=value";
+    QTest::newRow("bad batch") << "batch-norm:batch=big"
+                               << "bad value \"big\" for batch";
+    QTest::newRow("bad dropout") << "plain:dropout=0.2x"
+                                 << "bad value \"0.2x\" for dropout";
+    QTest::newRow("unknown setting") << "plain:lr=0.1"
+                                     << "unknown setting \"lr\"";
   }
   void badRunListsAreRefused() {
     QFETCH(QString, text);
@@ -85,11 +95,17 @@ class RunListTest : public QObject {
   void invalidRunListsAreNamed_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("five runs") << "plain,batch-norm,plain:batch=8,plain:batch=16,plain:batch=32" << "1 to 4 runs, not 5";
-    QTest::newRow("same label") << "batch-norm,batch-norm" << "two runs are called \"batch norm\"";
-    QTest::newRow("batch too big") << "batch-norm:batch=513" << "run \"batch norm · batch 513\": the batch size must be 1 to 512";
-    QTest::newRow("batch zero") << "batch-norm:batch=0" << "batch size must be 1 to 512, not 0";
-    QTest::newRow("dropout") << "plain:dropout=0.95" << "dropout must be between 0 and 0.9";
+    QTest::newRow("five runs") << "plain,batch-norm,plain:batch=8,plain:batch=16,plain:batch=32"
+                               << "1 to 4 runs, not 5";
+    QTest::newRow("same label") << "batch-norm,batch-norm"
+                                << "two runs are called \"batch norm\"";
+    QTest::newRow("batch too big")
+        << "batch-norm:batch=513"
+        << "run \"batch norm · batch 513\": the batch size must be 1 to 512";
+    QTest::newRow("batch zero") << "batch-norm:batch=0"
+                                << "batch size must be 1 to 512, not 0";
+    QTest::newRow("dropout") << "plain:dropout=0.95"
+                             << "dropout must be between 0 and 0.9";
   }
   void invalidRunListsAreNamed() {
     QFETCH(QString, text);
@@ -158,7 +174,8 @@ class RunListTest : public QObject {
   }
 
   void snapshotsCarryEveryRun() {
-    Experiment experiment(smallConfig("plain,batch-norm,batch-norm:batch=128,plain:dropout=0.2:name=dropout"));
+    Experiment experiment(
+        smallConfig("plain,batch-norm,batch-norm:batch=128,plain:dropout=0.2:name=dropout"));
     for (int i = 0; i < 120; ++i) experiment.step();
     const SnapshotPtr snap = experiment.snapshot();
     QCOMPARE(int(snap->runs.size()), 4);
@@ -201,7 +218,8 @@ class RunListTest : public QObject {
   // Stepping the runs on two threads gives bit for bit what stepping them in turn gives: with
   // dropout, the landscape probe, records, evaluations, decision maps and a kick.
   void parallelStepIsBitIdentical() {
-    ExperimentConfig config = smallConfig("plain,batch-norm,batch-norm:batch=128,plain:dropout=0.3");
+    ExperimentConfig config =
+        smallConfig("plain,batch-norm,batch-norm:batch=128,plain:dropout=0.3");
     config.network.dropout = 0.1f;
     config.landscapeEvery = 25;
     Experiment inTurn(config), parallel(config);

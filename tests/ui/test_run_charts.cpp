@@ -14,11 +14,11 @@
 #include "export/dashboard_export.h"
 #include "main_window.h"
 #include "metrics_panel.h"
+#include "plot/plot_renderer.h"
 #include "plots/batch_norm_charts.h"
 #include "plots/chart_common.h"
 #include "plots/decision_plane.h"
 #include "plots/layer_charts.h"
-#include "plot/plot_renderer.h"
 #include "plots/training_charts.h"
 
 using namespace bnlab;
@@ -69,7 +69,9 @@ class RunChartsTest : public QObject {
   SnapshotPtr three_;
 
  private slots:
-  void initTestCase() { three_ = snapshotAfter(configFor("plain,batch-norm,batch-norm:batch=512"), 300); }
+  void initTestCase() {
+    three_ = snapshotAfter(configFor("plain,batch-norm,batch-norm:batch=512"), 300);
+  }
 
   void everyChartShowsEveryRun_data() {
     QTest::addColumn<Builder>("build");
@@ -85,11 +87,19 @@ class RunChartsTest : public QObject {
     QTest::newRow("gap") << Builder(lossGap) << false;
     QTest::newRow("landscape") << Builder(landscape) << false;
     QTest::newRow("figure 1") << Builder(paperFigureOne) << false;
-    QTest::newRow("distribution") << Builder([=](const Snapshot& s) { return distributionOverSteps(s, layer2); }) << false;
-    QTest::newRow("histogram") << Builder([=](const Snapshot& s) { return currentHistogram(s, layer2); }) << false;
-    QTest::newRow("mean and std") << Builder([=](const Snapshot& s) { return momentsOverSteps(s, layer2); }) << false;
-    QTest::newRow("shift") << Builder([=](const Snapshot& s) { return shiftOverSteps(s, layer2); }) << false;
-    QTest::newRow("units 1 and 2") << Builder([=](const Snapshot& s) { return unitScatter(s, layer2, trails); }) << false;
+    QTest::newRow("distribution") << Builder([=](const Snapshot& s) {
+      return distributionOverSteps(s, layer2);
+    }) << false;
+    QTest::newRow("histogram") << Builder([=](const Snapshot& s) {
+      return currentHistogram(s, layer2);
+    }) << false;
+    QTest::newRow("mean and std") << Builder([=](const Snapshot& s) {
+      return momentsOverSteps(s, layer2);
+    }) << false;
+    QTest::newRow("shift") << Builder([=](const Snapshot& s) { return shiftOverSteps(s, layer2); })
+                           << false;
+    QTest::newRow("units 1 and 2")
+        << Builder([=](const Snapshot& s) { return unitScatter(s, layer2, trails); }) << false;
     QTest::newRow("batch noise") << Builder(batchNoise) << true;
     QTest::newRow("test time") << Builder(testTime) << true;
   }
@@ -116,7 +126,9 @@ class RunChartsTest : public QObject {
           if (!entry.startsWith(name + QStringLiteral(" · "))) match = entry;
       const bool applies = !batchNormOnly || run.batchNorm;
       QVERIFY2(match.isEmpty() != applies,
-               qPrintable(QStringLiteral("%1: run \"%2\" in the legend: %3").arg(m.title, name).arg(!match.isEmpty())));
+               qPrintable(QStringLiteral("%1: run \"%2\" in the legend: %3")
+                              .arg(m.title, name)
+                              .arg(!match.isEmpty())));
       if (applies) colours.insert(named.at(match));
     }
     const std::size_t applying = batchNormOnly ? 2 : 3;
@@ -127,7 +139,8 @@ class RunChartsTest : public QObject {
     for (int r = 0; r < 3; ++r) {
       const PlotModel m = decisionPlane(*three_, r);
       QVERIFY(m.backdrop.has_value());
-      QVERIFY2(m.title.contains(QString::fromStdString(three_->runs[std::size_t(r)].name)), qPrintable(m.title));
+      QVERIFY2(m.title.contains(QString::fromStdString(three_->runs[std::size_t(r)].name)),
+               qPrintable(m.title));
     }
   }
 
@@ -158,7 +171,8 @@ class RunChartsTest : public QObject {
     QTest::addColumn<QString>("runs");
     QTest::addColumn<QStringList>("planes");
     QTest::newRow("one") << "batch-norm" << QStringList{"decision-plane"};
-    QTest::newRow("pair") << "plain,batch-norm" << QStringList{"decision-plane-plain", "decision-plane-batch-norm"};
+    QTest::newRow("pair") << "plain,batch-norm"
+                          << QStringList{"decision-plane-plain", "decision-plane-batch-norm"};
     QTest::newRow("three") << "plain,batch-norm,batch-norm:batch=512"
                            << QStringList{"decision-plane-plain", "decision-plane-batch-norm",
                                           "decision-plane-batch-norm-batch-512"};
@@ -179,7 +193,10 @@ class RunChartsTest : public QObject {
         shown << chart->objectName();
         QVERIFY(chart->isVisible());
         QVERIFY2(chart->width() >= 100 && chart->height() >= 90,
-                 qPrintable(QStringLiteral("%1 is %2×%3").arg(chart->objectName()).arg(chart->width()).arg(chart->height())));
+                 qPrintable(QStringLiteral("%1 is %2×%3")
+                                .arg(chart->objectName())
+                                .arg(chart->width())
+                                .arg(chart->height())));
       }
     QCOMPARE(shown, planes);
     // The charts of the runs the snapshot lacks are neither shown nor exported.
@@ -204,14 +221,17 @@ class RunChartsTest : public QObject {
     const ExportReport report = writeExport(job, options);
     QVERIFY2(report.ok(), qPrintable(report.error));
     for (const plot::PlotWidget* chart : window.metrics()->shownPlots())
-      QVERIFY2(QFile::exists(QDir(dir.path()).filePath(chart->objectName() + ".png")), qPrintable(chart->objectName()));
-    for (const char* plane : {"decision-plane-plain", "decision-plane-batch-norm", "decision-plane-batch-norm-batch-512"})
+      QVERIFY2(QFile::exists(QDir(dir.path()).filePath(chart->objectName() + ".png")),
+               qPrintable(chart->objectName()));
+    for (const char* plane : {"decision-plane-plain", "decision-plane-batch-norm",
+                              "decision-plane-batch-norm-batch-512"})
       QVERIFY2(QFile::exists(QDir(dir.path()).filePath(QLatin1String(plane) + ".csv")), plane);
     QVERIFY(QFile::exists(QDir(dir.path()).filePath("dashboard.png")));
     QFile csv(QDir(dir.path()).filePath("layer2-shift.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QByteArray rows = csv.readAll();
-    for (const RunSnapshot& run : three_->runs) QVERIFY2(rows.contains(run.name.c_str()), run.name.c_str());
+    for (const RunSnapshot& run : three_->runs)
+      QVERIFY2(rows.contains(run.name.c_str()), run.name.c_str());
   }
 };
 

@@ -9,14 +9,17 @@
 using namespace bnlab;
 
 namespace {
-void choose(QComboBox* box, const char* key) { box->setCurrentIndex(box->findData(QString::fromLatin1(key))); }
+void choose(QComboBox* box, const char* key) {
+  box->setCurrentIndex(box->findData(QString::fromLatin1(key)));
+}
 }  // namespace
 
 class RunListDialogTest : public QObject {
   Q_OBJECT
  private slots:
   void rowsShowTheRunsGiven() {
-    const std::vector<RunSpec> runs = parseRunList("plain,batch-norm:batch=512:dropout=0.2:name=big");
+    const std::vector<RunSpec> runs =
+        parseRunList("plain,batch-norm:batch=512:dropout=0.2:name=big");
     RunListDialog dialog(runs);
     QCOMPARE(int(dialog.rows().size()), 2);
     QCOMPARE(dialog.rows()[1].name->text(), QStringLiteral("big"));
@@ -77,7 +80,8 @@ class RunListDialogTest : public QObject {
     QVERIFY(panel.modeCombo()->currentText().contains(QLatin1String("3 runs")));
     QVERIFY(!panel.batchNormSwitch()->isEnabled());
     // Back to one network: its live switch works again.
-    panel.modeCombo()->setCurrentIndex(panel.modeCombo()->findData(int(ControlPanel::RunsMode::One)));
+    panel.modeCombo()->setCurrentIndex(
+        panel.modeCombo()->findData(int(ControlPanel::RunsMode::One)));
     QVERIFY(panel.batchNormSwitch()->isEnabled());
     QCOMPARE(int(panel.config().runs.size()), 1);
   }

@@ -48,19 +48,21 @@ PlotModel batchNoise(const Snapshot& snap) {
     Scatter batches{.name = several ? runName(run) : tr("batches"),
                     .color = palette::withAlpha(runColor(snap, r), 0.45),
                     .inLegend = several};
-    for (const auto& [x, y] : several ? noise.standardizedBatches : noise.batches) batches.points.append(QPointF(x, y));
+    for (const auto& [x, y] : several ? noise.standardizedBatches : noise.batches)
+      batches.points.append(QPointF(x, y));
     m.scatters.push_back(std::move(batches));
   }
   if (!runs.empty()) {
     const BatchNoise& first = snap.runs[std::size_t(runs.front())].batchNoise;
-    m.scatters.push_back({.name = tr("population"),
-                          .color = palette::kVermillion,
-                          .points = {several ? QPointF(0, 1)
-                                             : QPointF(first.populationMean, first.populationStd)},
-                          .radius = 4.5,
-                          .outline = true,
-                          .inLegend = false});
-    m.note = (several ? tr("spread μ, σ: %1") : tr("spread %1")).arg(spreads.join(QStringLiteral(" | ")));
+    m.scatters.push_back(
+        {.name = tr("population"),
+         .color = palette::kVermillion,
+         .points = {several ? QPointF(0, 1) : QPointF(first.populationMean, first.populationStd)},
+         .radius = 4.5,
+         .outline = true,
+         .inLegend = false});
+    m.note = (several ? tr("spread μ, σ: %1") : tr("spread %1"))
+                 .arg(spreads.join(QStringLiteral(" | ")));
   }
   m.legend = several;
   return m;
@@ -86,9 +88,12 @@ PlotModel testTime(const Snapshot& snap) {
                        .color = several ? runColor(snap, r) : palette::kBlue,
                        .points = toPoints(noise.runningMean),
                        .width = 1.6});
-    m.lines.push_back({.name = tr("population μ"), .color = palette::kGrey,
-                       .points = toPoints(noise.populationMeanHistory), .width = 1.2,
-                       .style = Qt::DashLine, .inLegend = !several});
+    m.lines.push_back({.name = tr("population μ"),
+                       .color = palette::kGrey,
+                       .points = toPoints(noise.populationMeanHistory),
+                       .width = 1.2,
+                       .style = Qt::DashLine,
+                       .inLegend = !several});
     m.lines.push_back({.name = several ? runName(run) + tr(" running σ²") : tr("running σ²"),
                        .color = several ? runColor(snap, r) : palette::kGreen,
                        .points = toPoints(noise.runningVariance),
@@ -107,8 +112,9 @@ PlotModel testTime(const Snapshot& snap) {
     m.note = tr("solid μ · dashed σ² · acc %1").arg(accuracies.join(QStringLiteral(" | ")));
   } else if (!runs.empty()) {
     const TestTimeAccuracy& t = snap.runs[std::size_t(runs.front())].testTime;
-    m.note = tr("acc running %1% · own batch %2% · alone %3%")
-                 .arg(percent(t.runningStatistics), percent(t.testSetStatistics), percent(t.batchOfOne));
+    m.note =
+        tr("acc running %1% · own batch %2% · alone %3%")
+            .arg(percent(t.runningStatistics), percent(t.testSetStatistics), percent(t.batchOfOne));
   }
   return m;
 }
@@ -128,12 +134,23 @@ PlotModel paperFigureOne(const Snapshot& snap) {
                        .lower = toPoints(unit.series[0]),
                        .upper = toPoints(unit.series[2]),
                        .inLegend = false});
-    m.lines.push_back({.name = name + tr(" 15th"), .color = color, .points = toPoints(unit.series[0]),
-                       .width = 1.0, .style = Qt::DashLine, .inLegend = false});
-    m.lines.push_back({.name = name, .color = color, .points = toPoints(unit.series[1]), .width = 1.8});
-    m.lines.push_back({.name = name + tr(" 85th"), .color = color, .points = toPoints(unit.series[2]),
-                       .width = 1.0, .style = Qt::DashLine, .inLegend = false});
-    m.note = tr("layer %1, unit %2 · 15th, 50th, 85th percentile").arg(unit.layer + 1).arg(unit.unit + 1);
+    m.lines.push_back({.name = name + tr(" 15th"),
+                       .color = color,
+                       .points = toPoints(unit.series[0]),
+                       .width = 1.0,
+                       .style = Qt::DashLine,
+                       .inLegend = false});
+    m.lines.push_back(
+        {.name = name, .color = color, .points = toPoints(unit.series[1]), .width = 1.8});
+    m.lines.push_back({.name = name + tr(" 85th"),
+                       .color = color,
+                       .points = toPoints(unit.series[2]),
+                       .width = 1.0,
+                       .style = Qt::DashLine,
+                       .inLegend = false});
+    m.note = tr("layer %1, unit %2 · 15th, 50th, 85th percentile")
+                 .arg(unit.layer + 1)
+                 .arg(unit.unit + 1);
   }
   return m;
 }

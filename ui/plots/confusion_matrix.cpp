@@ -32,15 +32,17 @@ PlotModel confusionMatrix(const Snapshot& snap, int runIndex) {
     double total = 0;
     for (int c = 0; c < k; ++c) total += test.confusion[std::size_t(r * k + c)];
     for (int c = 0; c < k; ++c)
-      cells.values[std::size_t(r * k + c)] = total > 0 ? test.confusion[std::size_t(r * k + c)] / total : 0;
+      cells.values[std::size_t(r * k + c)] =
+          total > 0 ? test.confusion[std::size_t(r * k + c)] / total : 0;
   }
   m.cells.push_back(std::move(cells));
   // Row 0 (class 0) at the top: y = k − 1 − class.
-  const std::vector<std::string>& names = snap.data ? snap.data->test.classNames : std::vector<std::string>{};
+  const std::vector<std::string>& names =
+      snap.data ? snap.data->test.classNames : std::vector<std::string>{};
   for (int y = 0; y < k; ++y) {
     const int c = k - 1 - y;
     m.yCategories << (std::size_t(c) < names.size() ? QString::fromStdString(names[std::size_t(c)])
-                                                     : QString::number(c));
+                                                    : QString::number(c));
   }
   for (int c = 0; c < k; ++c) m.xCategories << QString::number(c);
   m.xRange = Range{-0.5, k - 0.5};

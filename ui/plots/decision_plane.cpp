@@ -30,10 +30,12 @@ PlotModel decisionPlane(const Snapshot& snap, int runIndex) {
     for (int c = 0; c < map.columns; ++c) {
       const std::size_t i = std::size_t(r) * std::size_t(map.columns) + std::size_t(c);
       const double floor = 1.0 / classes;
-      const double strength = 0.15 + 0.5 * std::clamp((map.confidence[i] - floor) / (1 - floor), 0.0, 1.0);
+      const double strength =
+          0.15 + 0.5 * std::clamp((map.confidence[i] - floor) / (1 - floor), 0.0, 1.0);
       const QColor base = palette::classColor(map.classes[i]);
-      line[c] = qRgb(int(255 + (base.red() - 255) * strength), int(255 + (base.green() - 255) * strength),
-                     int(255 + (base.blue() - 255) * strength));
+      line[c] =
+          qRgb(int(255 + (base.red() - 255) * strength), int(255 + (base.green() - 255) * strength),
+               int(255 + (base.blue() - 255) * strength));
     }
   }
   m.backdrop = Backdrop{image, QRectF(QPointF(map.xMin, map.yMin), QPointF(map.xMax, map.yMax))};

@@ -38,7 +38,9 @@ struct BandLevel {
 std::vector<BandLevel> bandLevels(const Snapshot& snap) {
   if (crowded(snap)) return {{.lower = 2, .alpha = 0.2}};
   if (multiRun(snap)) return {{.lower = 1, .alpha = 0.13}, {.lower = 2, .alpha = 0.25}};
-  return {{.lower = 0, .alpha = 0.12}, {.lower = 1, .alpha = 0.2}, {.lower = 2, .alpha = 0.3},
+  return {{.lower = 0, .alpha = 0.12},
+          {.lower = 1, .alpha = 0.2},
+          {.lower = 2, .alpha = 0.3},
           {.lower = 3, .alpha = 0.42}};
 }
 
@@ -58,7 +60,8 @@ QString runsByColour(const Snapshot& snap, bool batchNorm) {
     names << runName(snap.runs[std::size_t(r)]);
   }
   const QString last = colours.takeLast();
-  const QString joined = colours.isEmpty() ? last : colours.join(QStringLiteral(", ")) + tr(" and ") + last;
+  const QString joined =
+      colours.isEmpty() ? last : colours.join(QStringLiteral(", ")) + tr(" and ") + last;
   return QStringLiteral("%1 (%2)").arg(joined, names.join(QStringLiteral(", ")));
 }
 
@@ -144,7 +147,8 @@ PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
   QStringList notes;
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const DistributionStats& stats = currentStats(layerOf(snap, r, view))[int(view.quantity)];
-    notes << tr("μ %1 σ %2").arg(stats.moments.mean, 0, 'g', 2).arg(stats.moments.stddev, 0, 'g', 2);
+    notes
+        << tr("μ %1 σ %2").arg(stats.moments.mean, 0, 'g', 2).arg(stats.moments.stddev, 0, 'g', 2);
     const Histogram& hist = stats.histogram;
     if (hist.counts.empty()) continue;
     Bars bars{.name = runName(snap.runs[std::size_t(r)]),
@@ -207,7 +211,8 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
   m.title = tr("Units 1 and 2 (%1, probe)").arg(symbol);
   m.xLabel = symbol + QStringLiteral("₁");
   m.yLabel = symbol + QStringLiteral("₂");
-  m.emptyText = last.layers[std::size_t(view.layer)].units < 2 ? tr("needs 2 units") : tr("No data yet");
+  m.emptyText =
+      last.layers[std::size_t(view.layer)].units < 2 ? tr("needs 2 units") : tr("No data yet");
   for (int r = 0; r < int(trails.size()) && r < int(snap.runs.size()); ++r) {
     const ScatterTrail& trail = trails[std::size_t(r)];
     const int n = int(trail.size());
@@ -216,8 +221,9 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
       const bool newest = i == n - 1;
       const double fading = 0.06 + 0.2 * i / std::max(1, n - 1);
       Scatter s{.name = newest ? runName(snap.runs[std::size_t(r)]) : QString(),
-                .color = newest ? palette::withAlpha(color, 0.7)
-                                : palette::withAlpha(multiRun(snap) ? color : palette::kGrey, fading),
+                .color = newest
+                             ? palette::withAlpha(color, 0.7)
+                             : palette::withAlpha(multiRun(snap) ? color : palette::kGrey, fading),
                 .radius = newest ? 2.2 : 1.6,
                 .inLegend = newest && multiRun(snap)};
       for (const auto& p : trail[std::size_t(i)]) s.points.append(QPointF(p[0], p[1]));
@@ -239,17 +245,20 @@ QString layerCaption(const Snapshot& snap, int layer) {
                     "settle.");
   }
   if (layer == 0)
-    return tr("Layer 1 sees the (fixed) inputs. Compare the later layers: their inputs come from "
-              "layers that keep learning.");
+    return tr(
+        "Layer 1 sees the (fixed) inputs. Compare the later layers: their inputs come from "
+        "layers that keep learning.");
   const auto normed = std::count_if(snap.runs.begin(), snap.runs.end(),
                                     [](const RunSnapshot& run) { return run.batchNorm; });
   if (normed == 0)
-    return tr("Covariate shift (point 2): without batch norm every run's bands drift and spread "
-              "as the earlier layers learn. The shift chart measures it.");
+    return tr(
+        "Covariate shift (point 2): without batch norm every run's bands drift and spread "
+        "as the earlier layers learn. The shift chart measures it.");
   if (normed == std::ssize(snap.runs))
-    return tr("Every run has batch norm: each keeps the mean β and spread γ it learned, however "
-              "the earlier layers change (point 3). The Batch noise tab shows what sets them "
-              "apart.");
+    return tr(
+        "Every run has batch norm: each keeps the mean β and spread γ it learned, however "
+        "the earlier layers change (point 3). The Batch noise tab shows what sets them "
+        "apart.");
   return tr("Covariate shift (points 2–3): the %1 bands drift and spread as the earlier layers "
             "learn; the %2 ones keep the mean β and spread γ batch norm learned. The shift chart "
             "measures it.")

@@ -45,10 +45,14 @@ PlotModel lossOverSteps(const Snapshot& snap) {
                        .color = palette::withAlpha(palette::kGrey, 0.6),
                        .points = toPoints(run.batchLossHistory),
                        .width = 1.0});
-    m.lines.push_back({.name = tr("train"), .color = palette::kTrain,
-                       .points = toPoints(run.trainLossHistory), .width = 1.8});
-    m.lines.push_back({.name = tr("test"), .color = palette::kTest,
-                       .points = toPoints(run.testLossHistory), .width = 1.8});
+    m.lines.push_back({.name = tr("train"),
+                       .color = palette::kTrain,
+                       .points = toPoints(run.trainLossHistory),
+                       .width = 1.8});
+    m.lines.push_back({.name = tr("test"),
+                       .color = palette::kTest,
+                       .points = toPoints(run.testLossHistory),
+                       .width = 1.8});
     return m;
   }
   trainAndTest(m, snap, &RunSnapshot::trainLossHistory, &RunSnapshot::testLossHistory);
@@ -62,10 +66,14 @@ PlotModel accuracyOverSteps(const Snapshot& snap) {
   if (snap.runs.empty()) return m;
   if (!multiRun(snap)) {
     const RunSnapshot& run = snap.runs.front();
-    m.lines.push_back({.name = tr("train"), .color = palette::kTrain,
-                       .points = toPoints(run.trainAccuracyHistory), .width = 1.8});
-    m.lines.push_back({.name = tr("test"), .color = palette::kTest,
-                       .points = toPoints(run.testAccuracyHistory), .width = 1.8});
+    m.lines.push_back({.name = tr("train"),
+                       .color = palette::kTrain,
+                       .points = toPoints(run.trainAccuracyHistory),
+                       .width = 1.8});
+    m.lines.push_back({.name = tr("test"),
+                       .color = palette::kTest,
+                       .points = toPoints(run.testAccuracyHistory),
+                       .width = 1.8});
     m.note = tr("test %1%").arg(run.test.accuracy * 100, 0, 'f', 1);
     return m;
   }
@@ -100,11 +108,16 @@ PlotModel landscape(const Snapshot& snap) {
   m.yIncludesZero = true;
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
-    m.lines.push_back({.name = runName(run), .color = runColor(snap, r),
-                       .points = toPoints(run.betaSmoothness), .width = 1.6});
-    m.lines.push_back({.name = runName(run) + tr(" loss variation"), .color = runColor(snap, r),
-                       .points = toPoints(run.lossVariation), .width = 1.2,
-                       .style = Qt::DashLine, .inLegend = false});
+    m.lines.push_back({.name = runName(run),
+                       .color = runColor(snap, r),
+                       .points = toPoints(run.betaSmoothness),
+                       .width = 1.6});
+    m.lines.push_back({.name = runName(run) + tr(" loss variation"),
+                       .color = runColor(snap, r),
+                       .points = toPoints(run.lossVariation),
+                       .width = 1.2,
+                       .style = Qt::DashLine,
+                       .inLegend = false});
   }
   m.legend = multiRun(snap);
   return m;
