@@ -129,7 +129,7 @@ bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec, Q
     else errors << QStringLiteral("%1.dropout must be a number").arg(where);
   }
   if (const QJsonValue name = run.value(QStringLiteral("name")); !name.isUndefined()) {
-    if (name.isString()) spec.name = name.toString().toStdString();
+    if (name.isString()) spec.name = name.toString().trimmed().toStdString();
     else errors << QStringLiteral("%1.name must be text").arg(where);
   }
   return errors.size() == before;

@@ -99,7 +99,7 @@ QWidget* ControlPanel::buildTrainingGroup() {
   form->addRow(tr("Speed"), speed_);
   connect(batchNorm_, &QCheckBox::toggled, this, &ControlPanel::batchNormToggled);
   connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
-    batchNorm_->setEnabled(RunsMode(mode_->currentData().toInt()) == RunsMode::One);
+    batchNorm_->setEnabled(liveSwitch());
     emit architectureChanged();
   });
   connect(batchSize_, &ValueSlider::valueChanged, this,
@@ -252,6 +252,8 @@ ExperimentConfig ControlPanel::config() const {
       break;
     case RunsMode::Custom:
       c.runs = base_.runs;
+      if (c.runs.size() == 1)  // one run of its own (a name, a batch size): the switch is live
+        c.runs.front().normalization = batchNorm_->isChecked() ? Normalization::BatchNorm : Normalization::None;
       break;
   }
   return c;
@@ -303,7 +305,19 @@ void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
   }
   mode_->setCurrentIndex(mode_->findData(int(mode)));
   batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
-  batchNorm_->setEnabled(mode == RunsMode::One);
+  batchNorm_->setEnabled(liveSwitch());
+}
+
+bool ControlPanel::liveSwitch() const {
+  switch (RunsMode(mode_->currentData().toInt())) {
+    case RunsMode::One:
+      return true;
+    case RunsMode::Custom:
+      return base_.runs.size() == 1;
+    case RunsMode::Compare:
+      break;
+  }
+  return false;
 }
 
 void ControlPanel::editRuns() {

@@ -48,6 +48,8 @@ class ControlPanel : public QWidget {
   QSpinBox* unitsSpin() const { return units_; }
   QComboBox* datasetCombo() const { return dataset_; }
   QComboBox* modeCombo() const { return mode_; }
+  // Whether the batch-norm switch applies live: one run, batch norm on or off.
+  bool liveSwitch() const;
   QPushButton* editRunsButton() const { return editRuns_; }
   // The controls bound to rows of the settings table.
   const SettingControls& settingControls() const { return settings_; }

@@ -170,7 +170,9 @@ void MainWindow::buildMenus() {
   training->addAction(tr("&Kick the chosen layer's weights"), QKeySequence(Qt::Key_K), controls_,
                       &ControlPanel::requestPerturb);
   QAction* bn = training->addAction(tr("Toggle &batch norm"), QKeySequence(Qt::Key_B));
-  connect(bn, &QAction::triggered, controls_->batchNormSwitch(), &QCheckBox::toggle);
+  connect(bn, &QAction::triggered, this, [this] {
+    if (QCheckBox* on = controls_->batchNormSwitch(); on->isEnabled()) on->toggle();
+  });
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QMenu* quantity = view->addMenu(tr("Every layer shows"));
@@ -186,10 +188,11 @@ void MainWindow::buildMenus() {
     });
   }
   noiseLayerMenu_ = view->addMenu(tr("Batch noise from layer"));
-  landscapeProbe_ = view->addAction(tr("&Loss-landscape probe (every %1 steps)").arg(kLandscapeEvery));
+  landscapeProbe_ = view->addAction(QString());
   landscapeProbe_->setCheckable(true);
+  showLandscapeProbe(config_);
   connect(landscapeProbe_, &QAction::toggled, this, [this](bool on) {
-    controller_.apply(SetLandscapeEvery{on ? kLandscapeEvery : 0});
+    controller_.apply(SetLandscapeEvery{on ? landscapeEvery_ : 0});
   });
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
@@ -264,7 +267,7 @@ ExportJob MainWindow::exportJob(bool withEmpty) const {
 
 ExperimentConfig MainWindow::currentConfig() const {
   ExperimentConfig config = controls_->config();
-  config.landscapeEvery = landscapeProbe_->isChecked() ? kLandscapeEvery : 0;
+  config.landscapeEvery = landscapeProbe_->isChecked() ? landscapeEvery_ : 0;
   return config;
 }
 
@@ -276,7 +279,10 @@ void MainWindow::rebuild() {
     return;
   }
   warningLabel_->clear();
-  if (!presetCaption_) normalCaption_ = runsCaption(config_);
+  if (presetRuns_ != config_.runs) {  // no preset's words, or words about other runs
+    presetRuns_.reset();
+    normalCaption_ = runsCaption(config_);
+  }
   caption_->setText(normalCaption_);  // in place of an earlier error
   rebuildLayerPanels(config_.network.hiddenUnits);
   if (viewer_) return;
@@ -304,8 +310,16 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
   drawnGeneration_ = 0;
 }
 
+void MainWindow::showLandscapeProbe(const ExperimentConfig& config) {
+  landscapeEvery_ = config.landscapeEvery > 0 ? config.landscapeEvery : kLandscapeEvery;
+  const QSignalBlocker blocker(landscapeProbe_);
+  landscapeProbe_->setChecked(config.landscapeEvery > 0);
+  landscapeProbe_->setText(tr("&Loss-landscape probe (every %1 steps)").arg(landscapeEvery_));
+}
+
 void MainWindow::applyPreset(const Preset& preset) {
   controls_->setConfig(preset.config);
+  showLandscapeProbe(preset.config);
   rebuild();
   showCaption(preset);
 }
@@ -314,7 +328,7 @@ void MainWindow::showCaption(const Preset& preset) {
   if (!preset.tab.isEmpty()) metrics_->showTab(preset.tab);
   normalCaption_ = QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
                                                         preset.description.toHtmlEscaped());
-  presetCaption_ = true;
+  presetRuns_ = preset.config.runs;
   caption_->setText(normalCaption_);
 }
 

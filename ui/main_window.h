@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <optional>
 #include <vector>
 
 #include "config_json.h"
@@ -90,7 +91,10 @@ class MainWindow : public QMainWindow {
   bool persistent_ = false;
   bool viewer_ = false;  // window geometry saved on close
   QAction* landscapeProbe_ = nullptr;
-  static constexpr int kLandscapeEvery = 50;
+  static constexpr int kLandscapeEvery = 50;  // when the configuration gives no interval
+  int landscapeEvery_ = kLandscapeEvery;
+  // The View menu's probe switch and interval as `config` sets them.
+  void showLandscapeProbe(const ExperimentConfig& config);
   MetricsPanel* metrics_;
   QWidget* top_;  // the caption and the metrics strip
   QWidget* layersHost_;
@@ -105,7 +109,8 @@ class MainWindow : public QMainWindow {
   QLabel* warningLabel_;
   QLabel* caption_;  // what the current experiment (a preset) shows and what to look at
   QString normalCaption_;  // the caption when no error takes its place
-  bool presetCaption_ = false;  // a preset's description, rather than the runs' colours
+  // The runs a preset's description (the caption) speaks of; none: the caption names the runs.
+  std::optional<std::vector<RunSpec>> presetRuns_;
 };
 
 }  // namespace bnlab

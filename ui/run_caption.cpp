@@ -21,15 +21,15 @@ QString runsCaption(const ExperimentConfig& config) {
   const QString help = QObject::tr("Help → What am I looking at? (F1) explains every chart.");
   const std::vector<RunSpec>& runs = config.runs;
   if (runs.size() == 1)
-    return QObject::tr(
-               "%1 One network, %2: switch batch norm on and off while it trains (Training "
-               "box); W is kept. %3")
-        .arg(start, coloured(QString::fromStdString(runLabel(runs.front())), palette::kBlue), help);
+    return QObject::tr("%1 One network: switch batch norm on and off while it trains (B, or the "
+                       "Training box); W is kept, and every chart over steps marks the switch. %2")
+        .arg(start, help);
   QStringList named;
   bool sameBatches = true;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     named << coloured(QString::fromStdString(runLabel(runs[r])), palette::runColor(int(r)));
-    sameBatches = sameBatches && runs[r].batchSize == runs.front().batchSize;
+    sameBatches = sameBatches && runs[r].batchSize.value_or(config.batchSize) ==
+                                     runs.front().batchSize.value_or(config.batchSize);
   }
   const QString together =
       sameBatches ? QObject::tr("from the same initial weights on the same mini-batches")

@@ -98,7 +98,7 @@ void RunListDialog::showRuns(const std::vector<RunSpec>& runs) {
     row.batchSize->setSpecialValueText(tr("experiment's"));
     row.batchSize->setValue(spec.batchSize.value_or(0));
     row.batchSize->setToolTip(settingToolTip(batch));
-    row.dropout->setDecimals(2);
+    row.dropout->setDecimals(3);
     row.dropout->setSingleStep(0.05);
     row.dropout->setRange(kDropoutUnset, dropout.range.max);
     row.dropout->setSpecialValueText(tr("experiment's"));

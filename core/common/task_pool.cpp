@@ -44,8 +44,16 @@ TaskPool::~TaskPool() {
 
 void TaskPool::run(int count, const std::function<void(int)>& task) {
   if (count <= 0) return;
-  if (helpers_.empty() || count == 1) {
-    for (int i = 0; i < count; ++i) task(i);
+  if (helpers_.empty() || count == 1) {  // on this thread alone, with the same promise
+    std::exception_ptr first;
+    for (int i = 0; i < count; ++i) {
+      try {
+        task(i);
+      } catch (...) {
+        if (!first) first = std::current_exception();
+      }
+    }
+    if (first) std::rethrow_exception(first);
     return;
   }
   if (count > kMaxTasks) throw std::length_error("TaskPool::run: too many tasks");

@@ -124,7 +124,6 @@ void Experiment::trainRun(Run& run, bool probeLandscapeNow) {
 }
 
 double Experiment::step() {
-  streams_.front().size = config_.batchSize;  // the base stream follows live changes
   for (std::size_t i = 0; i < runs_.size(); ++i) {
     Run& run = runs_[i];
     run.stream = streamFor(batchSize(int(i)));
@@ -263,8 +262,18 @@ SnapshotPtr Experiment::snapshot() const {
 
 void Experiment::setBatchSize(int batchSize) {
   const int size = std::clamp(batchSize, 1, ExperimentConfig::kMaxBatchSize);
-  if (size == config_.batchSize) return;
+  const int old = config_.batchSize;
+  if (size == old) return;
   config_.batchSize = size;
+  // The stream of the old size goes on at the new one (its order of examples kept, as one run's
+  // would), unless a run with a batch size of its own still reads it or a stream of the new size
+  // exists already: then the runs that follow the base move to that size's stream.
+  const auto readsOld = [&](const RunSpec& spec) { return spec.batchSize == old; };
+  const auto hasSize = [&](const BatchStream& s) { return s.size == size; };
+  if (std::none_of(config_.runs.begin(), config_.runs.end(), readsOld) &&
+      std::none_of(streams_.begin(), streams_.end(), hasSize))
+    for (BatchStream& stream : streams_)
+      if (stream.size == old) stream.size = size;
   for (std::size_t i = 0; i < runs_.size(); ++i)
     if (!config_.runs[i].batchSize) runs_[i].batchNoise.clear();  // a new noise level
 }

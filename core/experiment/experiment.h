@@ -131,7 +131,7 @@ class Experiment {
     ForwardRecord probeRecord, testProbeRecord;
   };
 
-  // The stream of `size`-example batches (the first stream follows the base batch size).
+  // The stream of `size`-example batches: one per size, made when a run first needs it.
   std::size_t streamFor(int size);
   void trainRun(Run& run, bool probeLandscape);
   void recordRun(Run& run);

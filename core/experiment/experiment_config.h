@@ -55,7 +55,7 @@ struct ExperimentConfig {
   int landscapeEvery = 0;    // steps between loss-landscape probes; 0 = off
   std::uint64_t seed = 1;    // one seed for data, initial weights, batches and dropout
 
-  static constexpr int kMaxBatchSize = 512;
+  static constexpr int kMaxBatchSize = bnlab::kMaxBatchSize;
   static constexpr std::int64_t kMaxSteps = 100'000'000;
   static constexpr std::uint64_t kMaxSeed = 2147483647;  // fits the GUI's seed field
 

@@ -19,8 +19,6 @@ constexpr std::array<NormalizationInfo, 2> kNormalizations{{
      "γ and shifted by β (running averages at test time)."},
 }};
 
-constexpr int kMaxBatchSize = 512;
-
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};
@@ -125,6 +123,10 @@ std::vector<std::string> validateRun(const RunSpec& spec) {
   if (spec.dropout && !(*spec.dropout >= 0 && *spec.dropout <= 0.9))
     errors.push_back(who + "dropout must be between 0 and 0.9");
   if (spec.name.size() > 80) errors.push_back(who + "the name must be at most 80 characters");
+  if (spec.name.find_first_of(",:") != std::string::npos)
+    errors.push_back(who + "a name cannot hold a comma or a colon (they separate runs and settings)");
+  if (!spec.name.empty() && trim(spec.name) != spec.name)
+    errors.push_back(who + "a name cannot begin or end with a space");
   return errors;
 }
 

@@ -40,6 +40,7 @@ struct RunSpec {
 };
 
 inline constexpr int kMaxRuns = 4;
+inline constexpr int kMaxBatchSize = 512;  // of a run and of the experiment
 
 // The network of a run: `base` (the experiment's) with the run's normalization and dropout.
 NetworkConfig networkFor(const RunSpec& spec, const NetworkConfig& base);

@@ -118,6 +118,17 @@ class RunListTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(ConfigError, Experiment{config});
   }
 
+  void namesThatCannotBeWrittenBackAreRefused() {
+    RunSpec spec;
+    for (const char* name : {"a,b", "a:b", " padded"}) {
+      spec.name = name;
+      QVERIFY2(!validateRun(spec).empty(), name);
+    }
+    spec.name = "batch 64 (dropout)";
+    QVERIFY(validateRun(spec).empty());
+    QVERIFY(parseRunList(formatRunList({spec})) == std::vector<RunSpec>{spec});
+  }
+
   void batchNormShorthandsAreRunLists() {
     QVERIFY(*runsForBatchNorm("compare") == parseRunList("plain,batch-norm"));
     QVERIFY(*runsForBatchNorm("on") == parseRunList("batch-norm"));
@@ -159,6 +170,27 @@ class RunListTest : public QObject {
     QCOMPARE(experiment.run(0).network().lastForward().hidden[0].z.cols(), Eigen::Index(64));
     QCOMPARE(experiment.run(1).network().lastForward().hidden[0].z.cols(), Eigen::Index(64));
     QCOMPARE(experiment.run(2).network().lastForward().hidden[0].z.cols(), Eigen::Index(128));
+  }
+
+  // A run that set its own batch size keeps its stream when the base batch size moves off that
+  // size: it trains exactly as a lone run at its size would.
+  void baseBatchSizeChangeLeavesPinnedRunsAlone() {
+    Experiment experiment(smallConfig("plain,batch-norm:batch=32"));
+    ExperimentConfig lone = smallConfig("batch-norm");
+    Experiment loneRun(lone);
+    for (int i = 0; i < 20; ++i) {
+      if (i == 10) experiment.setBatchSize(16);
+      experiment.step();
+      loneRun.step();
+    }
+    QCOMPARE(experiment.run(0).network().lastForward().hidden[0].z.cols(), Eigen::Index(16));
+    QVERIFY(parameters(experiment, 1) == parameters(loneRun, 0));
+    // And back: the base runs return to the 32-example stream the pinned run reads.
+    experiment.setBatchSize(32);
+    experiment.step();
+    const auto& z0 = experiment.run(0).network().lastForward().hidden[0].z;
+    QCOMPARE(z0.cols(), Eigen::Index(32));
+    QCOMPARE(experiment.snapshot()->runs[1].epoch, experiment.snapshot()->runs[0].epoch);
   }
 
   void runDropoutOverridesTheBase() {
@@ -269,8 +301,14 @@ class RunListTest : public QObject {
     }
   }
 
+  void taskPoolRethrowsAfterEveryTaskEnds_data() {
+    QTest::addColumn<int>("threads");
+    QTest::newRow("one thread") << 1;
+    QTest::newRow("two threads") << 2;
+  }
   void taskPoolRethrowsAfterEveryTaskEnds() {
-    TaskPool pool(2);
+    QFETCH(int, threads);
+    TaskPool pool(threads);
     std::vector<int> done(4, 0);
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, pool.run(4, [&](int i) {
       done[std::size_t(i)] = 1;

@@ -28,6 +28,23 @@ class RunListDialogTest : public QObject {
     QVERIFY(dialog.okButton()->isEnabled());
   }
 
+  // One run of its own (here a batch size) keeps the live batch-norm switch, and the switch is
+  // what the panel's configuration says; a list of two does not have it.
+  void oneCustomRunKeepsTheLiveSwitch() {
+    ControlPanel panel;
+    ExperimentConfig config;
+    config.runs = parseRunList("batch-norm:batch=128");
+    panel.setConfig(config);
+    QVERIFY(panel.batchNormSwitch()->isEnabled());
+    QVERIFY(panel.batchNormSwitch()->isChecked());
+    panel.batchNormSwitch()->setChecked(false);
+    QCOMPARE(QString::fromStdString(formatRunList(panel.config().runs)), QStringLiteral("plain:batch=128"));
+    config.runs = parseRunList("plain,batch-norm:batch=128");
+    panel.setConfig(config);
+    QVERIFY(!panel.batchNormSwitch()->isEnabled());
+    QVERIFY(panel.config().runs == config.runs);
+  }
+
   void editedRowsAreTheListReturned() {
     RunListDialog dialog(*runsForBatchNorm("compare"));
     dialog.addButton()->click();

@@ -1,6 +1,7 @@
 #include "plots/chart_common.h"
 
 #include <QObject>
+#include <algorithm>
 
 #include "experiment/run_spec.h"
 #include "palette.h"
@@ -46,6 +47,10 @@ QString slug(const QString& text) {
 }  // namespace
 
 bool multiRun(const Snapshot& snap) { return snap.runs.size() > 1; }
+
+bool anyBatchNorm(const Snapshot& snap) {
+  return std::any_of(snap.runs.begin(), snap.runs.end(), [](const RunSnapshot& r) { return r.batchNorm; });
+}
 
 bool crowded(const Snapshot& snap) { return snap.runs.size() > 2; }
 

@@ -100,7 +100,7 @@ const std::array<DistributionHistory, kQuantityCount>& historyStats(const LayerS
 }
 
 PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
-  const QString symbol = quantitySymbol(view.quantity, snap.runs.back().batchNorm);
+  const QString symbol = quantitySymbol(view.quantity, anyBatchNorm(snap));
   PlotModel m = overSteps(snap, tr("Distribution of %1").arg(symbol), symbol);
   const LayerSnapshot& firstLayer = layerOf(snap, 0, view);
   // The key to the bands, or what the focus is.
@@ -137,9 +137,8 @@ PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
 
 PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
-  const RunSnapshot& last = snap.runs.back();
-  m.title = tr("%1 now").arg(quantitySymbol(view.quantity, last.batchNorm));
-  m.xLabel = quantitySymbol(view.quantity, last.batchNorm);
+  m.title = tr("%1 now").arg(quantitySymbol(view.quantity, anyBatchNorm(snap)));
+  m.xLabel = quantitySymbol(view.quantity, anyBatchNorm(snap));
   m.yLabel = tr("count");
   m.yIncludesZero = true;
   // Overlapping translucent bars: lighter the more runs share the axes.
@@ -165,7 +164,7 @@ PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
 }
 
 PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
-  const QString symbol = quantitySymbol(view.quantity, snap.runs.back().batchNorm);
+  const QString symbol = quantitySymbol(view.quantity, anyBatchNorm(snap));
   PlotModel m = overSteps(snap, tr("Mean and std of %1").arg(symbol), symbol);
   const bool runs = multiRun(snap);
   if (runs) m.note = tr("solid: mean · dashed: std");
@@ -206,13 +205,12 @@ PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view) {
 PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
                       const std::vector<ScatterTrail>& trails) {
   PlotModel m;
-  const RunSnapshot& last = snap.runs.back();
-  const QString symbol = quantitySymbol(Quantity::ActivationInput, last.batchNorm);
+  const QString symbol = quantitySymbol(Quantity::ActivationInput, anyBatchNorm(snap));
   m.title = tr("Units 1 and 2 (%1, probe)").arg(symbol);
   m.xLabel = symbol + QStringLiteral("₁");
   m.yLabel = symbol + QStringLiteral("₂");
   m.emptyText =
-      last.layers[std::size_t(view.layer)].units < 2 ? tr("needs 2 units") : tr("No data yet");
+      snap.runs.back().layers[std::size_t(view.layer)].units < 2 ? tr("needs 2 units") : tr("No data yet");
   for (int r = 0; r < int(trails.size()) && r < int(snap.runs.size()); ++r) {
     const ScatterTrail& trail = trails[std::size_t(r)];
     const int n = int(trail.size());
