@@ -32,8 +32,11 @@ int RunViewGrid::bestColumns(int count, QSize size) {
   if (count <= 2) return count;  // side by side, as the plain and batch-norm pair always was
   int best = count;
   double bestSide = 0;
-  for (int columns = count; columns >= 1; --columns) {
-    const int rows = (count + columns - 1) / columns;
+  // Balanced grids only: for each number of rows, the fewest columns that hold every run (four
+  // runs: a row of four, 2 × 2 or a column, never 3 + 1).
+  for (int rows = 1; rows <= count; ++rows) {
+    const int columns = (count + rows - 1) / rows;
+    if ((count + columns - 1) / columns != rows) continue;  // the same grid as fewer rows
     const double width = double(size.width()) / columns, height = double(size.height()) / rows;
     if (width < kSmallestCell.width() || height < kSmallestCell.height()) continue;
     const double side = std::min(width, height);

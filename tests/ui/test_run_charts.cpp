@@ -20,6 +20,7 @@
 #include "plots/decision_plane.h"
 #include "plots/layer_charts.h"
 #include "plots/training_charts.h"
+#include "run_view_grid.h"
 
 using namespace bnlab;
 using plot::PlotModel;
@@ -165,6 +166,25 @@ class RunChartsTest : public QObject {
       snap.runs.push_back(run);
     }
     for (int r = 0; r < names.size(); ++r) QCOMPARE(runFileName(snap, r), names[r]);
+  }
+
+  // The planes' grid: balanced (never three and one), a row when the strip is wide, and the
+  // pair side by side.
+  void runViewsFormBalancedGrids_data() {
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QSize>("strip");
+    QTest::addColumn<int>("columns");
+    QTest::newRow("four, narrow strip") << 4 << QSize(420, 250) << 2;
+    QTest::newRow("four, wide strip") << 4 << QSize(1000, 220) << 4;
+    QTest::newRow("three, narrow strip") << 3 << QSize(300, 260) << 2;
+    QTest::newRow("three, wide strip") << 3 << QSize(700, 220) << 3;
+    QTest::newRow("two, any strip") << 2 << QSize(250, 400) << 2;
+  }
+  void runViewsFormBalancedGrids() {
+    QFETCH(int, count);
+    QFETCH(QSize, strip);
+    QFETCH(int, columns);
+    QCOMPARE(RunViewGrid::bestColumns(count, strip), columns);
   }
 
   void metricsPanelShowsOnePlanePerRun_data() {
