@@ -19,6 +19,24 @@ class PlotRendererTest : public QObject {
     QCOMPARE(formatTick(0.25, 0.25, AxisFormat::Number), QStringLiteral("0.25"));
   }
 
+  void zeroHasNoSign_data() {
+    QTest::addColumn<double>("value");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("-0, whole steps") << -0.0 << 1.0 << int(AxisFormat::Number) << "0";
+    QTest::newRow("-0, quarter steps") << -0.0 << 0.25 << int(AxisFormat::Number) << "0.00";
+    QTest::newRow("-0 steps") << -0.0 << 100.0 << int(AxisFormat::Steps) << "0";
+    QTest::newRow("a real negative") << -0.5 << 0.5 << int(AxisFormat::Number) << "-0.5";
+  }
+  void zeroHasNoSign() {
+    QFETCH(double, value);
+    QFETCH(double, step);
+    QFETCH(int, format);
+    QFETCH(QString, label);
+    QCOMPARE(formatTick(value, step, AxisFormat(format)), label);
+  }
+
   void rangesFollowTheDataOrTheFixedRange() {
     PlotModel m;
     m.lines.push_back({.name = "a", .color = Qt::blue, .points = {{0, 1}, {10, 3}}});

@@ -215,7 +215,9 @@ QVector<double> niceTicks(double min, double max, int target) {
   return ticks;
 }
 
-QString formatTick(double value, double step, AxisFormat format) {
+namespace {
+
+QString formatTickText(double value, double step, AxisFormat format) {
   if (format == AxisFormat::Steps) {
     if (std::abs(value) >= 1e6 && step >= 1e5) return QString::number(value / 1e6, 'g', 4) + "M";
     if (std::abs(value) >= 1e3 && step >= 100) return QString::number(value / 1e3, 'g', 4) + "k";
@@ -229,6 +231,21 @@ QString formatTick(double value, double step, AxisFormat format) {
   if (std::abs(value) >= 1e5 || (std::abs(value) > 0 && std::abs(value) < 1e-4))
     return QString::number(value, 'g', 3);
   return QString::number(value, 'f', decimals);
+}
+
+// "-0" and "-0.00" (a tiny negative rounded away, or −0.0) read as zero.
+QString withoutNegativeZero(QString text) {
+  if (text.startsWith(QLatin1Char('-')) &&
+      std::all_of(text.begin() + 1, text.end(),
+                  [](QChar c) { return c == QLatin1Char('0') || c == QLatin1Char('.'); }))
+    text.remove(0, 1);
+  return text;
+}
+
+}  // namespace
+
+QString formatTick(double value, double step, AxisFormat format) {
+  return withoutNegativeZero(formatTickText(value, step, format));
 }
 
 PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& baseFont) {
@@ -407,9 +424,12 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   p.drawRect(plot);
   p.setPen(style.mutedText);
   for (double t : xTicks) {
+    // Centred under its tick, but moved inside the chart's area at either end ("1.5k", not "1.5").
+    const QString label = tickLabel(m.xCategories, t, xStep, m.xFormat);
+    const qreal width = metrics.horizontalAdvance(label) + 2;
     const qreal px = g.toPixel({t, g.y.min}).x();
-    p.drawText(QRectF(px - 40, plot.bottom() + 2, 80, metrics.height()), Qt::AlignHCenter | Qt::AlignTop,
-               tickLabel(m.xCategories, t, xStep, m.xFormat));
+    const qreal left = std::clamp(px - width / 2, area.left(), std::max(area.left(), area.right() - width));
+    p.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()), Qt::AlignHCenter | Qt::AlignTop, label);
   }
   for (double t : yTicks) {
     const qreal py = g.toPixel({g.x.min, t}).y();
