@@ -259,8 +259,15 @@ ExportJob MainWindow::exportJob(bool withEmpty) const {
   job.compositeSize = QSize(std::max(top_->width(), layersHost_->width()),
                             top_->height() + layersHost_->height());
   job.paintComposite = [top = top_, layers = layersHost_](QPainter& painter) {
+    // Without the save button a hovered chart shows in its corner.
+    QList<QToolButton*> shown;
+    for (QWidget* part : {top, layers})
+      for (QToolButton* corner : part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
+        if (corner->isVisible()) shown << corner;
+    for (QToolButton* corner : shown) corner->hide();
     top->render(&painter);
     layers->render(&painter, QPoint(0, top->height()));
+    for (QToolButton* corner : shown) corner->show();
   };
   return job;
 }

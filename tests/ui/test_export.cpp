@@ -192,6 +192,26 @@ class ExportTest : public QObject {
     }
   }
 
+  // A chart under the mouse shows its save button; the dashboard picture never does.
+  void dashboardPictureHasNoSaveButton() {
+    ShownRun run(smallConfig());
+    const ExportJob job = run.window.exportJob();
+    const auto picture = [&job] {
+      QImage image(job.compositeSize, QImage::Format_ARGB32);
+      image.fill(Qt::white);
+      QPainter painter(&image);
+      job.paintComposite(painter);
+      return image;
+    };
+    const QImage plain = picture();
+    const auto corners = run.window.findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName));
+    QVERIFY(!corners.isEmpty());
+    corners.front()->show();
+    QVERIFY(corners.front()->isVisible());
+    QCOMPARE(picture(), plain);
+    QVERIFY(corners.front()->isVisible());  // and it is back on screen afterwards
+  }
+
   void exportAllWritesEveryPlannedFile() {
     ShownRun run(smallConfig());
     QTemporaryDir dir;

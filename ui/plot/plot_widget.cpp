@@ -35,6 +35,7 @@ PlotWidget::PlotWidget(QWidget* parent) : QWidget(parent), corner_(new QToolButt
   corner_->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
   corner_->setMenu(buildMenu(corner_));
   corner_->hide();
+  corner_->setObjectName(QLatin1String(kCornerButtonName));
 }
 
 QMenu* PlotWidget::buildMenu(QWidget* parent) {

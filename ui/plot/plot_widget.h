@@ -14,6 +14,9 @@ enum class ChartAction { SavePng, SaveSvg, CopyImage, SaveCsv };
 class PlotWidget : public QWidget {
   Q_OBJECT
  public:
+  // The object name of the save button shown in a chart's corner on hover.
+  static constexpr const char* kCornerButtonName = "chart-corner";
+
   explicit PlotWidget(QWidget* parent = nullptr);
 
   void setModel(PlotModel model);
