@@ -143,6 +143,9 @@ int runHeadless(const CommandLine& cli) {
     if (const int code = checkNotReplacing(cli, *window)) return code;
   }
 
+  if (!cli.quiet)
+    for (const std::string& warning : cli.config.warnings())
+      std::fprintf(stderr, "bnlab: warning: %s\n", warning.c_str());
   train(*experiment, cli.steps, cli.quiet);
   // A diverged run still writes what it measured before; its exit code says it diverged.
   const int exitCode = experiment->diverged() ? kExitDiverged : kExitSuccess;

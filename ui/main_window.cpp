@@ -97,9 +97,11 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   });
   connect(controls_, &ControlPanel::batchNormToggled, this, [this](bool on) {
     controller_.apply(SetBatchNorm{on});
+    showWarnings();
   });
   connect(controls_, &ControlPanel::batchSizeChanged, this, [this](int size) {
     controller_.apply(SetBatchSize{size});
+    showWarnings();
   });
   connect(controls_, &ControlPanel::optimizerChanged, this, [this] {
     controller_.apply(SetOptimizer{controls_->optimizerConfig()});
@@ -285,7 +287,7 @@ void MainWindow::rebuild() {
     warningLabel_->setText(QString::fromStdString(errors.front()));
     return;
   }
-  warningLabel_->clear();
+  showWarnings();
   if (presetRuns_ != config_.runs) {  // no preset's words, or words about other runs
     presetRuns_.reset();
     normalCaption_ = runsCaption(config_);
@@ -315,6 +317,14 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
     layerPanels_.push_back(panel);
   }
   drawnGeneration_ = 0;
+}
+
+QString MainWindow::warningText() const { return warningLabel_->text(); }
+
+void MainWindow::showWarnings() {
+  const std::vector<std::string> warnings = currentConfig().warnings();
+  warningLabel_->setText(warnings.empty() ? QString()
+                                          : tr("Warning: %1").arg(QString::fromStdString(warnings.front())));
 }
 
 void MainWindow::showLandscapeProbe(const ExperimentConfig& config) {

@@ -31,6 +31,8 @@ class MainWindow : public QMainWindow {
 
   TrainingController& controller() { return controller_; }
   ControlPanel* controls() const { return controls_; }
+  // The status bar's warning (a configuration's warning, or why training stopped), or "".
+  QString warningText() const;
   MetricsPanel* metrics() const { return metrics_; }
   const std::vector<LayerPanel*>& layerPanels() const { return layerPanels_; }
   // Draws the newest snapshot now (the redraw timer calls this ~30 times a second).
@@ -95,6 +97,8 @@ class MainWindow : public QMainWindow {
   int landscapeEvery_ = kLandscapeEvery;
   // The View menu's probe switch and interval as `config` sets them.
   void showLandscapeProbe(const ExperimentConfig& config);
+  // The first of the configuration's warnings (ExperimentConfig::warnings) in the status bar.
+  void showWarnings();
   MetricsPanel* metrics_;
   QWidget* top_;  // the caption and the metrics strip
   QWidget* layersHost_;

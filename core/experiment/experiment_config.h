@@ -61,6 +61,9 @@ struct ExperimentConfig {
 
   // Empty when valid; otherwise one message per problem, each a full sentence fragment.
   std::vector<std::string> validate() const;
+  // Settings that are valid but defeat the experiment, each with its reason: batch norm on
+  // batches of one example (μ_B = z and σ_B = 0 make Ẑ = 0, and ∂L/∂W = 0).
+  std::vector<std::string> warnings() const;
 
   bool operator==(const ExperimentConfig&) const = default;
 };

@@ -193,6 +193,39 @@ class RunListTest : public QObject {
     QCOMPARE(experiment.snapshot()->runs[1].epoch, experiment.snapshot()->runs[0].epoch);
   }
 
+  // The warning's claim: batch norm on batches of one sends no gradient to W, so the hidden
+  // layers' weights stay exactly where they started, while at batch 8 they learn; a plain run
+  // at batch 1, or batch norm at batch 2, gets no warning. Three seeds, two data sets.
+  void batchNormOnBatchesOfOneIsWarnedAbout_data() {
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<int>("kind");
+    for (int seed : {1, 2, 3}) QTest::addRow("moons, seed %d", seed) << seed << int(ToyKind::Moons);
+    QTest::addRow("circles, seed 4") << 4 << int(ToyKind::Circles);
+  }
+  void batchNormOnBatchesOfOneIsWarnedAbout() {
+    QFETCH(int, seed);
+    QFETCH(int, kind);
+    ExperimentConfig config = smallConfig("batch-norm,batch-norm:batch=8");
+    config.data.toy = {ToyKind(kind), 800, 0.1, 2, std::uint64_t(seed)};
+    config.seed = std::uint64_t(seed);
+    config.batchSize = 1;
+    QCOMPARE(int(config.warnings().size()), 1);
+    QVERIFY(QString::fromStdString(config.warnings().front()).contains("batch of 1"));
+    Experiment experiment(config);
+    std::vector<Matrix> initial;
+    for (int l = 0; l < 3; ++l) initial.push_back(experiment.run(0).network().block(l).dense().weights());
+    for (int i = 0; i < 500; ++i) experiment.step();
+    for (int l = 0; l < 3; ++l) {
+      QCOMPARE(experiment.run(0).network().block(l).dense().weights(), initial[std::size_t(l)]);
+      QVERIFY(experiment.run(1).network().block(l).dense().weights() != initial[std::size_t(l)]);
+    }
+    config.runs = parseRunList("plain");
+    QVERIFY(config.warnings().empty());
+    config.runs = parseRunList("batch-norm");
+    config.batchSize = 2;
+    QVERIFY(config.warnings().empty());
+  }
+
   void runDropoutOverridesTheBase() {
     ExperimentConfig config = smallConfig("plain,plain:dropout=0.5");
     config.network.dropout = 0.1f;

@@ -144,6 +144,23 @@ class LiveLabTest : public QObject {
     }));
   }
 
+  // Batch norm on batches of one is warned about while it is the setting, in one-network mode
+  // and for a list of runs alike.
+  void batchNormOnBatchesOfOneIsWarnedAbout() {
+    ExperimentConfig config = smallConfig();
+    config.runs = *runsForBatchNorm("on");
+    MainWindow window(config, MainWindow::Start::Paused);
+    QVERIFY(window.warningText().isEmpty());
+    window.controls()->batchSizeSlider()->setValue(1);
+    QVERIFY2(window.warningText().contains("batch of 1"), qPrintable(window.warningText()));
+    window.controls()->batchNormSwitch()->setChecked(false);  // a plain network: nothing to warn
+    QVERIFY(window.warningText().isEmpty());
+    window.controls()->batchNormSwitch()->setChecked(true);
+    QVERIFY(!window.warningText().isEmpty());
+    window.controls()->batchSizeSlider()->setValue(64);
+    QVERIFY(window.warningText().isEmpty());
+  }
+
   void changingTheLayerCountRebuildsThatManyPanels() {
     MainWindow window(smallConfig(), MainWindow::Start::Playing);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 5; }));
