@@ -17,7 +17,8 @@ QString str(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s
 
 // Keys of the top level besides the settings' sections.
 const QStringList kTopLevelKeys{QStringLiteral("runs"), QStringLiteral("name"),
-                                QStringLiteral("description"), QStringLiteral("tab")};
+                                QStringLiteral("description"), QStringLiteral("tab"),
+                                QStringLiteral("speed")};
 
 QJsonValue toJson(const SettingValue& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return qint64(*i);
@@ -187,6 +188,13 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
   for (const char* key : {"name", "description", "tab"})
     if (json.contains(QLatin1String(key)) && !json.value(QLatin1String(key)).isString())
       errors << QStringLiteral("%1 must be text").arg(QLatin1String(key));
+  if (const QJsonValue speed = json.value(QStringLiteral("speed")); !speed.isUndefined()) {
+    const double v = speed.toDouble(-1);
+    if (!speed.isDouble() || v != std::floor(v) || v < 0 || v > kMaxPresetSpeed)
+      errors << QStringLiteral("speed must be a whole number of steps per second, 0 (as fast as "
+                               "possible) to %1")
+                    .arg(kMaxPresetSpeed);
+  }
   for (const QString& section : sectionNames) {
     const QJsonValue object = json.value(section);
     if (object.isUndefined()) continue;
@@ -236,6 +244,8 @@ bool parseConfigFile(const QByteArray& bytes, const QString& source, Preset& pre
   preset.name = doc.object().value(QStringLiteral("name")).toString(source);
   preset.description = doc.object().value(QStringLiteral("description")).toString();
   preset.tab = doc.object().value(QStringLiteral("tab")).toString();
+  if (const QJsonValue speed = doc.object().value(QStringLiteral("speed")); speed.isDouble())
+    preset.speed = speed.toInt();
   return true;
 }
 

@@ -13,11 +13,13 @@
 //                   "seed" },
 //     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery" } }
 // Every key is optional (defaults fill the rest); unknown keys and wrong types are errors.
-// Presets add "name", "description" and "tab" (the metrics tab to show first) at the top level.
+// Presets add "name", "description", "tab" (the metrics tab to show first) and "speed" (steps per
+// second, 0: as fast as possible) at the top level.
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 #include "experiment/experiment_config.h"
 
@@ -32,10 +34,15 @@ QJsonArray runsToJson(const std::vector<RunSpec>& runs);
 bool configFromJson(const QJsonObject& json, ExperimentConfig& config, QStringList& errors,
                     const ExperimentConfig& defaults = ExperimentConfig{});
 
+inline constexpr int kMaxPresetSpeed = 100000;
+
 struct Preset {
   QString name;
   QString description;
   QString tab;  // the metrics tab to bring forward ("" = as it is)
+  // Steps per second to train at, slow enough to watch what the preset shows (0: as fast as
+  // possible); none: the speed set before.
+  std::optional<int> speed;
   ExperimentConfig config;
 };
 

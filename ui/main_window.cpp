@@ -336,6 +336,7 @@ void MainWindow::showLandscapeProbe(const ExperimentConfig& config) {
 
 void MainWindow::applyPreset(const Preset& preset) {
   controls_->setConfig(preset.config);
+  if (preset.speed) controls_->speedSlider()->setValue(*preset.speed);
   showLandscapeProbe(preset.config);
   rebuild();
   showCaption(preset);

@@ -47,6 +47,8 @@ class ConfigJsonTest : public QObject {
       QVERIFY(!p.name.isEmpty());
       QVERIFY(!p.description.isEmpty());
       QVERIFY(p.config.validate().empty());
+      // Each sets the pace at which its lesson can be watched.
+      QVERIFY2(p.speed.has_value(), qPrintable(p.name));
     }
   }
 
@@ -95,6 +97,8 @@ class ConfigJsonTest : public QObject {
                               << "hidden layers must number 1 to 8";
     QTest::newRow("empty layers") << QByteArray(R"({"network": {"hiddenLayers": []}})")
                                   << "network.hiddenLayers must be a list";
+    QTest::newRow("negative speed") << QByteArray(R"({"speed": -5})") << "speed must be a whole number";
+    QTest::newRow("speed as text") << QByteArray(R"({"speed": "fast"})") << "speed must be a whole number";
   }
   void badFilesSayWhatIsWrong() {
     QFETCH(QByteArray, json);

@@ -161,6 +161,20 @@ class LiveLabTest : public QObject {
     QVERIFY(window.warningText().isEmpty());
   }
 
+  // A preset sets its own pace; a preset without one leaves the speed as it was.
+  void presetsSetTheirSpeed() {
+    MainWindow window(smallConfig(), MainWindow::Start::Paused);
+    window.controls()->speedSlider()->setValue(kFullSpeed);
+    Preset preset = builtInPresets().front();
+    QVERIFY(preset.speed && *preset.speed != kFullSpeed);
+    window.applyPreset(preset);
+    QCOMPARE(window.controls()->speed(), *preset.speed);
+    preset.speed.reset();
+    window.controls()->speedSlider()->setValue(20);
+    window.applyPreset(preset);
+    QCOMPARE(window.controls()->speed(), 20);
+  }
+
   void changingTheLayerCountRebuildsThatManyPanels() {
     MainWindow window(smallConfig(), MainWindow::Start::Playing);
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 5; }));
