@@ -5,6 +5,7 @@
 #include <QTransform>
 
 #include "plot/plot_model.h"
+#include "plot/plot_ticks.h"
 
 namespace bnlab::plot {
 
@@ -35,9 +36,5 @@ PlotGeometry layoutPlot(const QRectF& area, const PlotModel& model, const QFont&
 
 void renderPlot(QPainter& painter, const QRectF& area, const PlotModel& model,
                 const PlotStyle& style = {});
-
-// "Nice" tick positions (1, 2, 5 × 10ᵏ steps) covering [min, max], about `target` of them.
-QVector<double> niceTicks(double min, double max, int target);
-QString formatTick(double value, double step, AxisFormat format);
 
 }  // namespace bnlab::plot
