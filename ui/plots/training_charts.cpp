@@ -33,6 +33,15 @@ void trainAndTest(PlotModel& m, const Snapshot& snap, const HistoryView RunSnaps
   }
 }
 
+// One run: train in the train colour, test in the test colour.
+void trainAndTestOfOne(PlotModel& m, const RunSnapshot& run, const HistoryView RunSnapshot::*train,
+                       const HistoryView RunSnapshot::*test) {
+  m.lines.push_back(
+      {.name = tr("train"), .color = palette::kTrain, .points = toPoints(run.*train), .width = 1.8});
+  m.lines.push_back(
+      {.name = tr("test"), .color = palette::kTest, .points = toPoints(run.*test), .width = 1.8});
+}
+
 }  // namespace
 
 PlotModel lossOverSteps(const Snapshot& snap) {
@@ -45,14 +54,7 @@ PlotModel lossOverSteps(const Snapshot& snap) {
                        .color = palette::withAlpha(palette::kGrey, 0.6),
                        .points = toPoints(run.batchLossHistory),
                        .width = 1.0});
-    m.lines.push_back({.name = tr("train"),
-                       .color = palette::kTrain,
-                       .points = toPoints(run.trainLossHistory),
-                       .width = 1.8});
-    m.lines.push_back({.name = tr("test"),
-                       .color = palette::kTest,
-                       .points = toPoints(run.testLossHistory),
-                       .width = 1.8});
+    trainAndTestOfOne(m, run, &RunSnapshot::trainLossHistory, &RunSnapshot::testLossHistory);
     return m;
   }
   trainAndTest(m, snap, &RunSnapshot::trainLossHistory, &RunSnapshot::testLossHistory);
@@ -66,14 +68,7 @@ PlotModel accuracyOverSteps(const Snapshot& snap) {
   if (snap.runs.empty()) return m;
   if (!multiRun(snap)) {
     const RunSnapshot& run = snap.runs.front();
-    m.lines.push_back({.name = tr("train"),
-                       .color = palette::kTrain,
-                       .points = toPoints(run.trainAccuracyHistory),
-                       .width = 1.8});
-    m.lines.push_back({.name = tr("test"),
-                       .color = palette::kTest,
-                       .points = toPoints(run.testAccuracyHistory),
-                       .width = 1.8});
+    trainAndTestOfOne(m, run, &RunSnapshot::trainAccuracyHistory, &RunSnapshot::testAccuracyHistory);
     m.note = tr("test %1%").arg(run.test.accuracy * 100, 0, 'f', 1);
     return m;
   }
