@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "experiment/fixed_weight_noise.h"
+
 namespace bnlab {
 
 void BatchNoiseTracker::setTarget(int layer, int unit) {
@@ -11,6 +13,7 @@ void BatchNoiseTracker::setTarget(int layer, int unit) {
   layer_ = layer;
   unit_ = unit;
   batches_.clear();
+  fixedWeights_.clear();
   for (History* h : {&runningMean_, &runningVariance_, &populationMeanHistory_, &populationVarianceHistory_})
     h->clear();
 }
@@ -27,7 +30,8 @@ void BatchNoiseTracker::afterStep(const Network& network) {
   if (batches_.size() > kBatches) batches_.pop_front();
 }
 
-void BatchNoiseTracker::record(std::int64_t step, const Network& network, const Dataset& train) {
+void BatchNoiseTracker::record(std::int64_t step, const Network& network, const Dataset& train,
+                               const std::vector<int>& batchSizes, std::uint64_t seed) {
   if (!tracks(network) || train.size() == 0) return;
   std::vector<int> indices(static_cast<std::size_t>(std::min(train.size(), kPopulationExamples)));
   std::iota(indices.begin(), indices.end(), 0);
@@ -44,6 +48,10 @@ void BatchNoiseTracker::record(std::int64_t step, const Network& network, const 
   runningVariance_.append(step, norm.runningVariance()(unit_));
   populationMeanHistory_.append(step, populationMean_);
   populationVarianceHistory_.append(step, populationVariance_);
+  fixedWeights_.clear();
+  for (int size : batchSizes)
+    fixedWeights_.push_back(measureFixedWeightNoise(network, train, layer_, unit_, size, populationMean_,
+                                                    std::sqrt(populationVariance_), seed, step));
 }
 
 BatchNoise BatchNoiseTracker::measure(const Network& network) const {
@@ -70,6 +78,7 @@ BatchNoise BatchNoiseTracker::measure(const Network& network) const {
     for (const auto& [mean, stddev] : noise.batches)
       noise.standardizedBatches.push_back({float((mean - noise.populationMean) / sigma), float(stddev / sigma)});
   }
+  noise.fixedWeights = fixedWeights_;
   noise.runningMean = runningMean_.view();
   noise.runningVariance = runningVariance_.view();
   noise.populationMeanHistory = populationMeanHistory_.view();

@@ -24,11 +24,17 @@ class BatchNoiseTracker {
   void afterStep(const Network& network);
   // Population μ and σ² of the unit's Z over the training set under the current weights (earlier
   // batch-norm layers normalized with that set's own statistics), and the running statistics,
-  // appended to their histories. A pass over the data: called on the evaluation schedule.
-  void record(std::int64_t step, const Network& network, const Dataset& train);
+  // appended to their histories; then the noise at fixed weights (FixedWeightNoise) at each of
+  // `batchSizes`, with batches drawn from `seed`. Passes over the data: called on the
+  // evaluation schedule.
+  void record(std::int64_t step, const Network& network, const Dataset& train,
+              const std::vector<int>& batchSizes, std::uint64_t seed);
   // The recent batches against the last recorded population values.
   BatchNoise measure(const Network& network) const;
-  void clear() { batches_.clear(); }
+  void clear() {
+    batches_.clear();
+    fixedWeights_.clear();
+  }
 
  private:
   bool tracks(const Network& network) const;
@@ -36,6 +42,7 @@ class BatchNoiseTracker {
   int layer_ = 0, unit_ = 0;
   std::deque<std::array<float, 2>> batches_;
   double populationMean_ = 0, populationVariance_ = 0;
+  std::vector<FixedWeightNoise> fixedWeights_;
   History runningMean_, runningVariance_, populationMeanHistory_, populationVarianceHistory_;
 };
 

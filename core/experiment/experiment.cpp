@@ -6,6 +6,7 @@
 
 #include "common/denormals.h"
 #include "experiment/data_loading.h"
+#include "experiment/kick_response.h"
 #include "experiment/landscape_probe.h"
 
 namespace bnlab {
@@ -174,8 +175,9 @@ void Experiment::evaluatePart(Run& run, EvaluationPart part) {
     case EvaluationPart::Test:
       run.testEvaluation = trainer.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
       break;
-    case EvaluationPart::Population:  // a pass over the training set, like the evaluation
-      run.batchNoise.record(step_, trainer.network(), data_->train);
+    case EvaluationPart::Population:  // passes over the training set, like the evaluation
+      run.batchNoise.record(step_, trainer.network(), data_->train, run.noiseBatchSizes,
+                            derivedSeed(config_.seed, 4) ^ std::uint64_t(step_));
       break;
     case EvaluationPart::TestSetStatistics:
       run.testTime.testSetStatistics =
@@ -191,6 +193,12 @@ void Experiment::evaluate() {
   if (evaluatedAt_ == step_ || diverged()) return;
   evaluatedAt_ = step_;
   std::vector<std::pair<Run*, EvaluationPart>> parts;
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    std::vector<int>& sizes = runs_[i].noiseBatchSizes;
+    sizes = {batchSize(int(i))};
+    for (int j = 0; j < runCount(); ++j)
+      if (std::find(sizes.begin(), sizes.end(), batchSize(j)) == sizes.end()) sizes.push_back(batchSize(j));
+  }
   for (Run& run : runs_) {
     for (EvaluationPart part : {EvaluationPart::Train, EvaluationPart::Test, EvaluationPart::Population})
       parts.emplace_back(&run, part);
@@ -241,6 +249,7 @@ SnapshotPtr Experiment::snapshot() const {
     run.decisionMap = source.decisionMap;
     run.batchNoise = source.batchNoise.measure(network);
     run.testTime = source.testTime;
+    run.lastKick = source.lastKick;
     if (chosenPoint_ && data_->train.dimensions() == 2) {
       const auto [px, py] = *chosenPoint_;
       Matrix x(2, 1);
@@ -304,11 +313,16 @@ void Experiment::perturb(int layer, double relative) {
   const Matrix& shape = runs_.front().trainer->network().block(layer).dense().weights();
   Matrix noise(shape.rows(), shape.cols());
   for (Eigen::Index i = 0; i < noise.size(); ++i) noise.data()[i] = Scalar(rng.normal());
-  for (Run& run : runs_) {
-    Matrix& w = run.trainer->network().block(layer).dense().weights();
+  forEachRun([&](Run& run) {
+    Network& network = run.trainer->network();
+    ForwardRecord before, after;
+    network.infer(probeX_, NormStats::Batch, before);
+    Matrix& w = network.block(layer).dense().weights();
     const Scalar rms = std::sqrt(w.squaredNorm() / Scalar(std::max<Eigen::Index>(w.size(), 1)));
     w += (Scalar(relative) * rms) * noise;
-  }
+    network.infer(probeX_, NormStats::Batch, after);
+    run.lastKick = kickResponse(step_, layer, relative, before, after);
+  });
   perturbations_.push_back({step_, layer, relative});
 }
 

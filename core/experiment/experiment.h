@@ -124,6 +124,8 @@ class Experiment {
     DecisionMap decisionMap;
     BatchNoiseTracker batchNoise;
     TestTimeAccuracy testTime;
+    KickResponse lastKick;
+    std::vector<int> noiseBatchSizes;  // this evaluation's fixed-weight noise sizes, own first
     LandscapeHistory landscape;
     double batchLoss = 0;
     Evaluation trainEvaluation, testEvaluation;  // the last evaluation's parts

@@ -1,5 +1,7 @@
 #include "experiment/run_recorder.h"
 
+#include <cmath>
+
 #include "experiment/distribution.h"
 #include "stats/quantiles.h"
 
@@ -22,6 +24,9 @@ RunRecorder::RunRecorder(int layers, std::size_t historyCapacity)
   layers_.resize(static_cast<std::size_t>(layers));
   for (Layer& layer : layers_) {
     layer.shift = History(capacity_);
+    layer.earlierShift = History(capacity_);
+    layer.gammaRms = History(capacity_);
+    layer.betaMean = History(capacity_);
     layer.series = emptySeries();
   }
 }
@@ -62,7 +67,9 @@ void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Ne
   for (std::size_t l = 0; l < layers_.size() && l < probe.hidden.size(); ++l) {
     Layer& layer = layers_[l];
     const HiddenBlock& block = network.block(static_cast<int>(l));
+    const std::int64_t lag = layer.previousStep >= 0 ? step - layer.previousStep : 0;
     recordLayer(layer, step, probe.hidden[l], block);
+    if (l > 0) recordEarlierShift(layer, step, lag, probe.hidden[l - 1].a, block);
     if (static_cast<int>(l) == tracked_.layer)
       recordTrackedUnit(step, layer, static_cast<int>(probe.hidden[l].z.cols()));
     if (layer.focus.isDefault()) continue;
@@ -122,11 +129,8 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
                                     static_cast<int>(input.rows())) *
                 (100.0 / lag);
     layer.shift.append(step, now.shift);
-    layer.recentShifts.push_back(now.shift);
-    if (layer.recentShifts.size() > kRecentShifts) layer.recentShifts.pop_front();
-    double sum = 0;
-    for (double s : layer.recentShifts) sum += s;
-    now.recentShift = sum / double(layer.recentShifts.size());
+    layer.recentShifts.append(now.shift);
+    now.recentShift = layer.recentShifts.recentMean();
   }
   layer.previousStep = step;
 
@@ -139,10 +143,54 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
 
   const BatchNorm& norm = block.batchNorm();
   const bool bn = block.batchNormEnabled();
+  now.gamma = bn ? toDoubles(norm.gamma().col(0)) : std::vector<double>{};
+  now.beta = bn ? toDoubles(norm.beta().col(0)) : std::vector<double>{};
+  if (bn) {
+    layer.gammaRms.append(step, std::sqrt(norm.gamma().cast<double>().squaredNorm() / double(norm.units())));
+    layer.betaMean.append(step, norm.beta().cast<double>().mean());
+  }
   now.runningMean = bn ? toDoubles(norm.runningMean()) : std::vector<double>{};
   now.runningVariance = bn ? toDoubles(norm.runningVariance()) : std::vector<double>{};
   now.batchMean = bn ? toDoubles(norm.batchMean()) : std::vector<double>{};
   now.batchVariance = bn ? toDoubles(norm.batchVariance()) : std::vector<double>{};
+}
+
+void RunRecorder::Averages::append(double value) {
+  recent.push_back(value);
+  if (recent.size() > kRecentShifts) recent.pop_front();
+  sum += value;
+  ++count;
+}
+
+double RunRecorder::Averages::recentMean() const {
+  double total = 0;
+  for (double v : recent) total += v;
+  return recent.empty() ? 0.0 : total / double(recent.size());
+}
+
+void RunRecorder::recordEarlierShift(Layer& layer, std::int64_t step, std::int64_t lag,
+                                     const Matrix& input, const HiddenBlock& block) {
+  LayerSnapshot& now = layer.latest;
+  now.earlierShift = 0;
+  if (lag > 0 && layer.previousInput.rows() == input.rows() &&
+      layer.previousInput.cols() == input.cols()) {
+    // Layer l's parameters now, on the earlier layers' output of Δ steps ago.
+    block.infer(layer.previousInput, NormStats::Batch, shifted_);
+    sortValues(shifted_.activationInput(), sorted_, &shiftedRows_, scratch_);
+    now.earlierShift = meanUnitWasserstein(shiftedRows_, layer.sortedRows, block.units()) *
+                       (100.0 / double(lag));
+    const std::vector<double>& spread = now.now[int(Quantity::ActivationInput)].unitStddev;
+    double meanSpread = 0;
+    for (double s : spread) meanSpread += s / double(spread.size());
+    layer.earlierShift.append(step, now.earlierShift);
+    layer.earlier.append(now.earlierShift);
+    if (meanSpread > 0) layer.earlierRelative.append(now.earlierShift / meanSpread);
+  }
+  now.recentEarlierShift = layer.earlier.recentMean();
+  now.meanEarlierShift = layer.earlier.mean();
+  now.recentEarlierShiftRelative = layer.earlierRelative.recentMean();
+  now.meanEarlierShiftRelative = layer.earlierRelative.mean();
+  layer.previousInput = input;
 }
 
 void RunRecorder::recordFocus(Layer& layer, std::int64_t step, const LayerActivations& values,
@@ -236,6 +284,9 @@ void RunRecorder::fill(RunSnapshot& run) const {
     LayerSnapshot& out = run.layers[l];
     out = layer.latest;
     out.shiftHistory = layer.shift.view();
+    out.earlierShiftHistory = layer.earlierShift.view();
+    out.gammaRmsHistory = layer.gammaRms.view();
+    out.betaMeanHistory = layer.betaMean.view();
     fillHistory(layer.series, out.history);
     if (out.focused) fillHistory(layer.focusSeries, out.focused->history);
   }

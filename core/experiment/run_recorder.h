@@ -38,6 +38,15 @@ class RunRecorder {
   void fill(RunSnapshot& run) const;
 
  private:
+  // The mean of the last kRecentShifts values appended, and of all of them.
+  struct Averages {
+    std::deque<double> recent;
+    double sum = 0;
+    std::int64_t count = 0;
+    void append(double value);
+    double recentMean() const;
+    double mean() const { return count > 0 ? sum / double(count) : 0.0; }
+  };
   struct DistributionSeries {
     std::vector<History> quantiles;
     History mean, stddev;
@@ -51,13 +60,21 @@ class RunRecorder {
     QuantitySeries focusSeries;
     std::int64_t focusSince = -1;
     History shift;
-    std::deque<double> recentShifts;  // the last kRecentShifts shifts
+    Averages recentShifts;
     std::vector<float> sortedRows, previousSortedRows;
     std::int64_t previousStep = -1;
+    // The shift caused by the earlier layers alone (LayerSnapshot::earlierShift).
+    Matrix previousInput;  // A[l−1] of the probe batch at the previous record (n_{l−1} × m)
+    History earlierShift, gammaRms, betaMean;
+    Averages earlier, earlierRelative;
   };
 
   void recordLayer(Layer& layer, std::int64_t step, const LayerActivations& values,
                    const HiddenBlock& block);
+  // `input` is A[l−1] of the probe batch now; the shift of layer l's activation input that the
+  // earlier layers caused since the previous record, `lag` steps ago.
+  void recordEarlierShift(Layer& layer, std::int64_t step, std::int64_t lag, const Matrix& input,
+                          const HiddenBlock& block);
   void recordFocus(Layer& layer, std::int64_t step, const LayerActivations& values,
                    const HiddenBlock& block);
   // Z, activation input and A of one layer; each unit's sorted activation input into
@@ -86,7 +103,8 @@ class RunRecorder {
   std::int64_t evaluatedAt_ = -1;
   History batchLossHistory_, trainLoss_, testLoss_, trainAccuracy_, testAccuracy_, lossGap_;
   SortScratch scratch_;
-  std::vector<float> sorted_;
+  std::vector<float> sorted_, shiftedRows_;
+  LayerActivations shifted_;
 };
 
 }  // namespace bnlab

@@ -73,6 +73,22 @@ struct LayerSnapshot {
   double shift = 0;
   double recentShift = 0;  // mean of the last (up to) 20 recorded shifts
   HistoryView shiftHistory;
+  // The part of that shift caused by the earlier layers alone: the probe batch through today's
+  // layers 1 … l−1 and through those of the previous record (Δ steps ago), both into this
+  // layer's current parameters (W, b, γ, β; batch statistics of the probe batch); mean over
+  // units of W₁ between the two activation inputs, × 100/Δ. 0 for layer 1 (its input is data).
+  double earlierShift = 0;
+  double recentEarlierShift = 0;  // mean of the last (up to) 20
+  double meanEarlierShift = 0;    // mean over every record of the run
+  // The same divided by the layer's mean unit std of the activation input now (its spread).
+  double recentEarlierShiftRelative = 0, meanEarlierShiftRelative = 0;
+  HistoryView earlierShiftHistory;
+  // Batch norm only (else empty): γ and β now, per unit, and over steps their root-mean-square
+  // and mean over units. With the probe batch's own statistics, unit u's activation input has
+  // mean βᵤ and std |γᵤ| exactly, so these read the moments chart: the pooled mean is mean β,
+  // the pooled std² is mean γ² + var β.
+  std::vector<double> gamma, beta;
+  HistoryView gammaRmsHistory, betaMeanHistory;
   // Units 1 and 2 of the activation input over the probe batch (empty if fewer than 2 units).
   std::vector<std::array<float, 2>> scatter;
   // Batch norm only (else empty): running μ and σ², and μ_B, σ²_B of the last training batch.
@@ -92,6 +108,17 @@ struct DecisionMap {
   bool empty() const { return classes.empty(); }
 };
 
+// Batch norm's noise at fixed weights: at the current W, many mini-batches drawn from the
+// training set, each through the network with its own statistics; the followed unit's μ_B and
+// σ_B in units of the population σ: ((μ_B − μ)/σ, σ_B/σ) around (0, 1), and their spreads
+// (root-mean-square of (μ_B − μ)/σ and of (σ_B − σ)/σ). Sampling alone: no drift of W.
+struct FixedWeightNoise {
+  int batchSize = 0;
+  std::int64_t step = -1;
+  std::vector<std::array<float, 2>> batches;
+  double meanSpread = 0, stdSpread = 0;
+};
+
 // Batch norm's regularizing noise in one unit: each recent training batch's μ_B and σ_B next
 // to the population values (the unit's Z over the whole training set, current weights).
 struct BatchNoise {
@@ -104,6 +131,9 @@ struct BatchNoise {
   // as ((μ_B − μ)/σ, σ_B/σ) around (0, 1), and the spreads divided by σ. Empty, 0 while σ = 0.
   std::vector<std::array<float, 2>> standardizedBatches;
   double relativeMeanSpread = 0, relativeStdSpread = 0;
+  // At the last evaluation: at the run's own batch size first, then at every other batch size
+  // of the experiment's runs, so that two sizes compare at the same weights.
+  std::vector<FixedWeightNoise> fixedWeights;
   // Test time: batch norm's running μ and σ² of the unit against the population's, over steps.
   HistoryView runningMean, runningVariance, populationMeanHistory, populationVarianceHistory;
 };
@@ -135,6 +165,18 @@ struct UnitPercentiles {
   double drift() const { return 0.5 * (std::abs(last[0] - first[0]) + std::abs(last[2] - first[2])); }
 };
 
+// How far a kick of hidden layer `layer`'s W moved each layer's activation input at once (no
+// training step between): the probe batch through the network just before and just after the
+// kick, mean over units of W₁ (batch statistics of the probe batch). Layers before the kicked
+// one: 0; the kicked one: its own W moved; later ones: only their input moved.
+struct KickResponse {
+  std::int64_t step = -1;  // −1: no kick yet
+  int layer = -1;          // 0-based
+  double relative = 0;     // the kick's σ as a fraction of rms(W)
+  std::vector<double> moved;          // per hidden layer
+  std::vector<double> movedRelative;  // ÷ the layer's mean unit std before the kick
+};
+
 struct RunSnapshot {
   RunSpec spec;      // how this run differs from the experiment's base settings
   std::string name;  // runLabel(spec): "plain", "batch norm", "batch norm · batch 512"
@@ -152,6 +194,7 @@ struct RunSnapshot {
   std::vector<LayerSnapshot> layers;
   DecisionMap decisionMap;
   BatchNoise batchNoise;
+  KickResponse lastKick;
   TestTimeAccuracy testTime;  // batch-norm runs, at the last evaluation
   SinglePrediction chosen;    // the example picked on the decision plane, if any
   UnitPercentiles unitPercentiles;  // of the followed unit (Experiment::setBatchNoiseTarget)

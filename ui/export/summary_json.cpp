@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <algorithm>
+#include <cmath>
 
 #include "config_json.h"
 #include "stats/quantiles.h"
@@ -29,13 +30,39 @@ QJsonObject distributionJson(const DistributionStats& stats) {
 QJsonObject layerJson(const LayerSnapshot& layer, int index) {
   double maxShift = 0;
   layer.shiftHistory.forEach([&](const HistoryPoint& p) { maxShift = std::max(maxShift, p.max); });
-  return {{QStringLiteral("layer"), index + 1},
-          {QStringLiteral("units"), layer.units},
-          {QStringLiteral("activationInput"),
-           distributionJson(layer.now[std::size_t(Quantity::ActivationInput)])},
-          {QStringLiteral("shift"), QJsonObject{{QStringLiteral("last"), layer.shift},
-                                                {QStringLiteral("recent"), layer.recentShift},
-                                                {QStringLiteral("max"), maxShift}}}};
+  const QJsonObject fromEarlier{{QStringLiteral("last"), layer.earlierShift},
+                                {QStringLiteral("recent"), layer.recentEarlierShift},
+                                {QStringLiteral("mean"), layer.meanEarlierShift},
+                                {QStringLiteral("recentRelative"), layer.recentEarlierShiftRelative},
+                                {QStringLiteral("meanRelative"), layer.meanEarlierShiftRelative}};
+  QJsonObject json{{QStringLiteral("layer"), index + 1},
+                   {QStringLiteral("units"), layer.units},
+                   {QStringLiteral("activationInput"),
+                    distributionJson(layer.now[std::size_t(Quantity::ActivationInput)])},
+                   {QStringLiteral("shift"), QJsonObject{{QStringLiteral("last"), layer.shift},
+                                                         {QStringLiteral("recent"), layer.recentShift},
+                                                         {QStringLiteral("max"), maxShift},
+                                                         {QStringLiteral("fromEarlierLayers"), fromEarlier}}}};
+  if (!layer.gamma.empty()) {
+    double gammaSquares = 0, betaSum = 0;
+    for (double g : layer.gamma) gammaSquares += g * g;
+    for (double b : layer.beta) betaSum += b;
+    json.insert(QStringLiteral("gammaRms"), std::sqrt(gammaSquares / double(layer.gamma.size())));
+    json.insert(QStringLiteral("betaMean"), betaSum / double(layer.beta.size()));
+  }
+  return json;
+}
+
+QJsonObject noiseJson(const FixedWeightNoise& noise) {
+  return {{QStringLiteral("batchSize"), noise.batchSize},
+          {QStringLiteral("meanSpread"), noise.meanSpread},
+          {QStringLiteral("stdSpread"), noise.stdSpread}};
+}
+
+QJsonArray numbers(const std::vector<double>& values) {
+  QJsonArray array;
+  for (double v : values) array.append(v);
+  return array;
 }
 
 QJsonObject runJson(const RunSnapshot& run) {
@@ -64,6 +91,25 @@ QJsonObject runJson(const RunSnapshot& run) {
                             {QStringLiteral("last"), triple(unit.last)},
                             {QStringLiteral("drift"), unit.drift()}});
   }
+  if (const BatchNoise& noise = run.batchNoise; noise.layer >= 0 && !noise.fixedWeights.empty()) {
+    QJsonObject own = noiseJson(noise.fixedWeights.front());
+    own.insert(QStringLiteral("layer"), noise.layer + 1);
+    own.insert(QStringLiteral("unit"), noise.unit + 1);
+    own.insert(QStringLiteral("step"), qint64(noise.fixedWeights.front().step));
+    QJsonArray others;
+    for (std::size_t i = 1; i < noise.fixedWeights.size(); ++i) others.append(noiseJson(noise.fixedWeights[i]));
+    own.insert(QStringLiteral("atOtherBatchSizes"), others);
+    own.insert(QStringLiteral("overRecentSteps"),
+                QJsonObject{{QStringLiteral("meanSpread"), noise.relativeMeanSpread},
+                            {QStringLiteral("stdSpread"), noise.relativeStdSpread}});
+    json.insert(QStringLiteral("batchNoise"), own);
+  }
+  if (const KickResponse& kick = run.lastKick; kick.step >= 0)
+    json.insert(QStringLiteral("lastKick"), QJsonObject{{QStringLiteral("step"), qint64(kick.step)},
+                                                       {QStringLiteral("layer"), kick.layer + 1},
+                                                       {QStringLiteral("relative"), kick.relative},
+                                                       {QStringLiteral("moved"), numbers(kick.moved)},
+                                                       {QStringLiteral("movedRelative"), numbers(kick.movedRelative)}});
   QJsonArray layers;
   for (std::size_t l = 0; l < run.layers.size(); ++l) layers.append(layerJson(run.layers[l], int(l)));
   json.insert(QStringLiteral("layers"), layers);
