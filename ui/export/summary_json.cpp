@@ -15,6 +15,12 @@ QJsonObject evaluationJson(const Evaluation& e) {
   return {{QStringLiteral("loss"), e.loss}, {QStringLiteral("accuracy"), e.accuracy}};
 }
 
+QJsonArray numbers(const std::vector<double>& values) {
+  QJsonArray array;
+  for (double v : values) array.append(v);
+  return array;
+}
+
 QJsonObject distributionJson(const DistributionStats& stats) {
   QJsonArray percentiles, quantiles;
   for (std::size_t i = 0; i < stats.quantiles.size() && i < kTensorBoardPercentiles.size(); ++i) {
@@ -24,7 +30,9 @@ QJsonObject distributionJson(const DistributionStats& stats) {
   return {{QStringLiteral("mean"), stats.moments.mean},
           {QStringLiteral("std"), stats.moments.stddev},
           {QStringLiteral("percentiles"), percentiles},
-          {QStringLiteral("quantiles"), quantiles}};
+          {QStringLiteral("quantiles"), quantiles},
+          {QStringLiteral("unitMean"), numbers(stats.unitMean)},
+          {QStringLiteral("unitStd"), numbers(stats.unitStddev)}};
 }
 
 QJsonObject layerJson(const LayerSnapshot& layer, int index) {
@@ -49,6 +57,8 @@ QJsonObject layerJson(const LayerSnapshot& layer, int index) {
     for (double b : layer.beta) betaSum += b;
     json.insert(QStringLiteral("gammaRms"), std::sqrt(gammaSquares / double(layer.gamma.size())));
     json.insert(QStringLiteral("betaMean"), betaSum / double(layer.beta.size()));
+    json.insert(QStringLiteral("gamma"), numbers(layer.gamma));
+    json.insert(QStringLiteral("beta"), numbers(layer.beta));
   }
   return json;
 }
@@ -57,12 +67,6 @@ QJsonObject noiseJson(const FixedWeightNoise& noise) {
   return {{QStringLiteral("batchSize"), noise.batchSize},
           {QStringLiteral("meanSpread"), noise.meanSpread},
           {QStringLiteral("stdSpread"), noise.stdSpread}};
-}
-
-QJsonArray numbers(const std::vector<double>& values) {
-  QJsonArray array;
-  for (double v : values) array.append(v);
-  return array;
 }
 
 QJsonObject runJson(const RunSnapshot& run) {
@@ -104,6 +108,13 @@ QJsonObject runJson(const RunSnapshot& run) {
                             {QStringLiteral("stdSpread"), noise.relativeStdSpread}});
     json.insert(QStringLiteral("batchNoise"), own);
   }
+  if (const SinglePrediction& chosen = run.chosen; chosen.valid)
+    json.insert(QStringLiteral("chosen"), QJsonObject{{QStringLiteral("x"), chosen.x},
+                                                     {QStringLiteral("y"), chosen.y},
+                                                     {QStringLiteral("evalClass"), chosen.evalClass + 1},
+                                                     {QStringLiteral("evalConfidence"), chosen.evalConfidence},
+                                                     {QStringLiteral("aloneClass"), chosen.aloneClass + 1},
+                                                     {QStringLiteral("aloneConfidence"), chosen.aloneConfidence}});
   if (const KickResponse& kick = run.lastKick; kick.step >= 0)
     json.insert(QStringLiteral("lastKick"), QJsonObject{{QStringLiteral("step"), qint64(kick.step)},
                                                        {QStringLiteral("layer"), kick.layer + 1},

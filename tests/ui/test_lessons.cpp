@@ -1,0 +1,202 @@
+// Guided lessons: the files parse, the engine reads numbers and claims from a run's summary,
+// a session follows a learner through the stages, and every lesson's claims hold on its
+// experiment with several seeds and on a network it was not tuned on.
+#include <QJsonArray>
+#include <QTest>
+
+#include "export/summary_json.h"
+#include "lessons/lesson.h"
+#include "lessons/lesson_script.h"
+#include "lessons/lesson_session.h"
+#include "lessons/lesson_values.h"
+
+using namespace bnlab;
+
+namespace {
+
+Lesson lessonNamed(const QString& id) {
+  for (const Lesson& lesson : builtInLessons())
+    if (lesson.id == id) return lesson;
+  return {};
+}
+
+bool fashionMnistInstalled() {
+  return QFileInfo::exists(
+             QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")) ||
+         QFileInfo::exists(
+             QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte"));
+}
+
+// A network the lesson's words were not tuned on, for each lesson.
+void useVariant(const QString& id, ExperimentConfig& config) {
+  NetworkConfig& net = config.network;
+  if (id.startsWith(QLatin1String("01"))) {
+    net.hiddenUnits = {24, 24, 24};
+    net.activation = ActivationKind::Relu;
+    net.init = InitKind::He;
+  } else if (id.startsWith(QLatin1String("02")) || id.startsWith(QLatin1String("03"))) {
+    net.hiddenUnits = {48, 48, 48, 48};
+    net.activation = ActivationKind::Relu;
+    net.init = InitKind::He;
+  } else if (id.startsWith(QLatin1String("04"))) {
+    config.data.toy.kind = ToyKind::Circles;
+    net.hiddenUnits = {16, 16};
+    net.activation = ActivationKind::Tanh;
+    net.init = InitKind::Xavier;
+  } else if (id.startsWith(QLatin1String("05"))) {
+    net.hiddenUnits = {32, 32};
+    net.activation = ActivationKind::Tanh;
+    net.init = InitKind::Xavier;
+  } else if (id.startsWith(QLatin1String("06"))) {
+    net.hiddenUnits = {64, 64};
+  }
+}
+
+}  // namespace
+
+class LessonsTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void everyLessonParses() {
+    const QList<Lesson> lessons = builtInLessons();
+    QCOMPARE(lessons.size(), 6);
+    for (const Lesson& lesson : lessons) {
+      QVERIFY(!lesson.title.isEmpty() && !lesson.summary.isEmpty());
+      QVERIFY2(lesson.stages.size() >= 3, qPrintable(lesson.id));
+      QVERIFY(lesson.stages.last().isConclusion());
+      QVERIFY2(!lesson.claims.isEmpty(), qPrintable(lesson.id));
+      QVERIFY2(lesson.preset.speed.has_value(), qPrintable(lesson.id));
+    }
+  }
+
+  void badLessonsAreRefusedWithReasons_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message");
+    const QByteArray stages = R"("stages": [{"text": "a", "for": 10}, {"text": "end"}])";
+    QTest::newRow("not json") << QByteArray("{") << "not a JSON object";
+    QTest::newRow("no preset") << QByteArray(R"({"title": "t", "preset": "nope", )" + stages + "}")
+                               << "no preset named \"nope\"";
+    QTest::newRow("bad action")
+        << QByteArray(
+               R"({"title": "t", "preset": "Test time: one example", "stages": [{"text": "a", "action": {"kind": "dance"}}, {"text": "end"}]})")
+        << "unknown action \"dance\"";
+    QTest::newRow("no conclusion")
+        << QByteArray(
+               R"({"title": "t", "preset": "Test time: one example", "stages": [{"text": "a", "for": 10}]})")
+        << "the last stage must be the conclusion";
+    QTest::newRow("bad expression")
+        << QByteArray(
+               R"({"title": "t", "preset": "Test time: one example", "stages": [{"text": "a {runs..x}", "for": 10}, {"text": "end"}]})")
+        << "is not a key, an index or a range";
+    QTest::newRow("bad claim") << QByteArray(
+                                      R"({"title": "t", "preset": "Test time: one example", )" +
+                                      stages + R"(, "claims": [{"that": "x", "value": "step"}]})")
+                               << "needs exactly one of atMost, atLeast, within";
+    QTest::newRow("bad experiment")
+        << QByteArray(
+               R"({"title": "t", "preset": "Test time: one example", "experiment": {"training": {"batchSize": -3}}, )" +
+               stages + "}")
+        << "experiment:";
+  }
+  void badLessonsAreRefusedWithReasons() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    Lesson lesson;
+    QStringList errors;
+    QVERIFY(!parseLesson(json, QStringLiteral("bad"), builtInPresets(), lesson, errors));
+    QVERIFY2(errors.join(QLatin1Char('\n')).contains(message),
+             qPrintable(errors.join(QLatin1Char('\n'))));
+  }
+
+  void valuesAreReadFromTheSummary() {
+    const QJsonObject summary{
+        {QStringLiteral("step"), 1200},
+        {QStringLiteral("runs"),
+         QJsonArray{QJsonObject{{QStringLiteral("moved"), QJsonArray{0.0, 0.4, 0.2, 0.6}},
+                                {QStringLiteral("accuracy"), 0.876}}}}};
+    QCOMPARE(*lessonValue(summary, QStringLiteral("step")), 1200.0);
+    QCOMPARE(*lessonValue(summary, QStringLiteral("runs.0.moved.1..3")), 0.4);
+    QCOMPARE(*lessonValue(summary, QStringLiteral("runs.0.moved.3 / runs.0.moved.2")), 3.0);
+    QVERIFY(!lessonValue(summary, QStringLiteral("runs.1.accuracy")));
+    QVERIFY(!lessonValue(summary, QStringLiteral("runs.0.moved.1 / runs.0.moved.0")));  // ÷ 0
+    QCOMPARE(fillLessonText(QStringLiteral("{runs.0.accuracy|%} at {step|0}, {runs.0.moved.3|2}, "
+                                           "{runs.0.moved.3 / runs.0.moved.2|x}, {runs.0.nothing}"),
+                            summary),
+             QStringLiteral("87.6% at 1200, 0.60, 3.0×, …"));
+    LessonClaim claim{QStringLiteral("x"), QStringLiteral("runs.0.moved.2"),
+                      LessonClaim::Relation::AtMost, 0.5, QStringLiteral("runs.0.moved.3")};
+    QVERIFY(checkClaim(claim, summary).holds);  // 0.2 ≤ 0.5 × 0.6
+    claim.bound = 0.3;
+    QVERIFY(!checkClaim(claim, summary).holds);
+    claim.value = QStringLiteral("runs.0.missing");
+    QVERIFY(!checkClaim(claim, summary).holds);
+  }
+
+  // The session follows a lesson from snapshots: a checkpoint, then an action, then the end.
+  void sessionFollowsTheLearner() {
+    const Lesson lesson = lessonNamed(QStringLiteral("03-weaker-coupling"));
+    QVERIFY(!lesson.id.isEmpty());
+    LessonSession session(lesson);
+    Experiment experiment(lesson.preset.config);
+    session.enter(0, nullptr);
+    QCOMPARE(session.target(), *lesson.stages[0].forSteps);
+    QCOMPARE(session.update(*experiment.snapshot()), LessonSession::State::Training);
+    while (experiment.steps() < session.target()) experiment.step();
+    QCOMPARE(session.update(*experiment.snapshot()), LessonSession::State::Reached);
+    session.enter(1, experiment.snapshot().get());
+    QCOMPARE(session.update(*experiment.snapshot()), LessonSession::State::Waiting);
+    experiment.perturb(0, 0.5);
+    QCOMPARE(session.update(*experiment.snapshot()), LessonSession::State::Done);
+    session.enter(3, experiment.snapshot().get());
+    QCOMPARE(session.update(*experiment.snapshot()), LessonSession::State::Conclusion);
+    const QString text = session.text(experiment.snapshot().get());
+    QVERIFY2(!text.contains(QStringLiteral("…")) && !text.contains(QLatin1Char('{')),
+             qPrintable(text));
+  }
+
+  // Each lesson's claims on its own experiment with three seeds, and on a network it was not
+  // tuned on; the measured values are printed for the record.
+  void claimsHold_data() {
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<bool>("variant");
+    for (const Lesson& lesson : builtInLessons()) {
+      const bool mnist = lesson.preset.config.data.source == DataSource::Mnist;
+      const QList<int> seeds = mnist ? QList<int>{1, 2} : QList<int>{1, 2, 3};
+      for (int seed : seeds)
+        QTest::addRow("%s, seed %d", qPrintable(lesson.id), seed) << lesson.id << seed << false;
+      QTest::addRow("%s, untuned network", qPrintable(lesson.id)) << lesson.id << 7 << true;
+    }
+  }
+  void claimsHold() {
+    QFETCH(QString, id);
+    QFETCH(int, seed);
+    QFETCH(bool, variant);
+    const Lesson lesson = lessonNamed(id);
+    ExperimentConfig config = lesson.preset.config;
+    if (config.data.source == DataSource::Mnist) {
+      if (!fashionMnistInstalled()) QSKIP("dataset-fashion-mnist is not installed");
+      config.data.trainLimit = 20000;
+    }
+    config.seed = std::uint64_t(seed);
+    config.data.toy.seed = std::uint64_t(seed);
+    if (variant) useVariant(id, config);
+    const LessonRun run = runLesson(lesson, config);
+    QStringList measured;
+    bool all = true;
+    for (const LessonClaim& claim : lesson.claims) {
+      const ClaimCheck check = checkClaim(claim, run.summary);
+      measured << QStringLiteral("%1 %2: %3")
+                      .arg(check.holds ? QStringLiteral("holds") : QStringLiteral("FAILS"),
+                           claim.that, check.measured);
+      all = all && check.holds;
+    }
+    qInfo("%s", qPrintable(measured.join(QStringLiteral("\n    "))));
+    QVERIFY2(all, qPrintable(measured.join(QLatin1Char('\n'))));
+    const QString conclusion = fillLessonText(lesson.stages.last().text, run.summary);
+    QVERIFY2(!conclusion.contains(QStringLiteral("…")), qPrintable(conclusion));
+  }
+};
+
+QTEST_MAIN(LessonsTest)
+#include "test_lessons.moc"

@@ -1,0 +1,61 @@
+#include "lessons/lesson_script.h"
+
+#include "export/summary_json.h"
+#include "lessons/lesson_values.h"
+
+namespace bnlab {
+
+QJsonObject lessonSummary(const Snapshot& snapshot, const QJsonObject& remembered) {
+  QJsonObject summary = summaryToJson(snapshot);
+  summary.insert(QStringLiteral("remembered"), remembered);
+  return summary;
+}
+
+void rememberValues(const LessonStage& stage, const QJsonObject& summary, QJsonObject& remembered) {
+  for (const auto& [name, expression] : stage.remember)
+    if (const std::optional<double> value = lessonValue(summary, expression))
+      remembered.insert(name, *value);
+}
+
+LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
+                    const std::function<void(int, const QJsonObject&)>& progress) {
+  ExperimentConfig current = config;
+  auto experiment = std::make_unique<Experiment>(current);
+  QJsonObject remembered;
+  const auto trainTo = [&](qint64 target) {
+    while (experiment->steps() < target && !experiment->diverged()) experiment->step();
+  };
+  for (qsizetype i = 0; i < lesson.stages.size(); ++i) {
+    const LessonStage& stage = lesson.stages[i];
+    if (stage.until) trainTo(*stage.until);
+    if (stage.forSteps) trainTo(experiment->steps() + *stage.forSteps);
+    if (const std::optional<LessonAction>& action = stage.action) {
+      switch (action->kind) {
+        case LessonAction::Kind::Kick:
+          experiment->perturb(action->layer - 1, action->amount);
+          break;
+        case LessonAction::Kind::BatchSize:
+          experiment->setBatchSize(action->batchSize);
+          break;
+        case LessonAction::Kind::Standardize:
+          current.data.standardize = action->standardize;
+          experiment = std::make_unique<Experiment>(current);
+          break;
+        case LessonAction::Kind::ChoosePoint:
+          experiment->choosePoint(action->x, action->y);
+          break;
+      }
+    }
+    experiment->record();
+    experiment->evaluate();
+    const QJsonObject summary = lessonSummary(*experiment->snapshot(), remembered);
+    rememberValues(stage, summary, remembered);
+    if (progress) progress(int(i), lessonSummary(*experiment->snapshot(), remembered));
+  }
+  LessonRun run;
+  run.snapshot = experiment->snapshot();
+  run.summary = lessonSummary(*run.snapshot, remembered);
+  return run;
+}
+
+}  // namespace bnlab

@@ -1,0 +1,28 @@
+#pragma once
+// Plays a lesson without a window, doing each stage's action itself: what the lesson-claim
+// tests and `bnlab --lesson` run.
+#include <QJsonObject>
+#include <functional>
+
+#include "experiment/experiment.h"
+#include "lessons/lesson.h"
+
+namespace bnlab {
+
+struct LessonRun {
+  SnapshotPtr snapshot;  // at the end
+  QJsonObject summary;   // summary.json of it, with "remembered"
+};
+
+// Trains `config` (the lesson's experiment, or a variant of it) through every stage. `progress`,
+// when given, is called after each stage with its index and the summary so far.
+LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
+                    const std::function<void(int, const QJsonObject&)>& progress = {});
+
+// The summary of `snapshot` that a lesson's expressions read: summary.json with `remembered`.
+QJsonObject lessonSummary(const Snapshot& snapshot, const QJsonObject& remembered);
+
+// Applies `remember` of `stage` to `remembered`, reading `summary`.
+void rememberValues(const LessonStage& stage, const QJsonObject& summary, QJsonObject& remembered);
+
+}  // namespace bnlab

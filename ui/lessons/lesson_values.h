@@ -1,0 +1,33 @@
+#pragma once
+// The numbers a lesson quotes and the claims it checks, read from a run's summary (the JSON
+// of summary.json, plus "remembered": the values stages kept).
+// An expression is a path into that JSON, dot-separated: keys, array indices, or a range of
+// indices "a..b" (the mean of those elements), e.g. runs.1.lastKick.moved.1..3; or two paths
+// divided: "runs.0.test.accuracy / runs.1.test.accuracy".
+// In a stage's text, {expression} or {expression|format} quotes a value; formats: 0–4 (digits
+// after the point), % (percent, one digit), %0 (whole percent), x (a ratio: "3.1×").
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+#include "lessons/lesson.h"
+
+namespace bnlab {
+
+// "" when `expression` is well formed, else what is wrong.
+QString checkLessonExpression(const QString& expression);
+// The expressions quoted in `text` (without their formats).
+QStringList lessonTextExpressions(const QString& text);
+// The value, or none when the summary lacks it (not measured yet) or a division by 0.
+std::optional<double> lessonValue(const QJsonObject& summary, const QString& expression);
+// `text` with every {expression|format} replaced by its value ("…" when not measured yet).
+QString fillLessonText(const QString& text, const QJsonObject& summary);
+
+struct ClaimCheck {
+  bool holds = false;
+  QString measured;  // "value 0.071 ≤ 0.5 × 0.214" or why it could not be checked
+};
+ClaimCheck checkClaim(const LessonClaim& claim, const QJsonObject& summary);
+
+}  // namespace bnlab
