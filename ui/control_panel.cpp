@@ -79,6 +79,7 @@ QWidget* ControlPanel::buildTrainingGroup() {
          "keeps W; the switch is marked on every chart over steps."));
   batchSize_ = settings_.bind("training.batchSize",
                               new ValueSlider(kBatchSizes, [](double v) { return QString::number(int(v)); }, group));
+  batchSize_->setObjectName(QStringLiteral("controls-batch-size"));
   learningRate_ = settings_.bind(
       "training.learningRate",
       new ValueSlider(ValueSlider::logScale(1e-4, settingRow("training.learningRate").range.max), formatNumber, group));
@@ -113,6 +114,7 @@ QWidget* ControlPanel::buildTrainingGroup() {
 
 QWidget* ControlPanel::buildPerturbGroup() {
   auto* group = new QGroupBox(tr("Perturb an earlier layer"), this);
+  group->setObjectName(QStringLiteral("controls-kick"));
   auto* form = new QFormLayout(group);
   perturbLayer_ = new QSpinBox(group);
   perturbLayer_->setRange(1, NetworkConfig::kMaxDepth);
@@ -191,6 +193,7 @@ QWidget* ControlPanel::buildDataGroup() {
   unevenScales_ = settings_.bind("data.unevenScales",
                                  new QCheckBox(tr("Uneven feature scales (x₁ × 200, x₂ × 0.02)"), group));
   standardize_ = settings_.bind("data.standardize", new QCheckBox(tr("Standardize inputs"), group));
+  standardize_->setObjectName(QStringLiteral("controls-standardize"));
   form->addRow(tr("Dataset"), dataset_);
   form->addRow(tr("Label column"), labelColumn_);
   form->addRow(tr("Classes"), classes_);

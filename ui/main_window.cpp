@@ -214,6 +214,8 @@ void MainWindow::buildMenus() {
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this, [this] { showWhatAmILookingAt(this); });
+  buildLessons(help);
+  help->addSeparator();
   help->addAction(tr("&About BatchNorm Lab"), this, [this] { showAboutBox(this); });
 }
 
@@ -372,6 +374,7 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
   metrics_->showSnapshot(snap);
   for (LayerPanel* panel : layerPanels_) panel->showSnapshot(snap);
   updateStatus(snap);
+  if (lessons_) lessons_->showSnapshot(shown_);
 }
 
 void MainWindow::updateStatus(const Snapshot& snap) {

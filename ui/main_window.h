@@ -2,7 +2,9 @@
 // The main window only assembles panels and wires them to the training controller: controls on
 // the left, metrics across the top, one panel per hidden layer below, a status bar. It redraws
 // from the newest snapshot on its own ~30 Hz clock.
+#include <QDockWidget>
 #include <QLabel>
+#include <QPointer>
 #include <QMainWindow>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -14,6 +16,8 @@
 #include "export/dashboard_export.h"
 #include "export/export_actions.h"
 #include "layer_panel.h"
+#include "lessons/highlight_frame.h"
+#include "lessons/lesson_panel.h"
 #include "metrics_panel.h"
 #include "training_controller.h"
 
@@ -57,8 +61,14 @@ class MainWindow : public QMainWindow {
   bool openConfiguration(const QString& path, QString& error);
   bool saveConfiguration(const QString& path, QString& error) const;
 
-  // Window geometry from QSettings now, and back into them on close (the interactive app).
+  // Window geometry from QSettings now, and back into them on close (the interactive app);
+  // lessons remember their progress, and are offered on the first start.
   void restoreSettings();
+  LessonPanel* lessonPanel() const { return lessons_; }
+  QDockWidget* lessonDock() const { return lessonDock_; }
+  // Draws a frame around the widget with this object name (a chart or control), bringing it into
+  // view; "" removes the frame.
+  void highlight(const QString& name);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -66,6 +76,8 @@ class MainWindow : public QMainWindow {
  private:
   void buildMenus();
   void buildToolBar();
+  void buildLessons(QMenu* help);
+  void offerLessons();
   // The controls' configuration, with the View menu's landscape probe.
   ExperimentConfig currentConfig() const;
   void chooseConfigurationToOpen();
@@ -104,6 +116,10 @@ class MainWindow : public QMainWindow {
   QWidget* layersHost_;
   QVBoxLayout* layersLayout_;
   std::vector<LayerPanel*> layerPanels_;
+  LessonPanel* lessons_ = nullptr;
+  QDockWidget* lessonDock_ = nullptr;
+  QAction* leaveLesson_ = nullptr;
+  QPointer<HighlightFrame> highlight_;
   QTimer redrawTimer_;
   quint64 drawnGeneration_ = 0;
   bool wantRunning_ = false;

@@ -119,6 +119,7 @@ void MainWindow::restoreSettings() {
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
   persistent_ = true;
+  offerLessons();
 }
 
 }  // namespace bnlab

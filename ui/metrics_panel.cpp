@@ -45,7 +45,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   figureOne_->setToolTip(tr("Ioffe & Szegedy (2015), Figure 1 (b, c): the 15th, 50th and 85th "
                             "percentiles of one unit's input to its activation (the unit of View → "
                             "Batch noise from layer, unit 1) over steps. Without batch norm the band "
-                            "drifts as earlier layers learn; with it, it holds still."));
+                            "drifts as earlier layers learn; with it, its mean and spread are the β and γ it "
+                            "learns, and it moves less."));
   gap_->setToolTip(tr("Test loss minus training loss: how much better the network does on the "
                       "examples it learns from. Batch norm's noise and dropout narrow it a little "
                       "(point 4)."));

@@ -200,7 +200,13 @@ class LiveLabTest : public QObject {
     QCOMPARE(plots[0]->model().lines[1].name, QStringLiteral("batch norm"));
     QVERIFY(plots[0]->model().lines[0].color != plots[0]->model().lines[1].color);
     QCOMPARE(int(plots[1]->model().bars.size()), 2);
-    QCOMPARE(int(plots[4]->model().lines.size()), 2);
+    // Shift per twin: the whole movement, and dashed the part the earlier layers caused.
+    QCOMPARE(int(plots[4]->model().lines.size()), 4);
+    QCOMPARE(plots[4]->model().lines[1].style, Qt::DashLine);
+    QCOMPARE(int(window.layerPanels()[0]->plots()[4]->model().lines.size()), 2);  // layer 1: data in
+    // Mean and std per twin, and the batch-norm twin's mean β and rms γ dotted beside them.
+    QCOMPARE(int(plots[2]->model().lines.size()), 6);
+    QCOMPARE(plots[2]->model().lines[5].style, Qt::DotLine);
     QCOMPARE(int(window.metrics()->plots()[0]->model().lines.size()), 4);  // train, test × 2
   }
 

@@ -113,6 +113,7 @@ bool parseLesson(const QByteArray& bytes, const QString& id, const QList<Preset>
   }
   lesson.preset = *preset;
   lesson.preset.name = lesson.title;
+  lesson.preset.description = lesson.summary;
   QStringList problems;
   const QJsonObject changes = json.value(QStringLiteral("experiment")).toObject();
   if (!configFromJson(overlay(configToJson(preset->config), changes), lesson.preset.config,

@@ -29,42 +29,47 @@ PlotModel batchNoise(const Snapshot& snap) {
   PlotModel m;
   m.emptyText = tr("needs batch norm");
   m.title = tr("Batch noise");
+  // Noise at fixed weights: mini-batches drawn at this step's W, each batch's μ_B and σ_B in
+  // units of the population's σ, so every run's cloud sits around (0, 1) and their sizes
+  // compare. The axes are one fixed square for all clouds, from a few steps of size, so a
+  // tighter cloud looks tighter instead of being stretched to fill the chart.
+  m.xLabel = QStringLiteral("(μ_B − μ) / σ");
+  m.yLabel = QStringLiteral("σ_B / σ");
   const std::vector<int> runs = batchNormRuns(snap);
-  // One run: its batches' μ_B and σ_B around the population's ring, no legend (a legend box
-  // could hide the ring). Several: in units of each run's population σ, so that every cloud
-  // sits around the one ring at (0, 1) and their sizes compare directly; named in the legend.
-  const bool several = runs.size() > 1;
-  m.xLabel = several ? QStringLiteral("(μ_B − μ) / σ") : QStringLiteral("μ_B");
-  m.yLabel = several ? QStringLiteral("σ_B / σ") : QStringLiteral("σ_B");
   QStringList spreads;
+  double extent = 0;
   for (int r : runs) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
     const BatchNoise& noise = run.batchNoise;
-    m.title = tr("Batch noise: layer %1, unit %2").arg(noise.layer + 1).arg(noise.unit + 1);
-    spreads << (several ? tr("±%1, ±%2 (batch %3)") : tr("μ ±%1 σ ±%2 (batch %3)"))
-                   .arg(several ? noise.relativeMeanSpread : noise.meanSpread, 0, 'g', 2)
-                   .arg(several ? noise.relativeStdSpread : noise.stdSpread, 0, 'g', 2)
-                   .arg(run.batchSize);
-    Scatter batches{.name = several ? runName(run) : tr("batches"),
-                    .color = palette::withAlpha(runColor(snap, r), 0.45),
-                    .inLegend = several};
-    for (const auto& [x, y] : several ? noise.standardizedBatches : noise.batches)
+    m.title = tr("Batch noise: L%1 u%2, fixed W").arg(noise.layer + 1).arg(noise.unit + 1);
+    if (noise.fixedWeights.empty()) continue;
+    const FixedWeightNoise& own = noise.fixedWeights.front();
+    spreads << tr("%1 at %2").arg(own.meanSpread, 0, 'f', 3).arg(own.batchSize);
+    Scatter batches{.name = runName(run),
+                    .color = palette::withAlpha(runColor(snap, r), 0.55),
+                    .radius = 2.4};
+    for (const auto& [x, y] : own.batches) {
       batches.points.append(QPointF(x, y));
+      extent = std::max({extent, std::abs(double(x)), std::abs(double(y) - 1)});
+    }
     m.scatters.push_back(std::move(batches));
   }
-  if (!runs.empty()) {
-    const BatchNoise& first = snap.runs[std::size_t(runs.front())].batchNoise;
-    m.scatters.push_back(
-        {.name = tr("population"),
-         .color = palette::kVermillion,
-         .points = {several ? QPointF(0, 1) : QPointF(first.populationMean, first.populationStd)},
-         .radius = 4.5,
-         .outline = true,
-         .inLegend = false});
-    m.note = (several ? tr("spread μ, σ: %1") : tr("spread %1"))
-                 .arg(spreads.join(QStringLiteral(" | ")));
+  if (m.scatters.empty()) return m;
+  double half = 0.1;
+  for (double level : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0}) {
+    half = level;
+    if (extent <= level) break;
   }
-  m.legend = several;
+  m.xRange = Range{-half, half};
+  m.yRange = Range{1 - half, 1 + half};
+  m.scatters.push_back({.name = tr("population"),
+                        .color = palette::kVermillion,
+                        .points = {QPointF(0, 1)},
+                        .radius = 4.5,
+                        .outline = true,
+                        .inLegend = false});
+  m.note = tr("μ_B spread %1").arg(spreads.join(QStringLiteral(" | ")));
+  m.legend = true;
   return m;
 }
 

@@ -182,6 +182,19 @@ PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
                        .style = Qt::DashLine,
                        .inLegend = !runs});
   }
+  // Batch norm: each unit's Z̃ has mean βᵤ and std |γᵤ| on the probe batch, so the pooled mean
+  // is mean β and the pooled std is at least rms γ: dotted beside the moments they govern.
+  if (view.quantity != Quantity::ActivationInput || !anyBatchNorm(snap)) return m;
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const LayerSnapshot& layer = layerOf(snap, r, view);
+    if (!snap.runs[std::size_t(r)].batchNorm || layer.gammaRmsHistory.empty()) continue;
+    const QColor color = runs ? runColor(snap, r) : palette::kGrey;
+    m.lines.push_back({.name = tr("β, γ"), .color = color, .points = toPoints(layer.betaMeanHistory),
+                       .width = 1.2, .style = Qt::DotLine, .inLegend = !runs});
+    m.lines.push_back({.name = tr("rms γ"), .color = color, .points = toPoints(layer.gammaRmsHistory),
+                       .width = 1.2, .style = Qt::DotLine, .inLegend = false});
+  }
+  m.note = runs ? tr("mean, std (dashed), β and γ (dotted)") : tr("dotted: mean β, rms γ");
   return m;
 }
 
@@ -195,9 +208,17 @@ PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view) {
                        .color = runColor(snap, r),
                        .points = toPoints(layer.shiftHistory),
                        .width = 1.4});
-    recent << QStringLiteral("%1").arg(layer.recentShift, 0, 'g', 2);
+    if (view.layer > 0)  // the part the earlier layers caused (layer 1's input is the data)
+      m.lines.push_back({.name = tr("from earlier layers"),
+                         .color = runColor(snap, r),
+                         .points = toPoints(layer.earlierShiftHistory),
+                         .width = 1.4,
+                         .style = Qt::DashLine,
+                         .inLegend = false});
+    recent << QStringLiteral("%1").arg(view.layer > 0 ? layer.recentEarlierShift : layer.recentShift, 0, 'g', 2);
   }
-  m.note = tr("recent %1").arg(recent.join(QStringLiteral(" | ")));
+  m.note = view.layer > 0 ? tr("dashed: from earlier layers %1").arg(recent.join(QStringLiteral(" | ")))
+                          : tr("recent %1").arg(recent.join(QStringLiteral(" | ")));
   m.legend = multiRun(snap);
   return m;
 }

@@ -1,0 +1,117 @@
+// A lesson followed in the window: opened from the Help menu's panel, it loads its experiment,
+// trains to a checkpoint and pauses, waits for the learner's kick, frames the chart it talks
+// about, ends with this run's numbers, remembers its progress, and Esc leaves it.
+#include <QAction>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+#include "lessons/highlight_frame.h"
+#include "main_window.h"
+
+using namespace bnlab;
+
+namespace {
+
+template <typename Condition>
+bool waitFor(Condition condition, int timeoutMs = 20000) {
+  QElapsedTimer timer;
+  timer.start();
+  while (timer.elapsed() < timeoutMs) {
+    if (condition()) return true;
+    QTest::qWait(10);
+  }
+  return false;
+}
+
+int lessonIndex(const LessonPanel& panel, const QString& id) {
+  for (int i = 0; i < panel.lessons().size(); ++i)
+    if (panel.lessons()[i].id == id) return i;
+  return -1;
+}
+
+}  // namespace
+
+class LessonPanelTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+  }
+
+  void aLessonIsFollowedToItsConclusion() {
+    MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);
+    window.resize(1600, 1000);
+    window.show();
+    LessonPanel* panel = window.lessonPanel();
+    panel->setRemembersProgress(true);
+    const int index = lessonIndex(*panel, QStringLiteral("03-weaker-coupling"));
+    QVERIFY(index >= 0);
+    const Lesson lesson = panel->lessons()[index];
+    window.lessonDock()->show();
+    panel->start(index);
+    QVERIFY(panel->active());
+    // Its experiment is loaded, at its pace, and the chart of the first stage is framed.
+    QCOMPARE(window.controls()->speedSlider()->value(), double(*lesson.preset.speed));
+    auto* frame = window.findChild<HighlightFrame*>();
+    QVERIFY(frame && frame->target()->objectName() == lesson.stages[0].highlight);
+    // It trains to the checkpoint and pauses there.
+    window.controls()->speedSlider()->setValue(2000);
+    QVERIFY(waitFor(
+        [&] { return panel->statusLabel()->text().startsWith(QStringLiteral("Paused at step")); }));
+    QVERIFY(!window.controller().running() ||
+            waitFor([&] { return !window.controller().running(); }));
+    const qint64 paused = window.controller().latest()->step;
+    QVERIFY(paused >= *lesson.stages[0].forSteps && paused < *lesson.stages[0].forSteps + 100);
+    // Next asks for the kick; the lesson goes on once the snapshots show it.
+    panel->next();
+    QCOMPARE(panel->session()->stage(), 1);
+    QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("press K")));
+    emit window.controls()->perturbRequested(0, 0.5);
+    QVERIFY(waitFor([&] { return panel->session()->stage() == 2; }));
+    QVERIFY(waitFor(
+        [&] { return panel->statusLabel()->text().startsWith(QStringLiteral("Paused at step")); }));
+    // Back shows the earlier text; Next returns.
+    panel->back();
+    QCOMPARE(panel->shownStage(), 1);
+    panel->next();
+    QCOMPARE(panel->shownStage(), 2);
+    panel->next();  // the conclusion, with this run's numbers
+    QVERIFY(panel->session()->current().isConclusion());
+    window.redraw();
+    QVERIFY(waitFor([&] {
+      window.redraw();
+      return panel->textLabel()->text().contains(QStringLiteral("in the plain twin")) &&
+             !panel->textLabel()->text().contains(QStringLiteral("…"));
+    }));
+    QVERIFY2(panel->textLabel()->text().contains(
+                 QRegularExpression(QStringLiteral("by <b>0\\.\\d\\d</b> on average"))),
+             qPrintable(panel->textLabel()->text()));
+    QVERIFY(QSettings().value(QStringLiteral("lessons/03-weaker-coupling/done")).toBool());
+    // Esc leaves: the list again, no frame.
+    QAction* leave = nullptr;
+    for (QAction* action : window.findChildren<QAction*>())
+      if (action->shortcut() == QKeySequence(Qt::Key_Escape)) leave = action;
+    QVERIFY(leave && leave->isEnabled());
+    leave->trigger();
+    QVERIFY(!panel->active());
+    QVERIFY(!window.findChild<HighlightFrame*>());
+  }
+
+  void theFirstStartOffersTheLessons() {
+    QSettings().clear();
+    {
+      MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);
+      window.restoreSettings();
+      QVERIFY(!window.lessonDock()->isHidden());
+    }
+    MainWindow again(ExperimentConfig{}, MainWindow::Start::Paused);
+    again.restoreSettings();
+    QVERIFY(again.lessonDock()->isHidden());
+  }
+};
+
+QTEST_MAIN(LessonPanelTest)
+#include "test_lesson_panel.moc"

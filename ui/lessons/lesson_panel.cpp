@@ -1,0 +1,278 @@
+#include "lessons/lesson_panel.h"
+
+#include <QHBoxLayout>
+#include <QSettings>
+#include <QVBoxLayout>
+
+#include "lessons/lesson_values.h"
+
+namespace bnlab {
+
+namespace {
+
+QString settingsKey(const Lesson& lesson, const char* what) {
+  return QStringLiteral("lessons/%1/%2").arg(lesson.id, QLatin1String(what));
+}
+
+}  // namespace
+
+LessonPanel::LessonPanel(QList<Lesson> lessons, QWidget* parent)
+    : QWidget(parent), lessons_(std::move(lessons)) {
+  pages_ = new QStackedWidget(this);
+  pages_->addWidget(buildList());
+  pages_->addWidget(buildLesson());
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  layout->addWidget(pages_);
+  setMinimumWidth(240);
+  refreshList();
+}
+
+QWidget* LessonPanel::buildList() {
+  auto* page = new QWidget(this);
+  auto* heading = new QLabel(tr("<b>Lessons</b>"), page);
+  auto* intro =
+      new QLabel(tr("Each lesson loads an experiment, trains it at a pace you can follow, "
+                    "stops at checkpoints, asks you for one action and ends with what "
+                    "this run measured."),
+                 page);
+  intro->setWordWrap(true);
+  list_ = new QListWidget(page);
+  list_->setWordWrap(true);
+  list_->setObjectName(QStringLiteral("lesson-list"));
+  list_->setSpacing(3);
+  details_ = new QLabel(page);
+  details_->setWordWrap(true);
+  details_->setMinimumHeight(details_->fontMetrics().lineSpacing() * 4);
+  details_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
+    details_->setText(row >= 0 && row < lessons_.size() ? lessons_[row].summary : QString());
+  });
+  auto* startButton = new QPushButton(tr("Start lesson"), page);
+  startButton->setDefault(true);
+  connect(startButton, &QPushButton::clicked, this, [this] { start(list_->currentRow()); });
+  connect(list_, &QListWidget::itemActivated, this,
+          [this](QListWidgetItem* item) { start(list_->row(item)); });
+  auto* layout = new QVBoxLayout(page);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(heading);
+  layout->addWidget(intro);
+  layout->addWidget(list_, 1);
+  layout->addWidget(details_);
+  layout->addWidget(startButton);
+  return page;
+}
+
+QWidget* LessonPanel::buildLesson() {
+  auto* page = new QWidget(this);
+  title_ = new QLabel(page);
+  title_->setWordWrap(true);
+  QFont titleFont = title_->font();
+  titleFont.setBold(true);
+  titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+  title_->setFont(titleFont);
+  progressText_ = new QLabel(page);
+  progress_ = new QProgressBar(page);
+  progress_->setTextVisible(false);
+  progress_->setMaximumHeight(6);
+  text_ = new QLabel(page);
+  text_->setWordWrap(true);
+  text_->setTextFormat(Qt::RichText);
+  text_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  QFont textFont = text_->font();
+  textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
+  text_->setFont(textFont);
+  text_->setObjectName(QStringLiteral("lesson-text"));
+  status_ = new QLabel(page);
+  status_->setWordWrap(true);
+  status_->setObjectName(QStringLiteral("lesson-status"));
+  QFont statusFont = status_->font();
+  statusFont.setItalic(true);
+  status_->setFont(statusFont);
+  back_ = new QPushButton(tr("‹ Back"), page);
+  next_ = new QPushButton(tr("Next ›"), page);
+  auto* leave = new QPushButton(tr("Leave"), page);
+  leave->setToolTip(tr("Leave the lesson (Esc); the experiment stays as it is."));
+  connect(back_, &QPushButton::clicked, this, &LessonPanel::back);
+  connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
+  connect(leave, &QPushButton::clicked, this, &LessonPanel::leave);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(back_);
+  buttons->addWidget(next_);
+  buttons->addStretch(1);
+  buttons->addWidget(leave);
+  auto* layout = new QVBoxLayout(page);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(title_);
+  layout->addWidget(progressText_);
+  layout->addWidget(progress_);
+  layout->addWidget(text_, 1);
+  layout->addWidget(status_);
+  layout->addLayout(buttons);
+  return page;
+}
+
+void LessonPanel::setRemembersProgress(bool remembers) {
+  remembers_ = remembers;
+  refreshList();
+}
+
+void LessonPanel::refreshList() {
+  const int current = std::max(list_->currentRow(), 0);
+  list_->clear();
+  QSettings settings;
+  for (const Lesson& lesson : lessons_) {
+    QString state;
+    if (remembers_ && settings.value(settingsKey(lesson, "done")).toBool())
+      state = tr(" ✓ done");
+    else if (const int reached =
+                 remembers_ ? settings.value(settingsKey(lesson, "reached"), 0).toInt() : 0;
+             reached > 0)
+      state = tr(" · stopped at step %1 of %2").arg(reached + 1).arg(lesson.stages.size());
+    auto* item = new QListWidgetItem(lesson.title + state, list_);
+    item->setToolTip(lesson.summary);
+  }
+  list_->setCurrentRow(std::min(current, int(lessons_.size()) - 1));
+}
+
+void LessonPanel::start(int index) {
+  if (index < 0 || index >= lessons_.size()) return;
+  lessonIndex_ = index;
+  session_ = std::make_unique<LessonSession>(lessons_[index]);
+  title_->setText(lessons_[index].title);
+  pages_->setCurrentIndex(1);
+  waitingForLoad_ = true;
+  snapshot_.reset();
+  session_->enter(0, nullptr);
+  shown_ = 0;
+  pausedAtCheckpoint_ = false;
+  showStage();
+  emit loadRequested(lessons_[index].preset);
+  emit playRequested();
+}
+
+void LessonPanel::leave() {
+  if (!session_) return;
+  session_.reset();
+  lessonIndex_ = -1;
+  pages_->setCurrentIndex(0);
+  refreshList();
+  emit highlightRequested(QString());
+  emit left();
+}
+
+void LessonPanel::enterStage(int index) {
+  if (snapshot_) session_->remember(*snapshot_);
+  session_->enter(index, snapshot_.get());
+  shown_ = session_->stage();
+  pausedAtCheckpoint_ = false;
+  saveProgress(session_->current().isConclusion());
+  if (session_->current().isConclusion())
+    emit pauseRequested();
+  else
+    emit playRequested();
+  showStage();
+}
+
+void LessonPanel::next() {
+  if (!session_) return;
+  if (shown_ < session_->stage()) {
+    ++shown_;
+    showStage();
+  } else if (session_->stage() + 1 < session_->stageCount()) {
+    enterStage(session_->stage() + 1);
+  } else {
+    leave();
+  }
+}
+
+void LessonPanel::back() {
+  if (!session_ || shown_ == 0) return;
+  --shown_;
+  showStage();
+}
+
+void LessonPanel::showSnapshot(const SnapshotPtr& snapshot) {
+  if (!session_ || !snapshot) return;
+  if (waitingForLoad_) {
+    // Snapshots of the experiment before the lesson's may still arrive: wait for the lesson's.
+    const ExperimentConfig& want = session_->lesson().preset.config;
+    const ExperimentConfig& got = snapshot->config;
+    const bool lessons = got.runs == want.runs &&
+                         got.network.hiddenUnits == want.network.hiddenUnits &&
+                         got.seed == want.seed && got.data.source == want.data.source &&
+                         got.data.toy == want.data.toy && got.optimizer == want.optimizer;
+    if (!lessons || (session_->target() >= 0 && snapshot->step > session_->target())) return;
+    waitingForLoad_ = false;
+  }
+  snapshot_ = snapshot;
+  switch (session_->update(*snapshot)) {
+    case LessonSession::State::Reached:
+      if (!pausedAtCheckpoint_) emit pauseRequested();
+      pausedAtCheckpoint_ = true;
+      break;
+    case LessonSession::State::Done:
+      enterStage(session_->stage() + 1);
+      return;
+    default:
+      break;
+  }
+  showStage();
+}
+
+void LessonPanel::showStage() {
+  if (!session_) return;
+  const Lesson& lesson = session_->lesson();
+  const int count = int(lesson.stages.size());
+  const LessonStage& stage = lesson.stages[shown_];
+  progressText_->setText(tr("Step %1 of %2").arg(shown_ + 1).arg(count));
+  progress_->setRange(0, count);
+  progress_->setValue(shown_ + 1);
+  const QJsonObject summary = snapshot_ ? session_->summary(*snapshot_) : QJsonObject{};
+  text_->setText(fillLessonText(stage.text, summary));
+  back_->setEnabled(shown_ > 0);
+  const bool last = shown_ + 1 == count;
+  next_->setText(last ? tr("Finish") : tr("Next ›"));
+  emit highlightRequested(stage.highlight);
+
+  QString status;
+  if (shown_ < session_->stage()) {
+    status = tr("An earlier step: Next returns to where you are.");
+  } else if (stage.isConclusion()) {
+    status = tr("Measured on this run. Finish returns to the list; the experiment stays loaded.");
+  } else if (stage.action) {
+    switch (stage.action->kind) {
+      case LessonAction::Kind::Kick:
+        status = tr("Your turn: press K (Kick W) with layer %1.").arg(stage.action->layer);
+        break;
+      case LessonAction::Kind::BatchSize:
+        status = tr("Your turn: set the batch size to %1.").arg(stage.action->batchSize);
+        break;
+      case LessonAction::Kind::Standardize:
+        status = tr("Your turn: tick Standardize inputs.");
+        break;
+      case LessonAction::Kind::ChoosePoint:
+        status = tr("Your turn: click a point on the decision plane.");
+        break;
+    }
+  } else if (pausedAtCheckpoint_) {
+    status = tr("Paused at step %1: look, then Next.").arg(snapshot_ ? snapshot_->step : 0);
+  } else {
+    status = tr("Training to step %1… (now %2)")
+                 .arg(session_->target())
+                 .arg(snapshot_ ? snapshot_->step : 0);
+  }
+  status_->setText(status);
+}
+
+void LessonPanel::saveProgress(bool done) {
+  if (!remembers_ || !session_) return;
+  QSettings settings;
+  const Lesson& lesson = session_->lesson();
+  settings.setValue(
+      settingsKey(lesson, "reached"),
+      std::max(settings.value(settingsKey(lesson, "reached"), 0).toInt(), session_->stage()));
+  if (done) settings.setValue(settingsKey(lesson, "done"), true);
+}
+
+}  // namespace bnlab

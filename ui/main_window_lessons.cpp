@@ -1,0 +1,68 @@
+// The main window's part in guided lessons: the lesson panel docked beside the charts, the Help
+// menu's entries, and the frame that points at the chart a stage talks about.
+#include <QDockWidget>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSettings>
+
+#include "lessons/highlight_frame.h"
+#include "main_window.h"
+
+namespace bnlab {
+
+void MainWindow::buildLessons(QMenu* help) {
+  lessons_ = new LessonPanel(builtInLessons());
+  lessonDock_ = new QDockWidget(tr("Lesson"), this);
+  lessonDock_->setObjectName(QStringLiteral("lessonDock"));
+  lessonDock_->setWidget(lessons_);
+  lessonDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+  addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
+  lessonDock_->hide();
+
+  QAction* open =
+      help->addAction(tr("&Lessons…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
+        lessonDock_->show();
+        lessonDock_->raise();
+      });
+  open->setStatusTip(tr("Guided lessons: each point of the lecture, shown on a live run"));
+  leaveLesson_ = help->addAction(tr("Leave the lesson"), QKeySequence(Qt::Key_Escape), lessons_,
+                                 &LessonPanel::leave);
+  leaveLesson_->setEnabled(false);
+
+  connect(lessons_, &LessonPanel::loadRequested, this, [this](const Preset& preset) {
+    applyPreset(preset);
+    leaveLesson_->setEnabled(true);
+  });
+  connect(lessons_, &LessonPanel::playRequested, this, [this] {
+    if (!wantRunning_) togglePlay();
+  });
+  connect(lessons_, &LessonPanel::pauseRequested, this, [this] {
+    if (wantRunning_) togglePlay();
+  });
+  connect(lessons_, &LessonPanel::highlightRequested, this, &MainWindow::highlight);
+  connect(lessons_, &LessonPanel::left, this, [this] { leaveLesson_->setEnabled(false); });
+}
+
+void MainWindow::offerLessons() {
+  lessons_->setRemembersProgress(true);
+  QSettings settings;
+  if (settings.value(QStringLiteral("lessons/offered")).toBool()) return;
+  settings.setValue(QStringLiteral("lessons/offered"), true);
+  lessonDock_->show();
+}
+
+void MainWindow::highlight(const QString& name) {
+  QWidget* target = name.isEmpty() ? nullptr : findChild<QWidget*>(name);
+  if (highlight_ && highlight_->target() == target) return;
+  delete highlight_;
+  if (!target) return;
+  metrics_->showTab(name);
+  for (QWidget* w = target->parentWidget(); w; w = w->parentWidget())
+    if (auto* scroll = qobject_cast<QScrollArea*>(w)) {
+      scroll->ensureWidgetVisible(target, 0, 0);
+      break;
+    }
+  highlight_ = new HighlightFrame(target);
+}
+
+}  // namespace bnlab
