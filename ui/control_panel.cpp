@@ -31,7 +31,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(buildDataGroup());
   layout->addStretch(1);
   setConfig(ExperimentConfig{});
-  speed_->setValue(500);
+  speed_->setValue(100);  // slow enough to watch the first hundreds of steps form
 }
 
 QWidget* ControlPanel::buildRunButtons() {

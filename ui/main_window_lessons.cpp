@@ -39,8 +39,12 @@ void MainWindow::buildLessons(QMenu* help) {
   connect(lessons_, &LessonPanel::pauseRequested, this, [this] {
     if (wantRunning_) togglePlay();
   });
+  connect(lessons_, &LessonPanel::pauseAtRequested, &controller_, &TrainingController::pauseAt);
   connect(lessons_, &LessonPanel::highlightRequested, this, &MainWindow::highlight);
-  connect(lessons_, &LessonPanel::left, this, [this] { leaveLesson_->setEnabled(false); });
+  connect(lessons_, &LessonPanel::left, this, [this] {
+    leaveLesson_->setEnabled(false);
+    controller_.pauseAt(-1);
+  });
 }
 
 void MainWindow::offerLessons() {

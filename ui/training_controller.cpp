@@ -43,6 +43,9 @@ void TrainingController::play() {
 void TrainingController::pause() {
   post([](TrainingWorker& w) { w.pause(); });
 }
+void TrainingController::pauseAt(qint64 step) {
+  post([step](TrainingWorker& w) { w.pauseAt(step); });
+}
 void TrainingController::stepOnce() {
   post([](TrainingWorker& w) { w.stepOnce(); });
 }

@@ -19,6 +19,8 @@ class TrainingController : public QObject {
   void play();
   void pause();
   void stepOnce();
+  // Training pauses by itself when it reaches `step` (−1: no such stop).
+  void pauseAt(qint64 step);
   void setSpeed(int stepsPerSecond);
   // Sends `command` to the training thread, where it applies between two steps.
   void apply(const TrainingCommand& command);

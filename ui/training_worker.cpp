@@ -25,6 +25,7 @@ void TrainingWorker::configure(const ExperimentConfig& config) {
   live.evaluateEvery = 1000000;
   try {
     experiment_ = std::make_unique<Experiment>(live);
+    pauseAt_ = -1;
     experiment_->setEvaluationLimit(kLiveEvaluationExamples);
   } catch (const std::exception& error) {
     emit failed(QString::fromUtf8(error.what()));
@@ -112,7 +113,7 @@ bool TrainingWorker::trainOneStep() {
     emit failed(divergenceMessage(*experiment_));
     return false;
   }
-  if (end > 0 && experiment_->steps() == end) {
+  if ((end > 0 && experiment_->steps() == end) || experiment_->steps() == pauseAt_) {
     // The configured end: pause there (play goes on past it).
     running_ = false;
     stepsPerSecond_ = 0;

@@ -35,6 +35,8 @@ class TrainingWorker : public QObject {
   void play();
   void pause();
   void stepOnce();
+  // Pause when the experiment reaches `step` (a lesson's checkpoint); −1: no such stop.
+  void pauseAt(qint64 step) { pauseAt_ = step; }
   void setSpeed(int stepsPerSecond);
   // Applies `command` to the experiment between two steps, then publishes a fresh snapshot.
   void apply(const bnlab::TrainingCommand& command);
@@ -62,6 +64,7 @@ class TrainingWorker : public QObject {
   // Pacing for slow motion: steps owed since `paceStartMs_`.
   qint64 paceStartMs_ = 0;
   qint64 pacedSteps_ = 0;
+  qint64 pauseAt_ = -1;
   // Throughput: steps over a sliding window.
   qint64 rateWindowStartMs_ = 0;
   std::int64_t rateWindowStartStep_ = 0;

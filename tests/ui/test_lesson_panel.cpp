@@ -64,7 +64,7 @@ class LessonPanelTest : public QObject {
     QVERIFY(!window.controller().running() ||
             waitFor([&] { return !window.controller().running(); }));
     const qint64 paused = window.controller().latest()->step;
-    QVERIFY(paused >= *lesson.stages[0].forSteps && paused < *lesson.stages[0].forSteps + 100);
+    QVERIFY2(paused >= *lesson.stages[0].forSteps && paused < *lesson.stages[0].forSteps + 100, qPrintable(QString::number(paused)));
     // Next asks for the kick; the lesson goes on once the snapshots show it.
     panel->next();
     QCOMPARE(panel->session()->stage(), 1);

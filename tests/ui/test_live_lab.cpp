@@ -164,6 +164,8 @@ class LiveLabTest : public QObject {
   // A preset sets its own pace; a preset without one leaves the speed as it was.
   void presetsSetTheirSpeed() {
     MainWindow window(smallConfig(), MainWindow::Start::Paused);
+    // The window starts slow enough to watch the first hundreds of steps form.
+    QVERIFY(window.controls()->speed() > 0 && window.controls()->speed() <= 100);
     window.controls()->speedSlider()->setValue(kFullSpeed);
     Preset preset = builtInPresets().front();
     QVERIFY(preset.speed && *preset.speed != kFullSpeed);

@@ -167,6 +167,7 @@ void LessonPanel::enterStage(int index) {
   shown_ = session_->stage();
   pausedAtCheckpoint_ = false;
   saveProgress(session_->current().isConclusion());
+  emit pauseAtRequested(session_->target());
   if (session_->current().isConclusion())
     emit pauseRequested();
   else
@@ -204,6 +205,7 @@ void LessonPanel::showSnapshot(const SnapshotPtr& snapshot) {
                          got.data.toy == want.data.toy && got.optimizer == want.optimizer;
     if (!lessons || (session_->target() >= 0 && snapshot->step > session_->target())) return;
     waitingForLoad_ = false;
+    emit pauseAtRequested(session_->target());
   }
   snapshot_ = snapshot;
   switch (session_->update(*snapshot)) {

@@ -44,6 +44,8 @@ class LessonPanel : public QWidget {
  signals:
   void loadRequested(const bnlab::Preset& preset);
   void playRequested();
+  // Training should pause by itself at this step (the stage's checkpoint; −1: none).
+  void pauseAtRequested(qint64 step);
   void pauseRequested();
   // The chart (object name) to point at; "" for none.
   void highlightRequested(const QString& name);
