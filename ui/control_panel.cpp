@@ -57,8 +57,7 @@ QWidget* ControlPanel::buildTrainingGroup() {
   auto* group = new QGroupBox(tr("Training"), this);
   auto* form = new QFormLayout(group);
   mode_ = new QComboBox(group);
-  mode_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  mode_->setMinimumContentsLength(18);
+  mode_->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // every entry whole
   mode_->addItem(tr("Compare: plain vs batch norm"), int(RunsMode::Compare));
   mode_->addItem(tr("One network"), int(RunsMode::One));
   mode_->setToolTip(tr("Compare trains a plain network and its batch-norm twin side by side, from "
@@ -68,10 +67,12 @@ QWidget* ControlPanel::buildTrainingGroup() {
   editRuns_->setToolTip(tr("Build a list of up to %1 runs trained side by side: each with its "
                            "normalization and, if you like, its own batch size, dropout and name. "
                            "Rebuilds.").arg(kMaxRuns));
-  auto* modeRow = new QHBoxLayout;
-  modeRow->addWidget(mode_, 1);
-  modeRow->addWidget(editRuns_);
-  form->addRow(tr("Mode"), modeRow);
+  // The button under the box, so that the column stays narrow enough for a small window.
+  auto* editRow = new QHBoxLayout;
+  editRow->addWidget(editRuns_);
+  editRow->addStretch(1);
+  form->addRow(tr("Mode"), mode_);
+  form->addRow(QString(), editRow);
   connect(editRuns_, &QPushButton::clicked, this, &ControlPanel::editRuns);
   batchNorm_ = new QCheckBox(tr("Batch norm on every hidden layer"), group);
   batchNorm_->setToolTip(
@@ -170,7 +171,11 @@ QWidget* ControlPanel::buildDataGroup() {
   // The toy sets by name (item data: ToyKind), then the other sources.
   for (std::string_view name : toyNames())
     dataset_->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), int(*toyFromName(name)));
-  dataset_->addItem(tr("Fashion-MNIST (28×28 images)"), kFashionMnist);
+  dataset_->addItem(tr("Fashion-MNIST (28×28)"), kFashionMnist);
+  // A long folder or file name is elided (its path is the entry's tooltip) rather than widening
+  // the column.
+  dataset_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  dataset_->setMinimumContentsLength(20);
   dataset_->setToolTip(settingToolTip(settingRow("data.dataset")));
   labelColumn_ = settings_.bind("data.labelColumn", new QSpinBox(group));
   labelColumn_->setSpecialValueText(tr("last"));
@@ -191,7 +196,7 @@ QWidget* ControlPanel::buildDataGroup() {
   seedRow->addWidget(seed_, 1);
   seedRow->addWidget(regenerate);
   unevenScales_ = settings_.bind("data.unevenScales",
-                                 new QCheckBox(tr("Uneven feature scales (x₁ × 200, x₂ × 0.02)"), group));
+                                 new QCheckBox(tr("Uneven scales (x₁ × 200, x₂ × 0.02)"), group));
   standardize_ = settings_.bind("data.standardize", new QCheckBox(tr("Standardize inputs"), group));
   standardize_->setObjectName(QStringLiteral("controls-standardize"));
   form->addRow(tr("Dataset"), dataset_);

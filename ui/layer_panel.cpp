@@ -40,20 +40,27 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
                          "statistics), shifted ones when the data has a test-input shift."));
 
   auto* header = new QHBoxLayout;
+  header_ = header;
   header->addWidget(title_);
   header->addStretch(1);
   header->addWidget(quantity_);
   header->addWidget(unit_);
   header->addWidget(source_);
 
-  auto* charts = new QHBoxLayout;
-  charts->setSpacing(4);
+  chartRows_ = new QVBoxLayout;
+  chartRows_->setSpacing(4);
+  firstRow_ = new QHBoxLayout;
+  secondRow_ = new QHBoxLayout;
+  for (QHBoxLayout* row : {firstRow_, secondRow_}) {
+    row->setSpacing(4);
+    chartRows_->addLayout(row, 1);
+  }
   plots_ = {bands_, histogram_, moments_, scatter_, shift_};
   const char* names[] = {"distribution", "histogram", "mean-std", "units-1-2", "shift"};
-  for (std::size_t i = 0; i < plots_.size(); ++i)
+  for (std::size_t i = 0; i < plots_.size(); ++i) {
     plots_[i]->setObjectName(QStringLiteral("layer%1-%2").arg(layer + 1).arg(QLatin1String(names[i])));
-  const int stretch[] = {5, 3, 4, 3, 4};
-  for (std::size_t i = 0; i < plots_.size(); ++i) charts->addWidget(plots_[i], stretch[i]);
+    plots_[i]->setMinimumSize(kSmallestChart);
+  }
   bands_->setToolTip(tr("Percentiles over steps: the median line and bands at ±0.5, ±1, ±1.5 σ "
                         "of a normal and min–max. Steady bands mean later layers see a steady input."));
   histogram_->setToolTip(tr("How the values are spread right now."));
@@ -72,13 +79,40 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
   layout->setContentsMargins(4, 2, 4, 2);
   layout->setSpacing(2);
   layout->addLayout(header);
-  layout->addLayout(charts, 1);
+  layout->addLayout(chartRows_, 1);
   layout->addWidget(caption_);
-  setMinimumHeight(200);
+  arrangeCharts(1);
 
   const auto emitFocus = [this] { emit focusChanged(layer_, focus()); };
   connect(unit_, &QComboBox::currentIndexChanged, this, emitFocus);
   connect(source_, &QComboBox::currentIndexChanged, this, emitFocus);
+}
+
+void LayerPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  arrangeCharts(width() >= kOneRowWidth ? 1 : 2);
+}
+
+void LayerPanel::arrangeCharts(int rows) {
+  if (rows == rows_) return;
+  rows_ = rows;
+  // Widths in proportion to what each chart holds: the bands over steps widest.
+  const int stretch[] = {5, 3, 4, 3, 4};
+  for (plot::PlotWidget* chart : plots_) {
+    firstRow_->removeWidget(chart);
+    secondRow_->removeWidget(chart);
+  }
+  for (std::size_t i = 0; i < plots_.size(); ++i)
+    (rows == 1 || i < 3 ? firstRow_ : secondRow_)->addWidget(plots_[i], stretch[i]);
+  chartRows_->setStretchFactor(secondRow_, rows == 1 ? 0 : 1);  // an empty row takes no room
+  // Room for the header, the caption and each row of charts.
+  setMinimumHeight(rows == 1 ? 200 : 360);
+  // In either arrangement the panel may narrow to the header's width or three charts' (below
+  // kOneRowWidth it takes two rows).
+  const QMargins margins = layout()->contentsMargins();
+  setMinimumWidth(margins.left() + margins.right() +
+                  std::max(header_->minimumSize().width(),
+                           3 * kSmallestChart.width() + 2 * firstRow_->spacing()));
 }
 
 DistributionFocus LayerPanel::focus() const {

@@ -1,7 +1,10 @@
 #pragma once
 // One hidden layer: its distribution over steps (percentile bands), the histogram now, mean
 // and std over steps, units 1 and 2 against each other with a fading trail, and its shift. The header
-// chooses the quantity, all units or one, and the probe or the training batch.
+// chooses the quantity, all units or one, and the probe or the training batch. The five charts
+// stand in one row when the panel is wide enough for each to be readable, else in two (three
+// and two), so that a narrow window never needs a sideways scroll bar.
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QLabel>
 #include <QWidget>
@@ -25,6 +28,13 @@ class LayerPanel : public QWidget {
   QComboBox* unitCombo() const { return unit_; }
   QComboBox* sourceCombo() const { return source_; }
   const std::vector<plot::PlotWidget*>& plots() const { return plots_; }
+  // Rows of charts: 1 when the panel is at least kOneRowWidth wide, else 2.
+  int chartRows() const { return rows_; }
+  static constexpr int kOneRowWidth = 880;
+  static constexpr QSize kSmallestChart{120, 120};
+
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
 
  signals:
   void focusChanged(int layer, bnlab::DistributionFocus focus);
@@ -42,6 +52,12 @@ class LayerPanel : public QWidget {
   plot::PlotWidget* scatter_;
   plot::PlotWidget* shift_;
   std::vector<plot::PlotWidget*> plots_;
+  QHBoxLayout* header_;
+  QVBoxLayout* chartRows_;
+  QHBoxLayout* firstRow_;
+  QHBoxLayout* secondRow_;
+  int rows_ = 0;
+  void arrangeCharts(int rows);
   std::vector<ScatterTrail> trails_;  // per run
   std::int64_t trailStep_ = -1;
 };

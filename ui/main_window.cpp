@@ -35,7 +35,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   controlScroll->setWidgetResizable(true);
   controlScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   controlScroll->setMinimumWidth(controls_->sizeHint().width() + 24);
-  controlScroll->setMaximumWidth(controls_->sizeHint().width() + 60);
+  controlScroll->setMaximumWidth(controlScroll->minimumWidth());  // the charts take the rest
 
   metrics_ = new MetricsPanel;
   layersHost_ = new QWidget;
@@ -43,6 +43,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   layersLayout_->setContentsMargins(0, 0, 0, 0);
   layersLayout_->setSpacing(6);
   auto* layerScroll = new QScrollArea;
+  layerScroll->setObjectName(QStringLiteral("layers"));
   layerScroll->setWidget(layersHost_);
   layerScroll->setWidgetResizable(true);
 
@@ -375,28 +376,6 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
   for (LayerPanel* panel : layerPanels_) panel->showSnapshot(snap);
   updateStatus(snap);
   if (lessons_) lessons_->showSnapshot(shown_);
-}
-
-void MainWindow::updateStatus(const Snapshot& snap) {
-  if (wantRunning_ && !controller_.running() && snap.config.steps > 0 && snap.step == snap.config.steps) {
-    wantRunning_ = false;
-    controls_->setRunning(false);
-    statusBar()->showMessage(tr("Paused at step %1, the end of this experiment; Play goes on.").arg(snap.step), 8000);
-  }
-  stepLabel_->setText(tr("Step %1 · epoch %2").arg(snap.step).arg(snap.epoch));
-  const double rate = controller_.stepsPerSecond();
-  rateLabel_->setText(viewer_                 ? QString()
-                      : controller_.running() ? tr("%1 steps/s").arg(rate, 0, 'f', 0)
-                                              : tr("paused"));
-  QStringList runs;
-  for (const RunSnapshot& run : snap.runs) {
-    const QString prefix = snap.runs.size() > 1 ? QString::fromStdString(run.name) + ": " : QString();
-    runs << tr("%1batch loss %2, test accuracy %3%")
-                .arg(prefix)
-                .arg(run.batchLoss, 0, 'f', 4)
-                .arg(run.test.accuracy * 100, 0, 'f', 1);
-  }
-  lossLabel_->setText(runs.join(QStringLiteral(" · ")) + tr(" · batch %1").arg(snap.config.batchSize));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -1,6 +1,6 @@
 #include "metrics_panel.h"
 
-#include <QTabWidget>
+#include <QVBoxLayout>
 
 #include "plots/batch_norm_charts.h"
 #include "plots/chart_common.h"
@@ -31,17 +31,45 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       layout_(new QHBoxLayout(this)) {
   layout_->setContentsMargins(4, 4, 4, 4);
   layout_->setSpacing(4);
-  layout_->addWidget(loss_, 4);
-  layout_->addWidget(accuracy_, 4);
+  curves_ = new QWidget(this);
+  curveChooser_ = new QComboBox(curves_);
+  // Accuracy first: the presets' captions speak of it.
+  curveChooser_->addItem(tr("Accuracy"), QStringLiteral("accuracy"));
+  curveChooser_->addItem(tr("Loss"), QStringLiteral("loss"));
+  curveChooser_->setToolTip(tr("Which chart this column shows (a wider window shows both)."));
+  curveChooser_->hide();
+  connect(curveChooser_, &QComboBox::currentIndexChanged, this, &MetricsPanel::showCurves);
+  auto* curvesLayout = new QVBoxLayout(curves_);
+  curvesLayout->setContentsMargins(0, 0, 0, 0);
+  curvesLayout->setSpacing(2);
+  curvesLayout->addWidget(curveChooser_);
+  auto* curveRow = new QHBoxLayout;
+  curveRow->setSpacing(4);
+  curveRow->addWidget(loss_, 1);
+  curveRow->addWidget(accuracy_, 1);
+  curvesLayout->addLayout(curveRow, 1);
+  layout_->addWidget(curves_, 8);
   layout_->addWidget(runViews_, runViewsStretch(1));
-  auto* insights = new QTabWidget(this);
-  tabs_ = insights;
-  insights->setDocumentMode(true);
-  insights->addTab(noise_, tr("Batch noise"));
-  insights->addTab(testTime_, tr("Test time"));
-  insights->addTab(gap_, tr("Gap"));
-  insights->addTab(landscape_, tr("Landscape"));
-  insights->addTab(figureOne_, tr("Figure 1"));
+  auto* insights = new QWidget(this);
+  auto* insightsLayout = new QVBoxLayout(insights);
+  insightsLayout->setContentsMargins(0, 0, 0, 0);
+  insightsLayout->setSpacing(2);
+  insightChooser_ = new QComboBox(insights);
+  insightChooser_->setToolTip(tr("Which insight this column shows."));
+  insightsLayout->addWidget(insightChooser_);
+  insights_ = new QStackedWidget(insights);
+  insightsLayout->addWidget(insights_, 1);
+  const std::pair<plot::PlotWidget*, QString> insightNames[] = {{noise_, tr("Batch noise")},
+                                                                {testTime_, tr("Test time")},
+                                                                {gap_, tr("Gap")},
+                                                                {landscape_, tr("Landscape")},
+                                                                {figureOne_, tr("Figure 1")}};
+  for (const auto& [chart, name] : insightNames) {
+    insights_->addWidget(chart);
+    insightChooser_->addItem(name);
+  }
+  connect(insightChooser_, &QComboBox::currentIndexChanged, insights_,
+          &QStackedWidget::setCurrentIndex);
   figureOne_->setToolTip(tr("Ioffe & Szegedy (2015), Figure 1 (b, c): the 15th, 50th and 85th "
                             "percentiles of one unit's input to its activation (the unit of View → "
                             "Batch noise from layer, unit 1) over steps. Without batch norm the band "
@@ -88,7 +116,11 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   loss_->setToolTip(tr("Mean cross-entropy: of each mini-batch (grey, one network), and of the "
                        "whole training and test sets in evaluation mode."));
   accuracy_->setToolTip(tr("Fraction classified correctly, in evaluation mode (running statistics)."));
+  for (plot::PlotWidget* chart :
+       {loss_, accuracy_, noise_, testTime_, gap_, landscape_, figureOne_})
+    chart->setMinimumSize(kSmallestChart);
   setMinimumHeight(210);
+  updateMinimumWidth();
 }
 
 void MetricsPanel::showSnapshot(const Snapshot& snap) {
@@ -100,6 +132,7 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
   if (runs != runViews_->count()) {
     runViews_->setCount(runs);
     layout_->setStretchFactor(runViews_, runViewsStretch(runs));
+    updateMinimumWidth();
   }
   const QString base = plane ? QStringLiteral("decision-plane") : QStringLiteral("confusion");
   for (int r = 0; r < runs && r < int(snap.runs.size()); ++r) {
@@ -124,8 +157,37 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
 }
 
 void MetricsPanel::showTab(const QString& name) {
-  for (int i = 0; i < tabs_->count(); ++i)
-    if (tabs_->widget(i)->objectName() == name) tabs_->setCurrentIndex(i);
+  for (int i = 0; i < insights_->count(); ++i)
+    if (insights_->widget(i)->objectName() == name) insightChooser_->setCurrentIndex(i);
+  if (const int curve = curveChooser_->findData(name); curve >= 0)
+    curveChooser_->setCurrentIndex(curve);
+}
+
+void MetricsPanel::updateMinimumWidth() {
+  // The strip may narrow to the width it has with loss and accuracy in one column (which they
+  // share below kSideBySideWidth, well before it is reached).
+  const QMargins margins = layout_->contentsMargins();
+  const int column = std::max({kSmallestChart.width(), curveChooser_->minimumSizeHint().width(),
+                               insights_->parentWidget()->minimumSizeHint().width()});
+  setMinimumWidth(margins.left() + margins.right() + 2 * layout_->spacing() + 2 * column +
+                  runViews_->minimumSizeHint().width());
+}
+
+void MetricsPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  const bool share = width() < kSideBySideWidth;
+  if (share == curvesShareColumn_) return;
+  curvesShareColumn_ = share;
+  // Side by side the two charts take eight parts of the width; sharing, the insights' three.
+  layout_->setStretchFactor(curves_, share ? 3 : 8);
+  showCurves();
+}
+
+void MetricsPanel::showCurves() {
+  curveChooser_->setVisible(curvesShareColumn_);
+  const QString chosen = curveChooser_->currentData().toString();
+  loss_->setVisible(!curvesShareColumn_ || chosen == loss_->objectName());
+  accuracy_->setVisible(!curvesShareColumn_ || chosen == accuracy_->objectName());
 }
 
 std::vector<plot::PlotWidget*> MetricsPanel::shownPlots() const {

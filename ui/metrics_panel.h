@@ -1,8 +1,11 @@
 #pragma once
 // The strip across the top: loss and accuracy over steps, each run's decision plane (or
-// confusion matrix), and the insight tabs (batch noise, test time, gap, landscape, Figure 1).
-#include <QHBoxLayout>
-#include <QTabWidget>
+// confusion matrix), and the insights (batch noise, test time, gap, landscape, Figure 1), one at
+// a time, chosen from a list that shows every name whole however narrow the column. When the
+// strip is narrow, loss and accuracy share a column the same way, to leave the run views room.
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QStackedWidget>
 #include <QWidget>
 
 #include "experiment/snapshot.h"
@@ -20,14 +23,28 @@ class MetricsPanel : public QWidget {
   const std::vector<plot::PlotWidget*>& plots() const { return plots_; }
   // The charts that apply to the snapshot shown (one decision plane per run).
   std::vector<plot::PlotWidget*> shownPlots() const;
-  // Brings the tab holding the chart named `name` (its object name, e.g. "figure-1") forward.
+  // Brings the chart named `name` (its object name, e.g. "figure-1", "accuracy") forward, when
+  // it shares its column with others.
   void showTab(const QString& name);
+  QComboBox* insightChooser() const { return insightChooser_; }
+  // Whether loss and accuracy share one column, one at a time (below kSideBySideWidth).
+  bool curvesShareColumn() const { return curvesShareColumn_; }
+  QComboBox* curveChooser() const { return curveChooser_; }
+  static constexpr int kSideBySideWidth = 1000;
+  static constexpr QSize kSmallestChart{120, 96};
 
-  signals:
+ signals:
   // The user clicked a decision plane at input (x, y).
   void pointChosen(double x, double y);
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
+  void updateMinimumWidth();
+  // Loss and accuracy side by side, or the chosen one alone when they share a column.
+  void showCurves();
+
   plot::PlotWidget* loss_;
   plot::PlotWidget* accuracy_;
   RunViewGrid* runViews_;  // each run's decision plane or confusion matrix
@@ -36,7 +53,11 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* landscape_;
   plot::PlotWidget* gap_;
   plot::PlotWidget* figureOne_;
-  QTabWidget* tabs_;
+  QComboBox* insightChooser_;
+  QStackedWidget* insights_;
+  QWidget* curves_;  // loss and accuracy
+  QComboBox* curveChooser_;
+  bool curvesShareColumn_ = false;
   QHBoxLayout* layout_;
   std::vector<plot::PlotWidget*> plots_;
 };

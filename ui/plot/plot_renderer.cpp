@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plot/plot_header.h"
+
 namespace bnlab::plot {
 
 namespace {
 
-constexpr qreal kPad = 4.0;
+constexpr qreal kPad = kPlotPadding;
 
 struct Extent {
   double min = INFINITY, max = -INFINITY;
@@ -33,13 +35,6 @@ Range finish(Extent e, double padFraction, bool includeZero) {
   return {e.min - pad, e.max + pad};
 }
 
-
-QFont plotFont(const QFont& base, qreal pointSize, bool bold = false) {
-  QFont font = base;
-  font.setPointSizeF(pointSize);
-  font.setBold(bold);
-  return font;
-}
 
 // The raster engine draws pens of at most one device pixel on a fast cosmetic path. Images at
 // a scale above 1 and vector files take the same widths in logical units instead, so that they
@@ -189,14 +184,15 @@ void dataRanges(const PlotModel& m, Range& x, Range& y) {
 PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& baseFont) {
   PlotGeometry g;
   dataRanges(m, g.x, g.y);
-  const QFontMetricsF metrics(plotFont(baseFont, PlotStyle{}.fontPointSize));
-  const QFontMetricsF titleMetrics(plotFont(baseFont, PlotStyle{}.fontPointSize + 1, true));
+  const QFont font = plotFont(baseFont, PlotStyle{}.fontPointSize);
+  const QFontMetricsF metrics(font);
   const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
   const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
   qreal labelWidth = 0;
   for (double t : yTicks)
     labelWidth = std::max(labelWidth, metrics.horizontalAdvance(tickLabel(m.yCategories, t, yStep, AxisFormat::Number)));
-  const qreal top = (m.title.isEmpty() ? 0 : titleMetrics.height()) + kPad + 2;
+  const QFont titleFont = plotFont(baseFont, PlotStyle{}.fontPointSize + 1, true);
+  const qreal top = layoutHeader(m, area.width() - 2 * kPad, titleFont, font).height + kPad + 2;
   const qreal left = labelWidth + (m.yLabel.isEmpty() ? 0 : metrics.height()) + 3 * kPad;
   const qreal bottom = metrics.height() * (m.xLabel.isEmpty() ? 1 : 2) + 2 * kPad;
   g.plotArea = QRectF(area.left() + left, area.top() + top,
@@ -226,21 +222,13 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   const PlotGeometry g = layoutPlot(area, m, p.font());
   const QFontMetricsF metrics(font);
 
-  p.setFont(titleFont);
-  p.setPen(style.text);
-  const QRectF titleRect(area.left() + kPad, area.top() + kPad / 2, area.width() - 2 * kPad,
-                         QFontMetricsF(titleFont).height());
-  const QFontMetricsF titleMetrics(titleFont);
-  const QString title = titleMetrics.elidedText(m.title, Qt::ElideRight, titleRect.width());
-  p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
+  const QRectF headerRect = area.adjusted(kPad, kPad / 2, -kPad, 0);
+  drawHeader(p, layoutHeader(m, headerRect.width(), titleFont, font), headerRect,
+             {.titleFont = titleFont,
+              .noteFont = font,
+              .text = style.text,
+              .mutedText = style.mutedText});
   p.setFont(font);
-  // The note takes whatever room the title leaves, elided; none if too little is left.
-  const qreal noteRoom = titleRect.width() - titleMetrics.horizontalAdvance(title) - 12;
-  if (!m.note.isEmpty() && noteRoom > 40) {
-    p.setPen(style.mutedText);
-    p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter,
-               metrics.elidedText(m.note, Qt::ElideLeft, noteRoom));
-  }
 
   const QRectF& plot = g.plotArea;
   const QVector<double> xTicks = axisTicks(m.xCategories, g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));

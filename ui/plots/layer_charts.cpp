@@ -143,11 +143,15 @@ PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
   m.yIncludesZero = true;
   // Overlapping translucent bars: lighter the more runs share the axes.
   const double alpha = crowded(snap) ? 0.35 : multiRun(snap) ? 0.45 : 0.55;
+  // Each run's mean and spread; with more than two runs only the spread, in the legend's order,
+  // short enough for a small chart (the means are over steps beside it).
   QStringList notes;
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const DistributionStats& stats = currentStats(layerOf(snap, r, view))[int(view.quantity)];
-    notes
-        << tr("μ %1 σ %2").arg(stats.moments.mean, 0, 'g', 2).arg(stats.moments.stddev, 0, 'g', 2);
+    notes << (crowded(snap) ? QString::number(stats.moments.stddev, 'g', 2)
+                            : tr("μ %1 σ %2")
+                                  .arg(stats.moments.mean, 0, 'g', 2)
+                                  .arg(stats.moments.stddev, 0, 'g', 2));
     const Histogram& hist = stats.histogram;
     if (hist.counts.empty()) continue;
     Bars bars{.name = runName(snap.runs[std::size_t(r)]),
@@ -158,7 +162,7 @@ PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
     for (int c : hist.counts) bars.heights.append(c);
     m.bars.push_back(std::move(bars));
   }
-  m.note = notes.join(QStringLiteral(" | "));
+  m.note = (crowded(snap) ? tr("σ ") : QString()) + notes.join(QStringLiteral(" | "));
   m.legend = multiRun(snap);
   return m;
 }

@@ -1,0 +1,45 @@
+// The main window's status bar: step, speed, and each run's test accuracy.
+#include <QStatusBar>
+
+#include "main_window.h"
+#include "plots/chart_common.h"
+
+namespace bnlab {
+
+void MainWindow::updateStatus(const Snapshot& snap) {
+  if (wantRunning_ && !controller_.running() && snap.config.steps > 0 &&
+      snap.step == snap.config.steps) {
+    wantRunning_ = false;
+    controls_->setRunning(false);
+    statusBar()->showMessage(
+        tr("Paused at step %1, the end of this experiment; Play goes on.").arg(snap.step), 8000);
+  }
+  stepLabel_->setText(tr("Step %1 · epoch %2").arg(snap.step).arg(snap.epoch));
+  const double rate = controller_.stepsPerSecond();
+  rateLabel_->setText(viewer_                 ? QString()
+                      : controller_.running() ? tr("%1 steps/s").arg(rate, 0, 'f', 0)
+                                              : tr("paused"));
+  // Short enough for a small window: each run's test accuracy behind a square of its colour;
+  // every run's batch loss too in the tooltip (and on the label when there is one run).
+  QStringList runs, details;
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const RunSnapshot& run = snap.runs[std::size_t(r)];
+    const QString name = QString::fromStdString(run.name);
+    const QString accuracy = QStringLiteral("%1%").arg(run.test.accuracy * 100, 0, 'f', 1);
+    details << tr("%1: batch loss %2, test accuracy %3")
+                   .arg(name)
+                   .arg(run.batchLoss, 0, 'f', 4)
+                   .arg(accuracy);
+    runs << (multiRun(snap) ? QStringLiteral("<span style='color:%1'>■</span> %2 %3")
+                                  .arg(runColor(snap, r).name(), name.toHtmlEscaped(), accuracy)
+                            : tr("batch loss %1 · test accuracy %2")
+                                  .arg(run.batchLoss, 0, 'f', 4)
+                                  .arg(accuracy));
+  }
+  lossLabel_->setText((multiRun(snap) ? tr("test accuracy ") : QString()) +
+                      runs.join(QStringLiteral(" · ")) +
+                      tr(" · batch %1").arg(snap.config.batchSize));
+  lossLabel_->setToolTip(details.join(QLatin1Char('\n')));
+}
+
+}  // namespace bnlab
