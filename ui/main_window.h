@@ -66,6 +66,11 @@ class MainWindow : public QMainWindow {
   void restoreSettings();
   LessonPanel* lessonPanel() const { return lessons_; }
   QDockWidget* lessonDock() const { return lessonDock_; }
+  // Shows the lesson panel: a column beside the charts, or on windows narrower than
+  // kLessonColumnWidth a strip above them.
+  void showLessons();
+  static constexpr int kLessonColumnWidth = 1400;
+
   // Draws a frame around the widget with this object name (a chart or control), bringing it into
   // view; "" removes the frame.
   void highlight(const QString& name);

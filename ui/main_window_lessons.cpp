@@ -15,15 +15,15 @@ void MainWindow::buildLessons(QMenu* help) {
   lessonDock_ = new QDockWidget(tr("Lesson"), this);
   lessonDock_->setObjectName(QStringLiteral("lessonDock"));
   lessonDock_->setWidget(lessons_);
-  lessonDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+  lessonDock_->setAllowedAreas(Qt::AllDockWidgetAreas);
   addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
   lessonDock_->hide();
 
-  QAction* open =
-      help->addAction(tr("&Lessons…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
-        lessonDock_->show();
-        lessonDock_->raise();
-      });
+  connect(lessonDock_, &QDockWidget::dockLocationChanged, this, [this](Qt::DockWidgetArea area) {
+    lessons_->setWide(area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea);
+  });
+  QAction* open = help->addAction(tr("&Lessons…"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                                  &MainWindow::showLessons);
   open->setStatusTip(tr("Guided lessons: each point of the lecture, shown on a live run"));
   leaveLesson_ = help->addAction(tr("Leave the lesson"), QKeySequence(Qt::Key_Escape), lessons_,
                                  &LessonPanel::leave);
@@ -32,6 +32,7 @@ void MainWindow::buildLessons(QMenu* help) {
   connect(lessons_, &LessonPanel::loadRequested, this, [this](const Preset& preset) {
     applyPreset(preset);
     leaveLesson_->setEnabled(true);
+    caption_->hide();  // the lesson panel says what to look at
   });
   connect(lessons_, &LessonPanel::playRequested, this, [this] {
     if (!wantRunning_) togglePlay();
@@ -44,6 +45,7 @@ void MainWindow::buildLessons(QMenu* help) {
   connect(lessons_, &LessonPanel::left, this, [this] {
     leaveLesson_->setEnabled(false);
     controller_.pauseAt(-1);
+    caption_->show();
   });
 }
 
@@ -52,7 +54,20 @@ void MainWindow::offerLessons() {
   QSettings settings;
   if (settings.value(QStringLiteral("lessons/offered")).toBool()) return;
   settings.setValue(QStringLiteral("lessons/offered"), true);
+  showLessons();
+}
+
+void MainWindow::showLessons() {
+  // Beside the charts where there is room; on narrow windows a strip above them, so the layer
+  // rows keep their width.
+  if (lessonDock_->isHidden()) {
+    const bool narrow = width() < kLessonColumnWidth;
+    removeDockWidget(lessonDock_);
+    addDockWidget(narrow ? Qt::TopDockWidgetArea : Qt::RightDockWidgetArea, lessonDock_);
+    lessons_->setWide(narrow);
+  }
   lessonDock_->show();
+  lessonDock_->raise();
 }
 
 void MainWindow::highlight(const QString& name) {

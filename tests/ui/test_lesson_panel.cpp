@@ -50,7 +50,7 @@ class LessonPanelTest : public QObject {
     const int index = lessonIndex(*panel, QStringLiteral("03-weaker-coupling"));
     QVERIFY(index >= 0);
     const Lesson lesson = panel->lessons()[index];
-    window.lessonDock()->show();
+    window.showLessons();
     panel->start(index);
     QVERIFY(panel->active());
     // Its experiment is loaded, at its pace, and the chart of the first stage is framed.
@@ -64,7 +64,8 @@ class LessonPanelTest : public QObject {
     QVERIFY(!window.controller().running() ||
             waitFor([&] { return !window.controller().running(); }));
     const qint64 paused = window.controller().latest()->step;
-    QVERIFY2(paused >= *lesson.stages[0].forSteps && paused < *lesson.stages[0].forSteps + 100, qPrintable(QString::number(paused)));
+    QVERIFY2(paused >= *lesson.stages[0].forSteps && paused < *lesson.stages[0].forSteps + 100,
+             qPrintable(QString::number(paused)));
     // Next asks for the kick; the lesson goes on once the snapshots show it.
     panel->next();
     QCOMPARE(panel->session()->stage(), 1);
@@ -98,6 +99,27 @@ class LessonPanelTest : public QObject {
     leave->trigger();
     QVERIFY(!panel->active());
     QVERIFY(!window.findChild<HighlightFrame*>());
+  }
+
+  // Beside the charts where there is room; a strip above them on a 1024-pixel window, so the
+  // layer rows keep their width.
+  void thePanelGoesWhereThereIsRoom_data() {
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("wide");
+    QTest::newRow("1600×1000") << 1600 << false;
+    QTest::newRow("1024×700") << 1024 << true;
+  }
+  void thePanelGoesWhereThereIsRoom() {
+    QFETCH(int, width);
+    QFETCH(bool, wide);
+    MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);
+    window.resize(width, width == 1024 ? 700 : 1000);
+    window.show();
+    window.showLessons();
+    QCOMPARE(window.lessonPanel()->wide(), wide);
+    QCOMPARE(window.dockWidgetArea(window.lessonDock()),
+             wide ? Qt::TopDockWidgetArea : Qt::RightDockWidgetArea);
+    QVERIFY(window.width() <= width);
   }
 
   void theFirstStartOffersTheLessons() {

@@ -53,13 +53,18 @@ QWidget* LessonPanel::buildList() {
   connect(startButton, &QPushButton::clicked, this, [this] { start(list_->currentRow()); });
   connect(list_, &QListWidget::itemActivated, this,
           [this](QListWidgetItem* item) { start(list_->row(item)); });
-  auto* layout = new QVBoxLayout(page);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(heading);
-  layout->addWidget(intro);
-  layout->addWidget(list_, 1);
-  layout->addWidget(details_);
-  layout->addWidget(startButton);
+  listIntro_ = new QWidget(page);
+  auto* introLayout = new QVBoxLayout(listIntro_);
+  introLayout->setContentsMargins(0, 0, 0, 0);
+  introLayout->addWidget(heading);
+  introLayout->addWidget(intro);
+  listFooter_ = new QWidget(page);
+  auto* footer = new QVBoxLayout(listFooter_);
+  footer->setContentsMargins(0, 0, 0, 0);
+  footer->addWidget(details_);
+  footer->addWidget(startButton);
+  listLayout_ = new QGridLayout(page);
+  listLayout_->setContentsMargins(0, 0, 0, 0);
   return page;
 }
 
@@ -101,15 +106,78 @@ QWidget* LessonPanel::buildLesson() {
   buttons->addWidget(next_);
   buttons->addStretch(1);
   buttons->addWidget(leave);
-  auto* layout = new QVBoxLayout(page);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(title_);
-  layout->addWidget(progressText_);
-  layout->addWidget(progress_);
-  layout->addWidget(text_, 1);
-  layout->addWidget(status_);
-  layout->addLayout(buttons);
+  lessonHeader_ = new QWidget(page);
+  auto* header = new QVBoxLayout(lessonHeader_);
+  header->setContentsMargins(0, 0, 0, 0);
+  header->addWidget(title_);
+  header->addWidget(progressText_);
+  header->addWidget(progress_);
+  lessonFooter_ = new QWidget(page);
+  auto* footer = new QVBoxLayout(lessonFooter_);
+  footer->setContentsMargins(0, 0, 0, 0);
+  footer->addWidget(status_);
+  footer->addLayout(buttons);
+  lessonLayout_ = new QGridLayout(page);
+  lessonLayout_->setContentsMargins(0, 0, 0, 0);
+  arrange();
   return page;
+}
+
+void LessonPanel::setWide(bool wide) {
+  if (wide == wide_) return;
+  wide_ = wide;
+  arrange();
+}
+
+void LessonPanel::arrange() {
+  // Tall (beside the charts): header, text, footer from top to bottom. Wide (above them, on
+  // narrow screens): header over footer on the left, the text beside them.
+  for (QWidget* w : {lessonHeader_, static_cast<QWidget*>(text_), lessonFooter_})
+    lessonLayout_->removeWidget(w);
+  for (int i = 0; i < 3; ++i) {
+    lessonLayout_->setRowStretch(i, 0);
+    lessonLayout_->setColumnStretch(i, 0);
+  }
+  setMaximumHeight(wide_ ? 165 : QWIDGETSIZE_MAX);  // a strip, leaving the height to the charts
+  if (wide_) {
+    lessonHeader_->setFixedWidth(230);
+    lessonFooter_->setFixedWidth(230);
+    lessonLayout_->addWidget(lessonHeader_, 0, 0);
+    lessonLayout_->addWidget(lessonFooter_, 1, 0);
+    lessonLayout_->addWidget(text_, 0, 1, 2, 1);
+    lessonLayout_->setColumnStretch(1, 1);
+    lessonLayout_->setRowStretch(1, 1);
+  } else {
+    lessonHeader_->setMinimumWidth(0);
+    lessonHeader_->setMaximumWidth(QWIDGETSIZE_MAX);
+    lessonFooter_->setMinimumWidth(0);
+    lessonFooter_->setMaximumWidth(QWIDGETSIZE_MAX);
+    lessonLayout_->addWidget(lessonHeader_, 0, 0);
+    lessonLayout_->addWidget(text_, 1, 0);
+    lessonLayout_->addWidget(lessonFooter_, 2, 0);
+    lessonLayout_->setRowStretch(1, 1);
+  }
+  // The list: beside its introduction when wide, under it when tall.
+  if (wide_) {
+    listIntro_->setFixedWidth(300);
+    listFooter_->setFixedWidth(300);
+    listLayout_->addWidget(listIntro_, 0, 0);
+    listLayout_->addWidget(listFooter_, 1, 0);
+    listLayout_->addWidget(list_, 0, 1, 2, 1);
+    list_->setMaximumHeight((list_->fontMetrics().lineSpacing() + 8) * int(lessons_.size()) + 8);
+    listLayout_->setColumnStretch(1, 1);
+    listLayout_->setRowStretch(1, 1);
+  } else {
+    for (QWidget* w : {listIntro_, listFooter_}) {
+      w->setMinimumWidth(0);
+      w->setMaximumWidth(QWIDGETSIZE_MAX);
+    }
+    listLayout_->addWidget(listIntro_, 0, 0);
+    listLayout_->addWidget(list_, 1, 0);
+    list_->setMaximumHeight(QWIDGETSIZE_MAX);
+    listLayout_->addWidget(listFooter_, 2, 0);
+    listLayout_->setRowStretch(1, 1);
+  }
 }
 
 void LessonPanel::setRemembersProgress(bool remembers) {

@@ -3,6 +3,7 @@
 // lesson being followed: its stage's text with this run's numbers, where it stands (training
 // to a checkpoint, waiting for the learner's action, the conclusion), Back, Next and Leave.
 // It drives nothing itself: it asks the window to load, play, pause and highlight.
+#include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
@@ -27,6 +28,9 @@ class LessonPanel : public QWidget {
   // The stage whose text is shown (Back shows earlier ones; the session may be further on).
   int shownStage() const { return shown_; }
 
+  // Wide: laid out for a strip above the charts (narrow screens); else a column beside them.
+  void setWide(bool wide);
+  bool wide() const { return wide_; }
   // Starts lesson `index` of lessons() (asks the window to load its experiment).
   void start(int index);
   // Leaves the lesson being followed (Esc) and shows the list again.
@@ -55,6 +59,7 @@ class LessonPanel : public QWidget {
   QWidget* buildList();
   QWidget* buildLesson();
   void refreshList();
+  void arrange();
   void enterStage(int index);
   void showStage();
   void saveProgress(bool done);
@@ -70,6 +75,13 @@ class LessonPanel : public QWidget {
   QStackedWidget* pages_;
   QListWidget* list_;
   QLabel* details_;
+  bool wide_ = false;
+  QGridLayout* lessonLayout_;
+  QGridLayout* listLayout_;
+  QWidget* listIntro_;
+  QWidget* listFooter_;
+  QWidget* lessonHeader_;
+  QWidget* lessonFooter_;
   QLabel* title_;
   QLabel* progressText_;
   QProgressBar* progress_;
