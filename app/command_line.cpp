@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "experiment/settings_table.h"
+#include "lessons/lesson.h"
 
 namespace bnlab {
 
@@ -93,6 +94,7 @@ QList<QCommandLineOption> allOptions() {
       option("screenshot", QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
       option("size", QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."), "WxH", "1600x1000"),
       option("runs", runsHelp(), "list"),
+      option("lesson", QStringLiteral("Follow a guided lesson: its number (1 to %1) or a part of its title. Headless, it plays itself (doing each action it asks for), prints its conclusion and checks its claims.").arg(builtInLessons().size()), "n"),
   };
   for (const DataSourceOption& d : kDataSourceOptions) options << option(d.name, QString::fromUtf8(d.help), d.value);
   for (const Setting& s : settings()) {
@@ -210,6 +212,28 @@ bool findPreset(const QString& wanted, Preset& out, QString& error) {
   return false;
 }
 
+// A lesson by number (1 …) or by a unique part of its title.
+bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
+  const QList<Lesson> lessons = builtInLessons();
+  QStringList titles;
+  QList<int> matches;
+  bool isNumber = false;
+  const int number = wanted.toInt(&isNumber);
+  for (int i = 0; i < lessons.size(); ++i) {
+    titles << QLatin1Char('"') + lessons[i].title + QLatin1Char('"');
+    if (isNumber ? number == i + 1 : lessons[i].title.contains(wanted, Qt::CaseInsensitive)) matches << i;
+  }
+  if (matches.size() == 1) {
+    out.lesson = matches.front();
+    out.start = lessons[matches.front()].preset;
+    return true;
+  }
+  error = QStringLiteral("%1 lesson matches \"%2\"; lessons: %3")
+              .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"), wanted,
+                   titles.join(QStringLiteral(", ")));
+  return false;
+}
+
 bool readConfigFile(const QString& path, Preset& out, QString& error) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
@@ -270,13 +294,15 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     }
 
   // The starting configuration.
-  if (isSet("preset") && isSet("config")) {
-    error = QStringLiteral("give --preset or --config, not both");
+  if (int(isSet("preset")) + int(isSet("config")) + int(isSet("lesson")) > 1) {
+    error = QStringLiteral("give one of --preset, --config and --lesson");
     return false;
   }
+  if (isSet("lesson") && !findLesson(value("lesson"), out, error)) return false;
   if (isSet("preset") && !findPreset(value("preset"), out.start, error)) return false;
   if (isSet("config") && !readConfigFile(value("config"), out.start, error)) return false;
-  const ExperimentConfig base = (isSet("preset") || isSet("config")) ? out.start.config : ExperimentConfig{};
+  const ExperimentConfig base =
+      (isSet("preset") || isSet("config") || isSet("lesson")) ? out.start.config : ExperimentConfig{};
 
   // Every setting on top, checked as a configuration file would be.
   QJsonObject overrides;

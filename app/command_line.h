@@ -18,6 +18,7 @@ struct CommandLine {
   Action action = Action::Window;
   ExperimentConfig config;  // the preset or file, with every option on top
   Preset start;             // name and description shown as the caption ("" when none)
+  std::optional<int> lesson;  // --lesson: index into builtInLessons()
   qint64 steps = kDefaultSteps;  // headless: the config's steps, else kDefaultSteps
   std::optional<ExportOptions> exports;  // --export DIR
   bool overwrite = false;

@@ -1,16 +1,19 @@
 #include "headless_run.h"
 
 #include <QApplication>
-#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryFile>
+#include <QTextDocument>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
+#include "lessons/lesson_script.h"
+#include "lessons/lesson_values.h"
 #include "main_window.h"
 #include "progress_meter.h"
 #include "training_worker.h"
@@ -30,7 +33,8 @@ bool writableFolder(const QString& folder, QString& error) {
   QFileInfo existing(QFileInfo(folder).absoluteFilePath());
   while (!existing.exists()) existing = QFileInfo(existing.absolutePath());
   if (!existing.isDir()) {
-    error = QStringLiteral("cannot write in %1: %2 is a file, not a folder").arg(folder, existing.filePath());
+    error = QStringLiteral("cannot write in %1: %2 is a file, not a folder")
+                .arg(folder, existing.filePath());
     return false;
   }
   QTemporaryFile probe(QDir(existing.filePath()).filePath(QStringLiteral(".bnlab-XXXXXX")));
@@ -51,7 +55,8 @@ QString listed(const QStringList& files) {
 ExportJob exportJob(const CommandLine& cli, const MainWindow& window, bool withEmpty = false) {
   ExportJob job = window.exportJob(withEmpty);
   if (!cli.charts.isEmpty())
-    std::erase_if(job.charts, [&](const NamedChart& chart) { return !cli.charts.contains(chart.name); });
+    std::erase_if(job.charts,
+                  [&](const NamedChart& chart) { return !cli.charts.contains(chart.name); });
   if (!cli.chartSize.isEmpty())
     for (NamedChart& chart : job.charts) chart.size = cli.chartSize;
   return job;
@@ -62,7 +67,8 @@ QStringList unknownCharts(const CommandLine& cli, const MainWindow& window) {
   const ExportJob all = window.exportJob(true);
   QStringList unknown;
   for (const QString& name : cli.charts)
-    if (std::none_of(all.charts.begin(), all.charts.end(), [&](const NamedChart& c) { return c.name == name; }))
+    if (std::none_of(all.charts.begin(), all.charts.end(),
+                     [&](const NamedChart& c) { return c.name == name; }))
       unknown << name;
   return unknown;
 }
@@ -73,11 +79,13 @@ int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
   if (cli.exports) {
     const QStringList existing = existingFiles(exportJob(cli, window, true), *cli.exports);
     if (!existing.isEmpty())
-      return fail(kExitBadInput, QStringLiteral("%1 already holds %2; add --overwrite to replace them")
-                                     .arg(cli.exports->folder, listed(existing)));
+      return fail(kExitBadInput,
+                  QStringLiteral("%1 already holds %2; add --overwrite to replace them")
+                      .arg(cli.exports->folder, listed(existing)));
   }
   if (!cli.screenshot.isEmpty() && QFileInfo::exists(cli.screenshot))
-    return fail(kExitBadInput, QStringLiteral("%1 exists; add --overwrite to replace it").arg(cli.screenshot));
+    return fail(kExitBadInput,
+                QStringLiteral("%1 exists; add --overwrite to replace it").arg(cli.screenshot));
   return kExitSuccess;
 }
 
@@ -114,7 +122,65 @@ std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experimen
 
 }  // namespace
 
+// A lesson played without a window: every stage, each action done as the lesson asks; then its
+// conclusion with the run's numbers and its claims, checked. Exit 1 when a claim fails.
+int runHeadlessLesson(const CommandLine& cli) {
+  const Lesson lesson = builtInLessons()[*cli.lesson];
+  QString error;
+  if (!cli.screenshot.isEmpty() && !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
+    return fail(kExitBadInput, error);
+  if (!cli.overwrite && !cli.screenshot.isEmpty() && QFileInfo::exists(cli.screenshot))
+    return fail(kExitBadInput,
+                QStringLiteral("%1 exists; add --overwrite to replace it").arg(cli.screenshot));
+  if (cli.exports)
+    return fail(kExitBadInput, QStringLiteral("--export does not apply to --lesson; use --preset"));
+  LessonRun run;
+  try {
+    run = runLesson(lesson, cli.config, [&](int stage, const QJsonObject&) {
+      if (!cli.quiet)
+        std::printf("%s: step %d of %lld done\n", qPrintable(lesson.title), stage + 1,
+                    static_cast<long long>(lesson.stages.size()));
+    });
+  } catch (const std::exception& e) {
+    return fail(kExitBadInput,
+                QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
+  }
+  bool holds = true;
+  QStringList claims;
+  for (const LessonClaim& claim : lesson.claims) {
+    const ClaimCheck check = checkClaim(claim, run.summary);
+    holds = holds && check.holds;
+    claims << QStringLiteral("  %1 %2 (%3)")
+                  .arg(check.holds ? QStringLiteral("holds:") : QStringLiteral("DOES NOT HOLD:"),
+                       claim.that, check.measured);
+  }
+  if (!cli.quiet) {
+    QTextDocument text;
+    text.setHtml(fillLessonText(lesson.stages.last().text, run.summary));
+    std::printf("\n%s\n\nClaims:\n%s\n", qPrintable(text.toPlainText()),
+                qPrintable(claims.join(QLatin1Char('\n'))));
+  }
+  if (!cli.screenshot.isEmpty()) {
+    MainWindow window(run.snapshot->config, MainWindow::Start::Viewer);
+    window.resize(cli.size);
+    window.show();
+    window.showFinishedLesson(*cli.lesson, run.snapshot,
+                              run.summary.value(QStringLiteral("remembered")).toObject());
+    QApplication::processEvents();
+    QApplication::processEvents();  // the deferred scroll to the framed chart
+    const QImage image = window.grab().toImage();
+    const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
+                            QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
+                            run.snapshot->step};
+    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
+    if (!cli.quiet)
+      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+  }
+  return holds ? kExitSuccess : kExitWriteFailed;
+}
+
 int runHeadless(const CommandLine& cli) {
+  if (cli.lesson) return runHeadlessLesson(cli);
   // The exported config.json names the steps trained, so that --config repeats the run.
   ExperimentConfig config = cli.config;
   config.steps = cli.steps;
@@ -122,12 +188,12 @@ int runHeadless(const CommandLine& cli) {
   try {
     experiment = std::make_unique<Experiment>(config);
   } catch (const std::exception& e) {
-    return fail(kExitBadInput, QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
+    return fail(kExitBadInput,
+                QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
   }
   QString error;
   if (cli.exports && !writableFolder(cli.exports->folder, error)) return fail(kExitBadInput, error);
-  if (!cli.screenshot.isEmpty() &&
-      !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
+  if (!cli.screenshot.isEmpty() && !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
     return fail(kExitBadInput, error);
 
   // Pictures need the window; a run that only trains does without.
@@ -137,8 +203,9 @@ int runHeadless(const CommandLine& cli) {
     if (const QStringList unknown = unknownCharts(cli, *window); !unknown.isEmpty()) {
       QStringList names;
       for (const NamedChart& chart : window->exportJob(true).charts) names << chart.name;
-      return fail(kExitBadInput, QStringLiteral("no chart named %1; charts: %2")
-                                     .arg(unknown.join(QStringLiteral(", ")), names.join(QStringLiteral(", "))));
+      return fail(kExitBadInput,
+                  QStringLiteral("no chart named %1; charts: %2")
+                      .arg(unknown.join(QStringLiteral(", ")), names.join(QStringLiteral(", "))));
     }
     if (const int code = checkNotReplacing(cli, *window)) return code;
   }
@@ -149,7 +216,8 @@ int runHeadless(const CommandLine& cli) {
   train(*experiment, cli.steps, cli.quiet);
   // A diverged run still writes what it measured before; its exit code says it diverged.
   const int exitCode = experiment->diverged() ? kExitDiverged : kExitSuccess;
-  if (experiment->diverged()) std::fprintf(stderr, "bnlab: %s\n", qPrintable(divergenceMessage(*experiment, true)));
+  if (experiment->diverged())
+    std::fprintf(stderr, "bnlab: %s\n", qPrintable(divergenceMessage(*experiment, true)));
   experiment->record();
   experiment->evaluate();
   experiment->updateDecisionMaps();
@@ -165,16 +233,17 @@ int runHeadless(const CommandLine& cli) {
     if (!report.ok()) return fail(kExitWriteFailed, report.error);
     if (!cli.quiet)
       std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
-                qPrintable(QDir::toNativeSeparators(cli.exports->folder)));
+                  qPrintable(QDir::toNativeSeparators(cli.exports->folder)));
   }
   if (!cli.screenshot.isEmpty()) {
     const QImage image = window->grab().toImage();
-    const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
-                            QJsonDocument(window->exportJob().config).toJson(QJsonDocument::Compact),
-                            snapshot->step};
+    const ExportStamp stamp{
+        QStringLiteral("BatchNorm Lab window"),
+        QJsonDocument(window->exportJob().config).toJson(QJsonDocument::Compact), snapshot->step};
     QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
     if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
-    if (!cli.quiet) std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+    if (!cli.quiet)
+      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
   }
   return exitCode;
 }

@@ -53,5 +53,9 @@ int main(int argc, char* argv[]) {
   if (!cli.start.name.isEmpty()) window.showCaption(cli.start);
   window.restoreSettings();
   window.show();
+  if (cli.lesson) {
+    window.showLessons();
+    window.lessonPanel()->start(*cli.lesson);
+  }
   return QApplication::exec();
 }

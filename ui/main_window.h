@@ -70,6 +70,8 @@ class MainWindow : public QMainWindow {
   // kLessonColumnWidth a strip above them.
   void showLessons();
   static constexpr int kLessonColumnWidth = 1400;
+  // Shows lesson `index` finished by a headless run: its snapshot and its conclusion.
+  void showFinishedLesson(int index, const SnapshotPtr& snapshot, const QJsonObject& remembered);
 
   // Draws a frame around the widget with this object name (a chart or control), bringing it into
   // view; "" removes the frame.

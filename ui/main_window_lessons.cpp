@@ -4,6 +4,8 @@
 #include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSplitter>
+#include <QTimer>
 
 #include "lessons/highlight_frame.h"
 #include "main_window.h"
@@ -70,6 +72,14 @@ void MainWindow::showLessons() {
   lessonDock_->raise();
 }
 
+void MainWindow::showFinishedLesson(int index, const SnapshotPtr& snapshot,
+                                    const QJsonObject& remembered) {
+  showLessons();
+  caption_->hide();
+  showSnapshot(snapshot);
+  lessons_->showFinished(index, snapshot, remembered);
+}
+
 void MainWindow::highlight(const QString& name) {
   QWidget* target = name.isEmpty() ? nullptr : findChild<QWidget*>(name);
   if (highlight_ && highlight_->target() == target) return;
@@ -78,7 +88,20 @@ void MainWindow::highlight(const QString& name) {
   metrics_->showTab(name);
   for (QWidget* w = target->parentWidget(); w; w = w->parentWidget())
     if (auto* scroll = qobject_cast<QScrollArea*>(w)) {
+      // A splitter above the scroll area gives it room for the whole chart when it can.
+      if (auto* split = qobject_cast<QSplitter*>(scroll->parentWidget());
+          split && split->orientation() == Qt::Vertical && split->count() == 2 &&
+          split->widget(1) == scroll) {
+        const int total = split->sizes()[0] + split->sizes()[1];
+        const int want =
+            std::min(target->height() + 40, total - split->widget(0)->minimumSizeHint().height());
+        if (split->sizes()[1] < want) split->setSizes({total - want, want});
+      }
       scroll->ensureWidgetVisible(target, 0, 0);
+      // Again once the layout has settled (a new experiment's panels are laid out later).
+      QTimer::singleShot(0, scroll, [scroll, target = QPointer<QWidget>(target)] {
+        if (target) scroll->ensureWidgetVisible(target, 0, 0);
+      });
       break;
     }
   highlight_ = new HighlightFrame(target);

@@ -354,6 +354,20 @@ class CommandLineTest : public QObject {
   }
 
   // 3. Bad input: exit 2 before anything happens, one line naming the problem.
+  // A lesson played headless: it does each action itself, prints its conclusion with the run's
+  // numbers and its claims (all holding), and the screenshot shows the lesson panel.
+  void headlessLesson() {
+    QTemporaryDir dir;
+    const Result r = run({QStringLiteral("--lesson"), QStringLiteral("kick"), QStringLiteral("--screenshot"),
+                          QStringLiteral("lesson.png"), QStringLiteral("--size"), QStringLiteral("1024x700")},
+                         dir.path());
+    verifySuccess(r);
+    QVERIFY2(r.out.contains("Your kick of layer 1 at step 600 moved"), r.describe().constData());
+    QVERIFY2(r.out.contains("holds: after a kick of layer 1") && !r.out.contains("DOES NOT HOLD"), r.describe().constData());
+    const QImage shot(dir.filePath(QStringLiteral("lesson.png")));
+    QCOMPARE(shot.size(), QSize(1024, 700));
+  }
+
   void badInput_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("keyword");
@@ -384,6 +398,11 @@ class CommandLineTest : public QObject {
     row("empty export folder", quick + QStringList{QStringLiteral("--export=")}, "--export");
     row("empty screenshot name", quick + QStringList{QStringLiteral("--screenshot=")}, "--screenshot");
     row("size 10x10", quick + QStringList{QStringLiteral("--size"), QStringLiteral("10x10")}, "--size");
+    row("no such lesson", {h, QStringLiteral("--lesson"), QStringLiteral("99")}, "no lesson matches");
+    row("lesson and preset", {h, QStringLiteral("--lesson"), QStringLiteral("3"), QStringLiteral("--preset"), QStringLiteral("spiral")},
+        "one of --preset, --config and --lesson");
+    row("lesson export", {QStringLiteral("--lesson"), QStringLiteral("3"), QStringLiteral("--export"), QStringLiteral("out")},
+        "--export does not apply to --lesson");
     row("size not WxH", quick + QStringList{QStringLiteral("--size"), QStringLiteral("1280")}, "--size");
     row("unknown preset", quick + QStringList{QStringLiteral("--preset"), QStringLiteral("nosuchpreset")}, "nosuchpreset");
     row("missing config", quick + QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent.json")}, "nonexistent.json");

@@ -107,13 +107,13 @@ QWidget* LessonPanel::buildLesson() {
   buttons->addStretch(1);
   buttons->addWidget(leave);
   lessonHeader_ = new QWidget(page);
-  auto* header = new QVBoxLayout(lessonHeader_);
+  auto* header = new QBoxLayout(QBoxLayout::TopToBottom, lessonHeader_);
   header->setContentsMargins(0, 0, 0, 0);
   header->addWidget(title_);
   header->addWidget(progressText_);
   header->addWidget(progress_);
   lessonFooter_ = new QWidget(page);
-  auto* footer = new QVBoxLayout(lessonFooter_);
+  auto* footer = new QBoxLayout(QBoxLayout::TopToBottom, lessonFooter_);
   footer->setContentsMargins(0, 0, 0, 0);
   footer->addWidget(status_);
   footer->addLayout(buttons);
@@ -138,20 +138,20 @@ void LessonPanel::arrange() {
     lessonLayout_->setRowStretch(i, 0);
     lessonLayout_->setColumnStretch(i, 0);
   }
-  setMaximumHeight(wide_ ? 165 : QWIDGETSIZE_MAX);  // a strip, leaving the height to the charts
+  setMaximumHeight(wide_ ? 160 : QWIDGETSIZE_MAX);  // a strip, leaving the height to the charts
+  // Wide: the title and where the lesson stands on one line, the status beside the buttons.
+  for (QWidget* part : {lessonHeader_, lessonFooter_})
+    static_cast<QBoxLayout*>(part->layout())
+        ->setDirection(wide_ ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+  progress_->setVisible(!wide_);
+  title_->setWordWrap(!wide_);
+  status_->setWordWrap(!wide_);
   if (wide_) {
-    lessonHeader_->setFixedWidth(230);
-    lessonFooter_->setFixedWidth(230);
     lessonLayout_->addWidget(lessonHeader_, 0, 0);
-    lessonLayout_->addWidget(lessonFooter_, 1, 0);
-    lessonLayout_->addWidget(text_, 0, 1, 2, 1);
-    lessonLayout_->setColumnStretch(1, 1);
+    lessonLayout_->addWidget(text_, 1, 0);
+    lessonLayout_->addWidget(lessonFooter_, 2, 0);
     lessonLayout_->setRowStretch(1, 1);
   } else {
-    lessonHeader_->setMinimumWidth(0);
-    lessonHeader_->setMaximumWidth(QWIDGETSIZE_MAX);
-    lessonFooter_->setMinimumWidth(0);
-    lessonFooter_->setMaximumWidth(QWIDGETSIZE_MAX);
     lessonLayout_->addWidget(lessonHeader_, 0, 0);
     lessonLayout_->addWidget(text_, 1, 0);
     lessonLayout_->addWidget(lessonFooter_, 2, 0);
@@ -217,6 +217,21 @@ void LessonPanel::start(int index) {
   showStage();
   emit loadRequested(lessons_[index].preset);
   emit playRequested();
+}
+
+void LessonPanel::showFinished(int index, const SnapshotPtr& snapshot,
+                               const QJsonObject& remembered) {
+  if (index < 0 || index >= lessons_.size()) return;
+  lessonIndex_ = index;
+  session_ = std::make_unique<LessonSession>(lessons_[index]);
+  session_->setRemembered(remembered);
+  session_->enter(session_->stageCount() - 1, snapshot.get());
+  title_->setText(lessons_[index].title);
+  pages_->setCurrentIndex(1);
+  waitingForLoad_ = false;
+  snapshot_ = snapshot;
+  shown_ = session_->stage();
+  showStage();
 }
 
 void LessonPanel::leave() {
@@ -295,7 +310,8 @@ void LessonPanel::showStage() {
   const Lesson& lesson = session_->lesson();
   const int count = int(lesson.stages.size());
   const LessonStage& stage = lesson.stages[shown_];
-  progressText_->setText(tr("Step %1 of %2").arg(shown_ + 1).arg(count));
+  progressText_->setText((wide_ ? QStringLiteral("· ") : QString()) +
+                         tr("Step %1 of %2").arg(shown_ + 1).arg(count));
   progress_->setRange(0, count);
   progress_->setValue(shown_ + 1);
   const QJsonObject summary = snapshot_ ? session_->summary(*snapshot_) : QJsonObject{};

@@ -33,6 +33,9 @@ class LessonPanel : public QWidget {
   bool wide() const { return wide_; }
   // Starts lesson `index` of lessons() (asks the window to load its experiment).
   void start(int index);
+  // Shows lesson `index` as finished by a headless run (lesson_script.h): its conclusion with the
+  // run's numbers, the chart it points at framed.
+  void showFinished(int index, const SnapshotPtr& snapshot, const QJsonObject& remembered);
   // Leaves the lesson being followed (Esc) and shows the list again.
   void leave();
   void next();

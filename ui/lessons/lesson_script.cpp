@@ -52,6 +52,7 @@ LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
     rememberValues(stage, summary, remembered);
     if (progress) progress(int(i), lessonSummary(*experiment->snapshot(), remembered));
   }
+  experiment->updateDecisionMaps();
   LessonRun run;
   run.snapshot = experiment->snapshot();
   run.summary = lessonSummary(*run.snapshot, remembered);

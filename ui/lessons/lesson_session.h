@@ -36,6 +36,8 @@ class LessonSession {
   // The stage's text with this run's numbers.
   QString text(const Snapshot* snapshot) const;
   QJsonObject summary(const Snapshot& snapshot) const;
+  // The values kept so far (a headless run's, to show its conclusion).
+  void setRemembered(QJsonObject remembered) { remembered_ = std::move(remembered); }
 
  private:
   Lesson lesson_;
