@@ -3,16 +3,20 @@
 // the left, metrics across the top, one panel per hidden layer below, a status bar. It redraws
 // from the newest snapshot on its own ~30 Hz clock.
 #include <QLabel>
+#include <QActionGroup>
 #include <QMainWindow>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <optional>
 #include <vector>
 
+#include "all_layers_view.h"
 #include "config_json.h"
 #include "control_panel.h"
 #include "export/dashboard_export.h"
 #include "export/export_actions.h"
+#include "figure_one_view.h"
 #include "layer_panel.h"
 #include "metrics_panel.h"
 #include "training_controller.h"
@@ -53,6 +57,14 @@ class MainWindow : public QMainWindow {
   ExportJob exportJob(bool withEmpty = false) const;
   ExportActions* exportActions() const { return exportActions_; }
 
+  // What the centre shows (View menu, toolbar): the dashboard (metrics and a panel per layer),
+  // every layer at once, or the paper's Figure 1 large.
+  enum class View { Dashboard, AllLayers, FigureOne };
+  void showView(View view);
+  View shownView() const { return View(views_->currentIndex()); }
+  AllLayersView* allLayersView() const { return allLayers_; }
+  FigureOneView* figureOneView() const { return figureOne_; }
+
   // Configuration files (the JSON that --config reads). On failure: false and a message.
   bool openConfiguration(const QString& path, QString& error);
   bool saveConfiguration(const QString& path, QString& error) const;
@@ -64,6 +76,10 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  // The views around `dashboard` and the actions that choose one (main_window_views.cpp).
+  QWidget* buildViews(QWidget* dashboard);
+  // Draws the shown snapshot in the view shown, if it is not the dashboard.
+  void drawShownView();
   void buildMenus();
   void buildToolBar();
   // The controls' configuration, with the View menu's landscape probe.
@@ -104,6 +120,10 @@ class MainWindow : public QMainWindow {
   QWidget* layersHost_;
   QVBoxLayout* layersLayout_;
   std::vector<LayerPanel*> layerPanels_;
+  QStackedWidget* views_ = nullptr;
+  AllLayersView* allLayers_ = nullptr;
+  FigureOneView* figureOne_ = nullptr;
+  QActionGroup* viewActions_ = nullptr;
   QTimer redrawTimer_;
   quint64 drawnGeneration_ = 0;
   bool wantRunning_ = false;
