@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "plot/plot_renderer.h"
 #include "plots/layer_charts.h"
@@ -51,6 +52,15 @@ void AllLayersView::setLayers(int count) {
                           .arg(l + 1));
     plots_.push_back(chart);
   }
+  // The room the squarest grid needs, whichever grid the room there is gets: the view never
+  // asks for a row of every layer (a hidden view's minimum is the window's too).
+  const int columns = int(std::ceil(std::sqrt(double(count))));
+  const int rows = count > 0 ? (count + columns - 1) / columns : 0;
+  const auto extent = [this](int cells, int cell) {
+    return cells > 0 ? cells * cell + (cells - 1) * grid_->spacing() : 0;
+  };
+  gridHost_->setMinimumSize(extent(columns, RunViewGrid::kSmallestCell.width()),
+                            extent(rows, RunViewGrid::kSmallestCell.height()));
   columns_ = 0;
   arrange();
 }

@@ -32,6 +32,7 @@ FigureOneView::FigureOneView(QWidget* parent)
            "followed unit's activation input over the probe batch, over steps. "
            "Every run's chart has the same y axis."));
     chart->setVisible(r < 2);
+    chart->setMinimumSize(kSmallestChart);  // four runs side by side fit a small window
     runs->addWidget(chart, 1);
     percentiles_[std::size_t(r)] = chart;
   }

@@ -21,6 +21,7 @@ class FigureOneView : public QWidget {
   const std::array<plot::PlotWidget*, kMaxRuns>& percentiles() const { return percentiles_; }
   // The accuracy chart and every run's.
   std::vector<plot::PlotWidget*> plots() const;
+  static constexpr QSize kSmallestChart{120, 120};
 
  private:
   QLabel* caption_;

@@ -68,10 +68,24 @@ struct ShownRun {
   MainWindow window;
 };
 
+// Visible one-line labels narrower than their text.
+QStringList cutLabels(const QWidget& window) {
+  QStringList cut;
+  for (const QLabel* label : window.findChildren<QLabel*>()) {
+    if (!label->isVisible() || label->wordWrap() || label->text().isEmpty()) continue;
+    if (label->width() < label->minimumSizeHint().width())
+      cut << QStringLiteral("label “%1” (%2 of %3 px)")
+                 .arg(label->text())
+                 .arg(label->width())
+                 .arg(label->minimumSizeHint().width());
+  }
+  return cut;
+}
+
 // What the window shows cut short now: the texts of visible charts that do not fit (title,
 // note, axis titles) and visible one-line labels narrower than their text.
 QStringList cutShort(const QWidget& window) {
-  QStringList cut;
+  QStringList cut = cutLabels(window);
   for (const plot::PlotWidget* chart : window.findChildren<plot::PlotWidget*>()) {
     if (!chart->isVisible()) continue;
     for (const QString& text : plot::cutTexts(chart->model(), QRectF(chart->rect()), chart->font()))
@@ -80,14 +94,6 @@ QStringList cutShort(const QWidget& window) {
                  .arg(chart->width())
                  .arg(chart->height())
                  .arg(text);
-  }
-  for (const QLabel* label : window.findChildren<QLabel*>()) {
-    if (!label->isVisible() || label->wordWrap() || label->text().isEmpty()) continue;
-    if (label->width() < label->minimumSizeHint().width())
-      cut << QStringLiteral("label “%1” (%2 of %3 px)")
-                 .arg(label->text())
-                 .arg(label->width())
-                 .arg(label->minimumSizeHint().width());
   }
   return cut;
 }
@@ -102,12 +108,17 @@ class LayoutTest : public QObject {
   Q_OBJECT
  private slots:
   // At 1024×700 the window keeps its size, the layer rows need no sideways scroll bar and
-  // stand in two rows of charts, none squeezed below its smallest size.
+  // stand in two rows of charts, none squeezed below its smallest size, and no label is cut.
   void usableAt1024x700_data() {
     QTest::addColumn<ExperimentConfig>("config");
     QTest::newRow("one run") << toyConfig(1);
     QTest::newRow("plain and batch norm") << toyConfig(2);
     QTest::newRow("four runs") << toyConfig(4);
+    QTest::newRow("eight layers") << toyConfig(2, 8);
+    ExperimentConfig named = toyConfig(4);
+    for (std::size_t r = 0; r < named.runs.size(); ++r)
+      named.runs[r].name = "a long name for run " + std::to_string(r + 1);
+    QTest::newRow("four runs with long names") << named;
     QTest::newRow("Figure 1 preset (3 × 100 units)")
         << presetConfig(QStringLiteral("Paper Figure 1"));
   }
@@ -127,6 +138,14 @@ class LayoutTest : public QObject {
                  qPrintable(chart->objectName()));
     }
     QVERIFY(run.window.metrics()->curvesShareColumn());
+    const QStringList cut = cutLabels(run.window);  // the status bar's included
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("; "))));
+    // The other views fit too.
+    for (const MainWindow::View view : {MainWindow::View::AllLayers, MainWindow::View::FigureOne}) {
+      run.show(view);
+      QCOMPARE(run.window.size(), QSize(1024, 700));
+      QVERIFY(run.window.minimumSizeHint().width() <= 1024);
+    }
   }
 
   // A wide window keeps the five charts of a layer in one row and loss and accuracy side by side.
@@ -174,6 +193,8 @@ class LayoutTest : public QObject {
     QFETCH(QSize, size);
     ShownRun run(toyConfig(2, layers), size);
     run.show(MainWindow::View::AllLayers);
+    QCOMPARE(run.window.size(), size);
+    QVERIFY(run.window.minimumSizeHint().width() <= size.width());
     const SnapshotPtr snap = run.window.shownSnapshot();
     const auto& charts = run.window.allLayersView()->plots();
     QCOMPARE(int(charts.size()), layers);
