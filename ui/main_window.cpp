@@ -67,7 +67,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   centre->setSizes({270, 730});
   auto* split = new QSplitter(Qt::Horizontal);
   split->addWidget(controlScroll);
-  split->addWidget(centre);
+  split->addWidget(buildViews(centre));
   split->setStretchFactor(1, 1);
   setCentralWidget(split);
 
@@ -178,6 +178,8 @@ void MainWindow::buildMenus() {
   });
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addActions(viewActions_->actions());
+  view->addSeparator();
   QMenu* quantity = view->addMenu(tr("Every layer shows"));
   const std::pair<QString, Quantity> quantities[] = {
       {tr("Activation input (Z̃ or Z)"), Quantity::ActivationInput},
@@ -239,6 +241,8 @@ void MainWindow::buildToolBar() {
   exportAll->setToolTip(tr("Every chart as PNG, SVG and CSV, a picture of the dashboard, the "
                            "configuration and a summary — Ctrl+E. One chart: its ⭳ button or "
                            "right-click."));
+  bar->addSeparator();
+  bar->addActions(viewActions_->actions());
 }
 
 void MainWindow::connectChart(plot::PlotWidget* chart) {
@@ -319,6 +323,8 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
     layersLayout_->addWidget(panel);
     layerPanels_.push_back(panel);
   }
+  allLayers_->setLayers(int(units.size()));
+  for (plot::PlotWidget* chart : allLayers_->plots()) connectChart(chart);
   drawnGeneration_ = 0;
 }
 
@@ -374,6 +380,7 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
   shown_ = std::move(snapshot);
   metrics_->showSnapshot(snap);
   for (LayerPanel* panel : layerPanels_) panel->showSnapshot(snap);
+  drawShownView();
   updateStatus(snap);
   if (lessons_) lessons_->showSnapshot(shown_);
 }

@@ -5,16 +5,20 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QPointer>
+#include <QActionGroup>
 #include <QMainWindow>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <optional>
 #include <vector>
 
+#include "all_layers_view.h"
 #include "config_json.h"
 #include "control_panel.h"
 #include "export/dashboard_export.h"
 #include "export/export_actions.h"
+#include "figure_one_view.h"
 #include "layer_panel.h"
 #include "lessons/highlight_frame.h"
 #include "lessons/lesson_panel.h"
@@ -57,6 +61,14 @@ class MainWindow : public QMainWindow {
   ExportJob exportJob(bool withEmpty = false) const;
   ExportActions* exportActions() const { return exportActions_; }
 
+  // What the centre shows (View menu, toolbar): the dashboard (metrics and a panel per layer),
+  // every layer at once, or the paper's Figure 1 large.
+  enum class View { Dashboard, AllLayers, FigureOne };
+  void showView(View view);
+  View shownView() const { return View(views_->currentIndex()); }
+  AllLayersView* allLayersView() const { return allLayers_; }
+  FigureOneView* figureOneView() const { return figureOne_; }
+
   // Configuration files (the JSON that --config reads). On failure: false and a message.
   bool openConfiguration(const QString& path, QString& error);
   bool saveConfiguration(const QString& path, QString& error) const;
@@ -81,6 +93,10 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  // The views around `dashboard` and the actions that choose one (main_window_views.cpp).
+  QWidget* buildViews(QWidget* dashboard);
+  // Draws the shown snapshot in the view shown, if it is not the dashboard.
+  void drawShownView();
   void buildMenus();
   void buildToolBar();
   void buildLessons(QMenu* help);
@@ -127,6 +143,11 @@ class MainWindow : public QMainWindow {
   QDockWidget* lessonDock_ = nullptr;
   QAction* leaveLesson_ = nullptr;
   QPointer<HighlightFrame> highlight_;
+  QString highlightedName_;  // what the lesson points at now
+  QStackedWidget* views_ = nullptr;
+  AllLayersView* allLayers_ = nullptr;
+  FigureOneView* figureOne_ = nullptr;
+  QActionGroup* viewActions_ = nullptr;
   QTimer redrawTimer_;
   quint64 drawnGeneration_ = 0;
   bool wantRunning_ = false;

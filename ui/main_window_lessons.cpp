@@ -81,8 +81,17 @@ void MainWindow::showFinishedLesson(int index, const SnapshotPtr& snapshot,
 }
 
 void MainWindow::highlight(const QString& name) {
-  QWidget* target = name.isEmpty() ? nullptr : findChild<QWidget*>(name);
-  if (highlight_ && highlight_->target() == target) return;
+  // Two names are whole views: every layer at once, and Figure 1 large; the rest are charts and
+  // controls of the dashboard.
+  const View view = name == QLatin1String("all-layers")       ? View::AllLayers
+                    : name == QLatin1String("figure-1-large") ? View::FigureOne
+                                                              : View::Dashboard;
+  if (name != highlightedName_ && !name.isEmpty() && shownView() != view) showView(view);
+  highlightedName_ = name;
+  // Charts are renamed when a new experiment's first snapshot arrives: a name not found yet is
+  // looked for again on the next call (the lesson panel asks at every snapshot).
+  QWidget* target = name.isEmpty() || view != View::Dashboard ? nullptr : findChild<QWidget*>(name);
+  if (highlight_ && highlight_->target() == target && target) return;
   delete highlight_;
   if (!target) return;
   metrics_->showTab(name);

@@ -19,8 +19,9 @@ void MainWindow::updateStatus(const Snapshot& snap) {
   rateLabel_->setText(viewer_                 ? QString()
                       : controller_.running() ? tr("%1 steps/s").arg(rate, 0, 'f', 0)
                                               : tr("paused"));
-  // Short enough for a small window: each run's test accuracy behind a square of its colour;
-  // every run's batch loss too in the tooltip (and on the label when there is one run).
+  // Short enough for a small window: each run's test accuracy behind a square of its colour,
+  // named when there are two (with more, as in the charts, the colours tell the runs apart);
+  // every run's name and batch loss in the tooltip (on the label when there is one run).
   QStringList runs, details;
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
@@ -30,8 +31,9 @@ void MainWindow::updateStatus(const Snapshot& snap) {
                    .arg(name)
                    .arg(run.batchLoss, 0, 'f', 4)
                    .arg(accuracy);
-    runs << (multiRun(snap) ? QStringLiteral("<span style='color:%1'>■</span> %2 %3")
-                                  .arg(runColor(snap, r).name(), name.toHtmlEscaped(), accuracy)
+    const QString shownName = crowded(snap) ? QString() : name.toHtmlEscaped() + QLatin1Char(' ');
+    runs << (multiRun(snap) ? QStringLiteral("<span style='color:%1'>■</span> %2%3")
+                                  .arg(runColor(snap, r).name(), shownName, accuracy)
                             : tr("batch loss %1 · test accuracy %2")
                                   .arg(run.batchLoss, 0, 'f', 4)
                                   .arg(accuracy));

@@ -56,7 +56,15 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   insightsLayout->setSpacing(2);
   insightChooser_ = new QComboBox(insights);
   insightChooser_->setToolTip(tr("Which insight this column shows."));
-  insightsLayout->addWidget(insightChooser_);
+  enlarge_ = new QToolButton(insights);
+  enlarge_->setText(tr("Large"));
+  enlarge_->setObjectName(QStringLiteral("figure-1-large"));
+  enlarge_->setToolTip(tr("Figure 1 large, with test accuracy and each run's percentiles in its "
+                          "own chart (View → Figure 1, large)"));
+  auto* chooserRow = new QHBoxLayout;
+  chooserRow->addWidget(insightChooser_, 1);
+  chooserRow->addWidget(enlarge_);
+  insightsLayout->addLayout(chooserRow);
   insights_ = new QStackedWidget(insights);
   insightsLayout->addWidget(insights_, 1);
   const std::pair<plot::PlotWidget*, QString> insightNames[] = {{noise_, tr("Batch noise")},
@@ -68,8 +76,12 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     insights_->addWidget(chart);
     insightChooser_->addItem(name);
   }
-  connect(insightChooser_, &QComboBox::currentIndexChanged, insights_,
-          &QStackedWidget::setCurrentIndex);
+  connect(insightChooser_, &QComboBox::currentIndexChanged, this, [this](int index) {
+    insights_->setCurrentIndex(index);
+    enlarge_->setVisible(insights_->currentWidget() == figureOne_);
+  });
+  enlarge_->hide();
+  connect(enlarge_, &QToolButton::clicked, this, &MetricsPanel::figureOneEnlarged);
   figureOne_->setToolTip(tr("Ioffe & Szegedy (2015), Figure 1 (b, c): the 15th, 50th and 85th "
                             "percentiles of one unit's input to its activation (the unit of View → "
                             "Batch noise from layer, unit 1) over steps. Without batch norm the band "

@@ -6,6 +6,7 @@
 #include <QBoxLayout>
 #include <QComboBox>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QWidget>
 
 #include "experiment/snapshot.h"
@@ -36,6 +37,8 @@ class MetricsPanel : public QWidget {
  signals:
   // The user clicked a decision plane at input (x, y).
   void pointChosen(double x, double y);
+  // The user asked for the Figure 1 chart large (its button).
+  void figureOneEnlarged();
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
@@ -55,6 +58,7 @@ class MetricsPanel : public QWidget {
   plot::PlotWidget* figureOne_;
   QComboBox* insightChooser_;
   QStackedWidget* insights_;
+  QToolButton* enlarge_;
   QWidget* curves_;  // loss and accuracy
   QComboBox* curveChooser_;
   bool curvesShareColumn_ = false;

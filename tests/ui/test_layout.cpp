@@ -1,16 +1,20 @@
 // The window is readable at every size: at 1024×700 nothing needs a sideways scroll bar; at
 // 1280×800 and 1600×1000 no chart's title, note or axis title and no label is cut, on every
-// preset.
+// preset and in every view; the overview of all layers and Figure 1 large draw the snapshot's
+// own records, every layer on one screen.
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTest>
+#include <QToolButton>
 
 #include "config_json.h"
 #include "data/idx_reader.h"
 #include "experiment/experiment.h"
 #include "main_window.h"
 #include "plot/plot_header.h"
+#include "plots/chart_common.h"
+#include "plots/layer_charts.h"
 
 using namespace bnlab;
 
@@ -56,23 +60,17 @@ struct ShownRun {
     QCoreApplication::processEvents();
   }
   QScrollArea* layers() const { return window.findChild<QScrollArea*>(QStringLiteral("layers")); }
+  void show(MainWindow::View view) {
+    window.showView(view);
+    QCoreApplication::processEvents();
+  }
   Experiment experiment;
   MainWindow window;
 };
 
-// What the window shows cut short now: the texts of visible charts that do not fit (title,
-// note, axis titles) and visible one-line labels narrower than their text.
-QStringList cutShort(const QWidget& window) {
+// Visible one-line labels narrower than their text.
+QStringList cutLabels(const QWidget& window) {
   QStringList cut;
-  for (const plot::PlotWidget* chart : window.findChildren<plot::PlotWidget*>()) {
-    if (!chart->isVisible()) continue;
-    for (const QString& text : plot::cutTexts(chart->model(), QRectF(chart->rect()), chart->font()))
-      cut << QStringLiteral("%1 (%2×%3): “%4”")
-                 .arg(chart->objectName())
-                 .arg(chart->width())
-                 .arg(chart->height())
-                 .arg(text);
-  }
   for (const QLabel* label : window.findChildren<QLabel*>()) {
     if (!label->isVisible() || label->wordWrap() || label->text().isEmpty()) continue;
     if (label->width() < label->minimumSizeHint().width())
@@ -84,18 +82,43 @@ QStringList cutShort(const QWidget& window) {
   return cut;
 }
 
+// What the window shows cut short now: the texts of visible charts that do not fit (title,
+// note, axis titles) and visible one-line labels narrower than their text.
+QStringList cutShort(const QWidget& window) {
+  QStringList cut = cutLabels(window);
+  for (const plot::PlotWidget* chart : window.findChildren<plot::PlotWidget*>()) {
+    if (!chart->isVisible()) continue;
+    for (const QString& text : plot::cutTexts(chart->model(), QRectF(chart->rect()), chart->font()))
+      cut << QStringLiteral("%1 (%2×%3): “%4”")
+                 .arg(chart->objectName())
+                 .arg(chart->width())
+                 .arg(chart->height())
+                 .arg(text);
+  }
+  return cut;
+}
+
+QVector<QPointF> medianOf(const LayerSnapshot& layer) {
+  return toPoints(historyStats(layer)[int(Quantity::ActivationInput)].quantiles[4]);
+}
+
 }  // namespace
 
 class LayoutTest : public QObject {
   Q_OBJECT
  private slots:
   // At 1024×700 the window keeps its size, the layer rows need no sideways scroll bar and
-  // stand in two rows of charts, none squeezed below its smallest size.
+  // stand in two rows of charts, none squeezed below its smallest size, and no label is cut.
   void usableAt1024x700_data() {
     QTest::addColumn<ExperimentConfig>("config");
     QTest::newRow("one run") << toyConfig(1);
     QTest::newRow("plain and batch norm") << toyConfig(2);
     QTest::newRow("four runs") << toyConfig(4);
+    QTest::newRow("eight layers") << toyConfig(2, 8);
+    ExperimentConfig named = toyConfig(4);
+    for (std::size_t r = 0; r < named.runs.size(); ++r)
+      named.runs[r].name = "a long name for run " + std::to_string(r + 1);
+    QTest::newRow("four runs with long names") << named;
     QTest::newRow("Figure 1 preset (3 × 100 units)")
         << presetConfig(QStringLiteral("Paper Figure 1"));
   }
@@ -115,6 +138,14 @@ class LayoutTest : public QObject {
                  qPrintable(chart->objectName()));
     }
     QVERIFY(run.window.metrics()->curvesShareColumn());
+    const QStringList cut = cutLabels(run.window);  // the status bar's included
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("; "))));
+    // The other views fit too.
+    for (const MainWindow::View view : {MainWindow::View::AllLayers, MainWindow::View::FigureOne}) {
+      run.show(view);
+      QCOMPARE(run.window.size(), QSize(1024, 700));
+      QVERIFY(run.window.minimumSizeHint().width() <= 1024);
+    }
   }
 
   // A wide window keeps the five charts of a layer in one row and loss and accuracy side by side.
@@ -124,7 +155,7 @@ class LayoutTest : public QObject {
     QVERIFY(!run.window.metrics()->curvesShareColumn());
   }
 
-  // No title, note, axis title or label cut, on every preset.
+  // No title, note, axis title or label cut, on every preset and in every view.
   void nothingCut_data() {
     QTest::addColumn<ExperimentConfig>("config");
     QTest::addColumn<QSize>("size");
@@ -140,8 +171,102 @@ class LayoutTest : public QObject {
     QFETCH(QSize, size);
     if (!dataAvailable(config)) QSKIP("Fashion-MNIST is not installed (dataset-fashion-mnist)");
     ShownRun run(config, size, 120);
-    const QStringList cut = cutShort(run.window);
-    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("; "))));
+    for (const MainWindow::View view :
+         {MainWindow::View::Dashboard, MainWindow::View::AllLayers, MainWindow::View::FigureOne}) {
+      run.show(view);
+      const QStringList cut = cutShort(run.window);
+      QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("; "))));
+    }
+  }
+
+  // Every hidden layer on one screen, even eight of them at 1024×700, each chart drawing its
+  // layer's recorded activation-input median and bands for every run.
+  void allLayersOnOneScreen_data() {
+    QTest::addColumn<int>("layers");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("4 layers, 1024x700") << 4 << QSize(1024, 700);
+    QTest::newRow("8 layers, 1024x700") << 8 << QSize(1024, 700);
+    QTest::newRow("8 layers, 1600x1000") << 8 << QSize(1600, 1000);
+  }
+  void allLayersOnOneScreen() {
+    QFETCH(int, layers);
+    QFETCH(QSize, size);
+    ShownRun run(toyConfig(2, layers), size);
+    run.show(MainWindow::View::AllLayers);
+    QCOMPARE(run.window.size(), size);
+    QVERIFY(run.window.minimumSizeHint().width() <= size.width());
+    const SnapshotPtr snap = run.window.shownSnapshot();
+    const auto& charts = run.window.allLayersView()->plots();
+    QCOMPARE(int(charts.size()), layers);
+    for (int l = 0; l < layers; ++l) {
+      const plot::PlotWidget* chart = charts[std::size_t(l)];
+      QVERIFY(chart->isVisible());
+      const QRect onWindow(chart->mapTo(&run.window, QPoint(0, 0)), chart->size());
+      QVERIFY2(run.window.rect().contains(onWindow), qPrintable(chart->objectName()));
+      QVERIFY(chart->width() >= RunViewGrid::kSmallestCell.width());
+      QVERIFY(chart->height() >= RunViewGrid::kSmallestCell.height());
+      const plot::PlotModel& m = chart->model();
+      for (int r = 0; r < 2; ++r) {
+        const LayerSnapshot& layer = snap->runs[std::size_t(r)].layers[std::size_t(l)];
+        QVERIFY(!medianOf(layer).isEmpty());
+        QCOMPARE(m.lines[std::size_t(r)].points, medianOf(layer));
+        QCOMPARE(m.lines[std::size_t(r)].color.rgb(), runColor(*snap, r).darker(130).rgb());
+      }
+    }
+  }
+
+  // "One y axis for every layer" gives every layer's chart the same range, holding every value.
+  void allLayersShareOneScale() {
+    ShownRun run(toyConfig(2), {1280, 800});
+    run.show(MainWindow::View::AllLayers);
+    AllLayersView* view = run.window.allLayersView();
+    QCOMPARE(view->plots().front()->model().yRange.has_value(), false);
+    view->sameScale()->setChecked(true);
+    const std::optional<plot::Range> shared = view->plots().front()->model().yRange;
+    QVERIFY(shared);
+    for (const plot::PlotWidget* chart : view->plots()) {
+      QCOMPARE(chart->model().yRange->min, shared->min);
+      QCOMPARE(chart->model().yRange->max, shared->max);
+      for (const plot::Band& band : chart->model().bands)
+        for (const QPointF& p : band.lower + band.upper)
+          QVERIFY(p.y() >= shared->min && p.y() <= shared->max);
+    }
+  }
+
+  // Figure 1 large: (a) each run's test accuracy, (b) and (c) each run's recorded 15th, 50th
+  // and 85th percentiles on one y axis, each chart at least a third of the window each way;
+  // the Figure 1 chart's button opens it.
+  void figureOneLarge() {
+    ShownRun run(toyConfig(2, 3), {1280, 800}, 300);
+    MetricsPanel* metrics = run.window.metrics();
+    metrics->showTab(QStringLiteral("figure-1"));
+    auto* large = metrics->findChild<QToolButton*>(QStringLiteral("figure-1-large"));
+    QVERIFY(large && large->isVisible());
+    large->click();
+    QCoreApplication::processEvents();
+    QCOMPARE(run.window.shownView(), MainWindow::View::FigureOne);
+    const SnapshotPtr snap = run.window.shownSnapshot();
+    const FigureOneView* view = run.window.figureOneView();
+    const plot::PlotModel& accuracy = view->accuracy()->model();
+    QCOMPARE(int(accuracy.lines.size()), 2);
+    for (int r = 0; r < 2; ++r) {
+      const RunSnapshot& runSnap = snap->runs[std::size_t(r)];
+      QVERIFY(!runSnap.testAccuracyHistory.empty());
+      QCOMPARE(accuracy.lines[std::size_t(r)].points, toPoints(runSnap.testAccuracyHistory));
+      const plot::PlotWidget* chart = view->percentiles()[std::size_t(r)];
+      QVERIFY(chart->isVisible());
+      QVERIFY(chart->width() >= run.window.width() / 3 - 40 &&
+              chart->height() >= run.window.height() / 3);
+      const UnitPercentiles& unit = runSnap.unitPercentiles;
+      QVERIFY(unit.layer >= 0);
+      QVector<QVector<QPointF>> drawn;
+      for (const plot::Line& line : chart->model().lines) drawn << line.points;
+      for (const HistoryView& series : unit.series) QVERIFY(drawn.contains(toPoints(series)));
+      QVERIFY(chart->model().yRange);
+      QCOMPARE(chart->model().yRange->min, view->percentiles()[0]->model().yRange->min);
+      QCOMPARE(chart->model().yRange->max, view->percentiles()[0]->model().yRange->max);
+    }
+    QVERIFY(!view->percentiles()[2]->isVisible());
   }
 };
 

@@ -122,6 +122,39 @@ class LessonPanelTest : public QObject {
     QVERIFY(window.width() <= width);
   }
 
+  // Every chart, control or view a lesson points at exists in the window of its experiment.
+  void everyHighlightNamesSomething() {
+    MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);
+    window.resize(1600, 1000);
+    window.show();
+    for (const Lesson& lesson : window.lessonPanel()->lessons()) {
+      window.applyPreset(lesson.preset);
+      // The new experiment's first snapshot names its charts.
+      QVERIFY(waitFor([&] {
+        return window.shownSnapshot() &&
+               window.shownSnapshot()->runs.size() == lesson.preset.config.runs.size() &&
+               window.shownSnapshot()->config.network.hiddenUnits ==
+                   lesson.preset.config.network.hiddenUnits;
+      }));
+      QTest::qWait(50);
+      for (const LessonStage& stage : lesson.stages) {
+        if (stage.highlight.isEmpty()) continue;
+        window.highlight(stage.highlight);
+        const bool view = stage.highlight == QLatin1String("all-layers") ||
+                          stage.highlight == QLatin1String("figure-1-large");
+        if (view) {
+          QVERIFY(window.shownView() != MainWindow::View::Dashboard);
+          continue;
+        }
+        QCOMPARE(window.shownView(), MainWindow::View::Dashboard);
+        auto* frame = window.findChild<HighlightFrame*>();
+        QVERIFY2(frame && frame->target() && frame->target()->objectName() == stage.highlight,
+                 qPrintable(lesson.id + QStringLiteral(": ") + stage.highlight));
+        QVERIFY2(frame->target()->isVisibleTo(&window), qPrintable(stage.highlight));
+      }
+    }
+  }
+
   void theFirstStartOffersTheLessons() {
     QSettings().clear();
     {

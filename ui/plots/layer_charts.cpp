@@ -135,6 +135,16 @@ PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
   return m;
 }
 
+PlotModel layerOverview(const Snapshot& snap, int layer) {
+  PlotModel m =
+      distributionOverSteps(snap, {.layer = layer, .quantity = Quantity::ActivationInput});
+  const LayerSnapshot& first = snap.runs.front().layers[std::size_t(layer)];
+  m.title = tr("Layer %1 · %2 units").arg(layer + 1).arg(first.units);
+  if (layer > 0 && !first.focused) m.note.clear();
+  m.legend = m.legend && layer == 0;
+  return m;
+}
+
 PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
   m.title = tr("%1 now").arg(quantitySymbol(view.quantity, anyBatchNorm(snap)));

@@ -34,6 +34,11 @@ using ScatterTrail = std::deque<std::vector<std::array<float, 2>>>;
 plot::PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
                             const std::vector<ScatterTrail>& trails);
 
+// A small chart of layer `layer` for the overview of every layer: its activation input's bands
+// and median over steps for every run, as distributionOverSteps draws them, titled by the
+// layer; the key to the bands only on the first layer's.
+plot::PlotModel layerOverview(const Snapshot& snap, int layer);
+
 // One or two plain sentences under a layer's charts: which point they show, what to look for,
 // naming the runs by their colours.
 QString layerCaption(const Snapshot& snap, int layer);
