@@ -13,13 +13,14 @@ FigureOneView::FigureOneView(QWidget* parent)
   caption_->setWordWrap(true);
   caption_->setContentsMargins(8, 4, 8, 4);
   caption_->setStyleSheet(QStringLiteral("color: #3c4043;"));
-  caption_->setText(
-      tr("<b>Ioffe &amp; Szegedy (2015), Figure 1.</b> (a) Test accuracy of each run over steps. "
-         "Below, for each run, one unit's input to its activation over steps: its 15th, 50th and "
-         "85th percentiles over the probe batch, on one y axis. Without batch norm the band "
-         "drifts as the earlier layers learn; with it, it holds still. View → Batch noise from "
-         "layer chooses the unit's layer. The preset “Paper Figure 1” trains the paper's "
-         "network."));
+  caption_->setText(tr(
+      "<b>Ioffe &amp; Szegedy (2015), Figure 1.</b> (a) Test accuracy of each run over steps. "
+      "Below, for each run, one unit's input to its activation over steps: its 15th, 50th and "
+      "85th percentiles over the probe batch, on one y axis. Without batch norm the band "
+      "drifts as the earlier layers learn; with it, its mean and spread are the β and γ it learns. "
+      "View → Batch noise from "
+      "layer chooses the unit's layer. The preset “Paper Figure 1” trains the paper's "
+      "network."));
   accuracy_->setObjectName(QStringLiteral("figure-1-accuracy"));
   accuracy_->setToolTip(tr("Test accuracy in evaluation mode (running statistics), per run."));
   auto* runs = new QHBoxLayout;

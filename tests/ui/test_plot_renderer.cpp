@@ -17,6 +17,10 @@ class PlotRendererTest : public QObject {
     QVERIFY(niceTicks(1, 1, 5).isEmpty());
     QCOMPARE(formatTick(12000, 5000, AxisFormat::Steps), QStringLiteral("12k"));
     QCOMPARE(formatTick(0.25, 0.25, AxisFormat::Number), QStringLiteral("0.25"));
+    // A short axis with one tick labels it as it is.
+    QCOMPARE(formatTick(0.5, tickStep({0.5}), AxisFormat::Number), QStringLiteral("0.5"));
+    QCOMPARE(formatTick(0.8, tickStep({0.2, 0.8}), AxisFormat::Number), QStringLiteral("0.8"));
+    QCOMPARE(tickStep({}), 1.0);
   }
 
   void zeroHasNoSign_data() {

@@ -187,7 +187,7 @@ PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& bas
   const QFont font = plotFont(baseFont, PlotStyle{}.fontPointSize);
   const QFontMetricsF metrics(font);
   const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
-  const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
+  const double yStep = tickStep(yTicks);
   qreal labelWidth = 0;
   for (double t : yTicks)
     labelWidth = std::max(labelWidth, metrics.horizontalAdvance(tickLabel(m.yCategories, t, yStep, AxisFormat::Number)));
@@ -233,8 +233,8 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   const QRectF& plot = g.plotArea;
   const QVector<double> xTicks = axisTicks(m.xCategories, g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
   const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(plot.height() / 32)));
-  const double xStep = xTicks.size() > 1 ? xTicks[1] - xTicks[0] : 1;
-  const double yStep = yTicks.size() > 1 ? yTicks[1] - yTicks[0] : 1;
+  const double xStep = tickStep(xTicks);
+  const double yStep = tickStep(yTicks);
 
   p.setPen(QPen(style.grid, 1));
   for (double t : xTicks) {

@@ -20,6 +20,11 @@ QVector<double> niceTicks(double min, double max, int target) {
   return ticks;
 }
 
+double tickStep(const QVector<double>& ticks) {
+  if (ticks.size() > 1) return ticks[1] - ticks[0];
+  return ticks.size() == 1 && ticks[0] != 0 ? std::abs(ticks[0]) : 1.0;
+}
+
 namespace {
 
 QString formatTickText(double value, double step, AxisFormat format) {

@@ -11,6 +11,9 @@ namespace bnlab::plot {
 
 // "Nice" tick positions (1, 2, 2.5, 5 × 10ᵏ steps) covering [min, max], about `target` of them.
 QVector<double> niceTicks(double min, double max, int target);
+// The step the labels of `ticks` are written for: the distance between ticks, or with a single
+// tick the tick itself (so 0.5 alone reads "0.5", not "1").
+double tickStep(const QVector<double>& ticks);
 // A tick's label: 12k on a step axis, 0.25 with a step of 0.25; never "-0".
 QString formatTick(double value, double step, AxisFormat format);
 
