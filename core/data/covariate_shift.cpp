@@ -5,7 +5,39 @@
 
 namespace bnlab {
 
+namespace {
+
+// The spiral's arms continued past the data's end (radius 0.05 + 0.95 t for t up to
+// kSpiralExtent instead of 1), so that inputs moved beyond the training region meet the arms
+// the spiral has there, not the nearest end of the training spiral.
+constexpr double kSpiralExtent = 3.0;
+
+Dataset continuedSpiral(int arms) {
+  constexpr int kPerArm = 6000;
+  Dataset spiral;
+  spiral.classes = arms;
+  spiral.features.resize(2, arms * kPerArm);
+  spiral.labels.resize(std::size_t(arms * kPerArm));
+  for (int arm = 0; arm < arms; ++arm)
+    for (int i = 0; i < kPerArm; ++i) {
+      const double t = kSpiralExtent * i / (kPerArm - 1);
+      const double radius = 0.05 + 0.95 * t;
+      const double angle = 1.75 * 2 * M_PI * t + 2 * M_PI * arm / arms;
+      const int column = arm * kPerArm + i;
+      spiral.features(0, column) = Scalar(radius * std::sin(angle));
+      spiral.features(1, column) = Scalar(radius * std::cos(angle));
+      spiral.labels[std::size_t(column)] = arm;
+    }
+  return spiral;
+}
+
+}  // namespace
+
 ToyLabelRule::ToyLabelRule(const ToyDataConfig& config) {
+  if (config.kind == ToyKind::Spiral) {
+    reference_ = continuedSpiral(config.classes);
+    return;
+  }
   ToyDataConfig clean = config;
   clean.noise = 0;
   clean.size = 6000;

@@ -8,7 +8,8 @@
 namespace bnlab {
 
 // A toy data set's labelling rule at every point of the plane: the class of the nearest point
-// of its noise-free pattern (a dense reference drawn with the same kind, classes and no noise).
+// of its noise-free pattern (a dense reference drawn with the same kind, classes and no noise;
+// the spiral's arms continued past the end of the data, as the spiral goes on there).
 class ToyLabelRule {
  public:
   explicit ToyLabelRule(const ToyDataConfig& config);
