@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
@@ -94,7 +95,7 @@ QList<QCommandLineOption> allOptions() {
       option("screenshot", QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
       option("size", QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."), "WxH", "1600x1000"),
       option("runs", runsHelp(), "list"),
-      option("lesson", QStringLiteral("Follow a guided lesson: its number (1 to %1) or a part of its title. Headless, it plays itself (doing each action it asks for), prints its conclusion and checks its claims.").arg(builtInLessons().size()), "n"),
+      option("lesson", QStringLiteral("Follow a guided lesson: its number (1 to %1), a part of its title, or a lesson file (.json). Headless, it plays itself (doing each action it asks for), prints its conclusion and checks its claims.").arg(builtInLessons().size()), "n"),
   };
   for (const DataSourceOption& d : kDataSourceOptions) options << option(d.name, QString::fromUtf8(d.help), d.value);
   for (const Setting& s : settings()) {
@@ -212,8 +213,26 @@ bool findPreset(const QString& wanted, Preset& out, QString& error) {
   return false;
 }
 
-// A lesson by number (1 …) or by a unique part of its title.
+// A lesson by number (1 …), by a unique part of its title, or a lesson file (*.json).
 bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
+  if (wanted.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+    QFile file(wanted);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > (1 << 20)) {
+      error = QStringLiteral("%1 cannot be read as a lesson: %2")
+                  .arg(wanted, file.isOpen() ? QStringLiteral("larger than 1 MB") : file.errorString());
+      return false;
+    }
+    Lesson lesson;
+    QStringList errors;
+    if (!parseLesson(file.readAll(), QFileInfo(wanted).completeBaseName(), builtInPresets(), lesson, errors)) {
+      error = errors.join(QStringLiteral("; "));
+      return false;
+    }
+    out.lesson = lesson;
+    out.lessonFile = wanted;
+    out.start = lesson.preset;
+    return true;
+  }
   const QList<Lesson> lessons = builtInLessons();
   QStringList titles;
   QList<int> matches;
@@ -224,7 +243,7 @@ bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
     if (isNumber ? number == i + 1 : lessons[i].title.contains(wanted, Qt::CaseInsensitive)) matches << i;
   }
   if (matches.size() == 1) {
-    out.lesson = matches.front();
+    out.lesson = lessons[matches.front()];
     out.start = lessons[matches.front()].preset;
     return true;
   }

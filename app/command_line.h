@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "config_json.h"
+#include "lessons/lesson.h"
 #include "export/dashboard_export.h"
 
 namespace bnlab {
@@ -18,7 +19,8 @@ struct CommandLine {
   Action action = Action::Window;
   ExperimentConfig config;  // the preset or file, with every option on top
   Preset start;             // name and description shown as the caption ("" when none)
-  std::optional<int> lesson;  // --lesson: index into builtInLessons()
+  std::optional<Lesson> lesson;  // --lesson: a built-in lesson, or one read from lessonFile
+  QString lessonFile;            // --lesson FILE.json: a lesson written as a file
   qint64 steps = kDefaultSteps;  // headless: the config's steps, else kDefaultSteps
   std::optional<ExportOptions> exports;  // --export DIR
   bool overwrite = false;

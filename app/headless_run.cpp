@@ -122,10 +122,22 @@ std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experimen
 
 }  // namespace
 
+int lessonIndex(MainWindow& window, const CommandLine& cli) {
+  LessonPanel* panel = window.lessonPanel();
+  if (!cli.lessonFile.isEmpty()) {
+    QString error;
+    panel->openLessonFile(cli.lessonFile, error);
+    return int(panel->lessons().size()) - 1;
+  }
+  for (int i = 0; i < panel->lessons().size(); ++i)
+    if (panel->lessons()[i].id == cli.lesson->id) return i;
+  return -1;
+}
+
 // A lesson played without a window: every stage, each action done as the lesson asks; then its
 // conclusion with the run's numbers and its claims, checked. Exit 1 when a claim fails.
 int runHeadlessLesson(const CommandLine& cli) {
-  const Lesson lesson = builtInLessons()[*cli.lesson];
+  const Lesson& lesson = *cli.lesson;
   QString error;
   if (!cli.screenshot.isEmpty() && !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
     return fail(kExitBadInput, error);
@@ -164,8 +176,8 @@ int runHeadlessLesson(const CommandLine& cli) {
     MainWindow window(run.snapshot->config, MainWindow::Start::Viewer);
     window.resize(cli.size);
     window.show();
-    window.showFinishedLesson(*cli.lesson, run.snapshot,
-                              run.summary.value(QStringLiteral("remembered")).toObject());
+    const int index = lessonIndex(window, cli);
+    window.showFinishedLesson(index, run.snapshot, run.summary.value(QStringLiteral("remembered")).toObject());
     QApplication::processEvents();
     QApplication::processEvents();  // the deferred scroll to the framed chart
     const QImage image = window.grab().toImage();

@@ -15,4 +15,8 @@ inline constexpr int kExitDiverged = 3;     // training diverged (what was measu
 // Needs a QApplication (offscreen platform).
 int runHeadless(const CommandLine& commandLine);
 
+class MainWindow;
+// The index of --lesson's lesson in the window's lesson panel (a lesson file is added to it).
+int lessonIndex(MainWindow& window, const CommandLine& commandLine);
+
 }  // namespace bnlab

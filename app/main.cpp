@@ -55,7 +55,7 @@ int main(int argc, char* argv[]) {
   window.show();
   if (cli.lesson) {
     window.showLessons();
-    window.lessonPanel()->start(*cli.lesson);
+    window.lessonPanel()->start(lessonIndex(window, cli));
   }
   return QApplication::exec();
 }

@@ -368,6 +368,30 @@ class CommandLineTest : public QObject {
     QCOMPARE(shot.size(), QSize(1024, 700));
   }
 
+  // A teacher's lesson file: played and its claims checked (exit 1 when one fails); a broken
+  // file is bad input with its reasons.
+  void lessonFile() {
+    QTemporaryDir dir;
+    const auto write = [&](const char* name, const QByteArray& json) {
+      QFile file(dir.filePath(QLatin1String(name)));
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      file.write(json);
+    };
+    const QByteArray stages = R"("stages": [{"text": "Train.", "for": 300}, {"text": "Test accuracy {runs.0.test.accuracy|%}."}])";
+    write("holds.json", R"({"title": "Mine", "preset": "Test time: one example", )" + stages +
+                            R"(, "claims": [{"that": "it learns", "value": "runs.0.test.accuracy", "atLeast": 0.5}]})");
+    write("fails.json", R"({"title": "Mine", "preset": "Test time: one example", )" + stages +
+                            R"(, "claims": [{"that": "it is perfect at once", "value": "runs.0.test.accuracy", "atLeast": 1.01}]})");
+    write("broken.json", R"({"title": "Mine", "preset": "Test time: one example", "stages": [{"text": "a", "for": 0}]})");
+    Result r = run({QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("holds.json")}, dir.path());
+    verifySuccess(r);
+    QVERIFY2(r.out.contains("Test accuracy ") && r.out.contains("holds: it learns"), r.describe().constData());
+    r = run({QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("fails.json")}, dir.path());
+    QVERIFY2(r.finished && r.exitCode == 1 && r.out.contains("DOES NOT HOLD: it is perfect at once"), r.describe().constData());
+    verifyBadInput(run({QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("broken.json")}, dir.path()),
+                   QStringLiteral("until must be ≥ 0 and for ≥ 1"));
+  }
+
   void badInput_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("keyword");

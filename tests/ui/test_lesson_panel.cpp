@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "lessons/highlight_frame.h"
@@ -153,6 +154,35 @@ class LessonPanelTest : public QObject {
         QVERIFY2(frame->target()->isVisibleTo(&window), qPrintable(stage.highlight));
       }
     }
+  }
+
+  // A teacher's own lesson file joins the list; a broken one is refused with its reasons.
+  void aLessonFileCanBeOpened() {
+    MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);
+    LessonPanel* panel = window.lessonPanel();
+    const qsizetype before = panel->lessons().size();
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("mine.json"));
+    QFile file(good);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"title": "My lesson", "summary": "s", "preset": "Test time: one example",
+                   "stages": [{"text": "Train to {step|0}.", "for": 50}, {"text": "Accuracy {runs.0.test.accuracy|%}."}],
+                   "claims": [{"that": "it learns", "value": "runs.0.test.accuracy", "atLeast": 0.5}]})");
+    file.close();
+    QString error;
+    QVERIFY2(panel->openLessonFile(good, error), qPrintable(error));
+    QCOMPARE(panel->lessons().size(), before + 1);
+    QCOMPARE(panel->lessons().last().title, QStringLiteral("My lesson"));
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile broken(bad);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(R"({"title": "x", "preset": "nope", "stages": []})");
+    broken.close();
+    QVERIFY(!panel->openLessonFile(bad, error));
+    QVERIFY2(error.contains(QStringLiteral("no preset named \"nope\"")), qPrintable(error));
+    QVERIFY(!panel->openLessonFile(dir.filePath(QStringLiteral("missing.json")), error));
+    QVERIFY(error.contains(QStringLiteral("cannot be read")));
+    QCOMPARE(panel->lessons().size(), before + 1);
   }
 
   void theFirstStartOffersTheLessons() {

@@ -1,6 +1,11 @@
 #include "lessons/lesson_panel.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
+#include <QMessageBox>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -62,7 +67,19 @@ QWidget* LessonPanel::buildList() {
   auto* footer = new QVBoxLayout(listFooter_);
   footer->setContentsMargins(0, 0, 0, 0);
   footer->addWidget(details_);
-  footer->addWidget(startButton);
+  auto* open = new QPushButton(tr("Open a lesson file…"), page);
+  open->setToolTip(tr("A lesson written as a JSON file, like those in resources/lessons"));
+  connect(open, &QPushButton::clicked, this, [this] {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a lesson"), QString(), tr("Lessons (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !openLessonFile(path, error))
+      QMessageBox::warning(this, tr("Lesson not opened"), error);
+  });
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(startButton, 1);
+  buttons->addWidget(open);
+  footer->addLayout(buttons);
   listLayout_ = new QGridLayout(page);
   listLayout_->setContentsMargins(0, 0, 0, 0);
   return page;
@@ -201,6 +218,30 @@ void LessonPanel::refreshList() {
     item->setToolTip(lesson.summary);
   }
   list_->setCurrentRow(std::min(current, int(lessons_.size()) - 1));
+}
+
+bool LessonPanel::openLessonFile(const QString& path, QString& error) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    error = tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return false;
+  }
+  constexpr qint64 kLargestLesson = 1 << 20;
+  if (file.size() > kLargestLesson) {
+    error = tr("%1 is larger than a lesson can be (1 MB)").arg(QDir::toNativeSeparators(path));
+    return false;
+  }
+  Lesson lesson;
+  QStringList errors;
+  if (!parseLesson(file.readAll(), QFileInfo(path).completeBaseName(), builtInPresets(), lesson,
+                   errors)) {
+    error = errors.join(QLatin1Char('\n'));
+    return false;
+  }
+  lessons_ << lesson;
+  refreshList();
+  list_->setCurrentRow(int(lessons_.size()) - 1);
+  return true;
 }
 
 void LessonPanel::start(int index) {

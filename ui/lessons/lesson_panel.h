@@ -33,6 +33,9 @@ class LessonPanel : public QWidget {
   bool wide() const { return wide_; }
   // Starts lesson `index` of lessons() (asks the window to load its experiment).
   void start(int index);
+  // Adds the lesson in the JSON file at `path` (written like resources/lessons/*.json) to the
+  // list and selects it. On failure: false, and every problem in `error`.
+  bool openLessonFile(const QString& path, QString& error);
   // Shows lesson `index` as finished by a headless run (lesson_script.h): its conclusion with the
   // run's numbers, the chart it points at framed.
   void showFinished(int index, const SnapshotPtr& snapshot, const QJsonObject& remembered);
