@@ -20,12 +20,10 @@ Dataset continuedSpiral(int arms) {
   spiral.labels.resize(std::size_t(arms * kPerArm));
   for (int arm = 0; arm < arms; ++arm)
     for (int i = 0; i < kPerArm; ++i) {
-      const double t = kSpiralExtent * i / (kPerArm - 1);
-      const double radius = 0.05 + 0.95 * t;
-      const double angle = 1.75 * 2 * M_PI * t + 2 * M_PI * arm / arms;
+      const auto [x, y] = spiralArmPoint(kSpiralExtent * i / (kPerArm - 1), arm, arms);
       const int column = arm * kPerArm + i;
-      spiral.features(0, column) = Scalar(radius * std::sin(angle));
-      spiral.features(1, column) = Scalar(radius * std::cos(angle));
+      spiral.features(0, column) = Scalar(x);
+      spiral.features(1, column) = Scalar(y);
       spiral.labels[std::size_t(column)] = arm;
     }
   return spiral;

@@ -29,10 +29,19 @@ struct Point {
 Point spiralPoint(int i, int n, int arms) {
   const int arm = i % arms;
   const double t = static_cast<double>(i / arms) / std::max(1, n / arms);  // 0 … 1 along arm
+  const auto [x, y] = spiralArmPoint(t, arm, arms);
+  return {x, y, arm};
+}
+
+}  // namespace
+
+std::array<double, 2> spiralArmPoint(double t, int arm, int arms) {
   const double radius = 0.05 + 0.95 * t;
   const double angle = 1.75 * 2 * kPi * t + 2 * kPi * arm / arms;
-  return {radius * std::sin(angle), radius * std::cos(angle), arm};
+  return {radius * std::sin(angle), radius * std::cos(angle)};
 }
+
+namespace {
 
 Point circlesPoint(int i, Rng& rng) {
   const int label = i % 2;

@@ -1,6 +1,7 @@
 #pragma once
 // Seeded 2-D toy data sets. `noise` is the σ of Gaussian noise added to each coordinate;
 // the clean shapes span roughly [−1, 1]² (spiral, circles, xor) or a few units (moons, blobs).
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -30,6 +31,10 @@ struct ToyDataConfig {
 };
 
 Dataset makeToyData(const ToyDataConfig& config);
+
+// The noise-free spiral: the point at t along arm `arm` of `arms` (t from 0 to 1 spans the
+// data; beyond 1 the arm goes on): radius 0.05 + 0.95 t, angle 1.75 · 2π t + 2π arm/arms.
+std::array<double, 2> spiralArmPoint(double t, int arm, int arms);
 
 // Multiplies feature i by scales[i] and adds offsets[i]: the same shape, very different ranges.
 void rescaleFeatures(Dataset& data, const std::vector<double>& scales,
