@@ -107,6 +107,32 @@ class RunChartsTest : public QObject {
 
   // Each run that the chart applies to has a legend entry named after it (alone or as the start
   // of "<run> train"), each in its own colour; runs it does not apply to have none.
+  // The batch-noise chart keeps one square whatever the batch size: a run at 64 and one at 256
+  // draw on the same ±0.5 axes, alone or together, so the larger batch's cloud looks tighter.
+  void batchNoiseKeepsItsAxes() {
+    ExperimentConfig config = configFor("batch-norm,batch-norm:batch=256");
+    config.data.toy.size = 1600;
+    const SnapshotPtr both = snapshotAfter(config, 120);
+    config.runs = parseRunList("batch-norm:batch=256");
+    const SnapshotPtr large = snapshotAfter(config, 120);
+    config.runs = parseRunList("batch-norm");
+    const SnapshotPtr small = snapshotAfter(config, 120);
+    for (const SnapshotPtr& snap : {both, large, small}) {
+      const PlotModel m = batchNoise(*snap);
+      QVERIFY(m.xRange && m.yRange);
+      QCOMPARE(m.xRange->min, -0.5);
+      QCOMPARE(m.xRange->max, 0.5);
+      QCOMPARE(m.yRange->min, 0.5);
+      QCOMPARE(m.yRange->max, 1.5);
+    }
+    const auto spread = [](const PlotModel& m) {
+      double s = 0;
+      for (const QPointF& p : m.scatters.front().points) s = std::max(s, std::abs(p.x()));
+      return s;
+    };
+    QVERIFY(spread(batchNoise(*large)) < spread(batchNoise(*small)));
+  }
+
   void everyChartShowsEveryRun() {
     QFETCH(Builder, build);
     QFETCH(bool, batchNormOnly);

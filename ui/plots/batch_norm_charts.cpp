@@ -31,8 +31,9 @@ PlotModel batchNoise(const Snapshot& snap) {
   m.title = tr("Batch noise");
   // Noise at fixed weights: mini-batches drawn at this step's W, each batch's μ_B and σ_B in
   // units of the population's σ, so every run's cloud sits around (0, 1) and their sizes
-  // compare. The axes are one fixed square for all clouds, from a few steps of size, so a
-  // tighter cloud looks tighter instead of being stretched to fill the chart.
+  // compare. The axes are one fixed square, ±0.5 around (0, 1), for every cloud and batch size
+  // (it grows only for clouds that leave it, at very small batches), so a tighter cloud looks
+  // tighter instead of being stretched to fill the chart.
   m.xLabel = QStringLiteral("(μ_B − μ) / σ");
   m.yLabel = QStringLiteral("σ_B / σ");
   const std::vector<int> runs = batchNormRuns(snap);
@@ -55,8 +56,8 @@ PlotModel batchNoise(const Snapshot& snap) {
     m.scatters.push_back(std::move(batches));
   }
   if (m.scatters.empty()) return m;
-  double half = 0.1;
-  for (double level : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0}) {
+  double half = 0.5;
+  for (double level : {0.5, 1.0, 2.0, 4.0}) {
     half = level;
     if (extent <= level) break;
   }
