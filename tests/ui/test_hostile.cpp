@@ -72,10 +72,22 @@ class Hostile {
     else if (choice < 89 && !window_.layerPanels().empty()) {
       LayerPanel* panel = window_.layerPanels()[random_.bounded(quint32(window_.layerPanels().size()))];
       pick(random_.bounded(3) == 0 ? panel->quantityCombo() : random_.bounded(2) ? panel->unitCombo() : panel->sourceCombo());
-    } else if (choice < 90) {
+    } else if (choice < 90 && random_.bounded(2) == 0) {
       const QList<Preset> presets = builtInPresets();
       const Preset& preset = presets[qsizetype(random_.bounded(quint32(presets.size())))];
       if (preset.config.data.source == DataSource::Toy) window_.applyPreset(preset);
+    } else if (choice < 90) {
+      // A lesson started, moved through and left at any moment.
+      LessonPanel* lessons = window_.lessonPanel();
+      const int lesson = int(random_.bounded(quint32(lessons->lessons().size())));
+      switch (random_.bounded(4)) {
+        case 0:
+          if (lessons->lessons()[lesson].preset.config.data.source == DataSource::Toy) lessons->start(lesson);
+          break;
+        case 1: lessons->next(); break;
+        case 2: lessons->back(); break;
+        default: lessons->leave(); break;
+      }
     } else if (choice < 91) {
       ExportOptions options;
       options.folder = dir.filePath(QStringLiteral("export"));
