@@ -204,6 +204,11 @@ void MainWindow::buildMenus() {
   showControls->setChecked(true);
   showControls->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
   connect(showControls, &QAction::toggled, controlScroll_, &QWidget::setVisible);
+  logSteps_ = view->addAction(tr("&Log-scale step axis"));
+  logSteps_->setCheckable(true);
+  logSteps_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+  logSteps_->setStatusTip(tr("Charts over steps on a log scale: the first hundreds of steps as wide as the thousands after"));
+  connect(logSteps_, &QAction::toggled, this, [this](bool on) { applyLogSteps(on); });
   view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this,
                   [this] { isFullScreen() ? showNormal() : showFullScreen(); });
 
@@ -373,8 +378,14 @@ void MainWindow::redraw() {
   showSnapshot(snap);
 }
 
+void MainWindow::applyLogSteps(bool on) {
+  for (plot::PlotWidget* chart : findChildren<plot::PlotWidget*>())
+    if (chart->logSteps() != on) chart->setLogSteps(on);
+}
+
 void MainWindow::showSnapshot(SnapshotPtr snapshot) {
   if (!snapshot) return;
+  if (logSteps_ && logSteps_->isChecked()) applyLogSteps(true);  // charts made since
   const Snapshot& snap = *snapshot;
   if (snap.runs.empty() || snap.runs.front().layers.size() != layerPanels_.size()) return;
   shown_ = std::move(snapshot);

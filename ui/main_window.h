@@ -100,6 +100,8 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildToolBar();
   void buildLessons(QMenu* help);
+  // Every chart's step axis on a log scale, or back (View → Log-scale step axis).
+  void applyLogSteps(bool on);
   void offerLessons();
   // The controls' configuration, with the View menu's landscape probe.
   ExperimentConfig currentConfig() const;
@@ -142,6 +144,7 @@ class MainWindow : public QMainWindow {
   LessonPanel* lessons_ = nullptr;
   QDockWidget* lessonDock_ = nullptr;
   QAction* leaveLesson_ = nullptr;
+  QAction* logSteps_ = nullptr;
   QPointer<HighlightFrame> highlight_;
   QString highlightedName_;  // what the lesson points at now
   QStackedWidget* views_ = nullptr;

@@ -212,6 +212,23 @@ class LiveLabTest : public QObject {
     QCOMPARE(int(window.metrics()->plots()[0]->model().lines.size()), 4);  // train, test × 2
   }
 
+  // View → Log-scale step axis puts every chart over steps on a log scale, and back.
+  void logStepAxisForEveryChart() {
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 20; }));
+    QAction* log = nullptr;
+    for (QAction* action : window.findChildren<QAction*>())
+      if (action->text() == QStringLiteral("&Log-scale step axis")) log = action;
+    QVERIFY(log);
+    log->trigger();
+    window.redraw();
+    QTRY_VERIFY(window.layerPanels()[1]->plots()[0]->model().xLog);
+    QVERIFY(window.metrics()->plots()[0]->model().xLog);              // loss
+    QVERIFY(!window.layerPanels()[1]->plots()[1]->model().xLog);      // the histogram has no steps
+    log->trigger();
+    QVERIFY(!window.layerPanels()[1]->plots()[0]->model().xLog);
+  }
+
   void perturbationKickMarksEveryChart() {
     ExperimentConfig config = smallConfig();
     config.runs = *runsForBatchNorm("compare");

@@ -5,12 +5,33 @@
 #include <QTest>
 
 #include "plot/plot_renderer.h"
+#include "plot/plot_ticks.h"
 
 using namespace bnlab::plot;
 
 class PlotRendererTest : public QObject {
   Q_OBJECT
  private slots:
+  // A log step axis: log₁₀(1 + step), so step 9 sits halfway between 0 and 99, and back.
+  void logStepAxis() {
+    PlotModel m;
+    m.xFormat = AxisFormat::Steps;
+    m.xLog = true;
+    m.xRange = Range{0, 99};
+    m.yRange = Range{0, 1};
+    m.lines.push_back({.name = QStringLiteral("loss"), .points = {{0, 0.5}, {99, 0.5}}});
+    const PlotGeometry g = layoutPlot(QRectF(0, 0, 400, 300), m, QFont());
+    QVERIFY(g.xLog);
+    const qreal middle = g.plotArea.left() + g.plotArea.width() / 2;
+    QVERIFY(std::abs(g.toPixel({9, 0}).x() - middle) < 1e-6);
+    QVERIFY(std::abs(g.toData({middle, 0}).x() - 9) < 1e-6);
+    QCOMPARE(g.toPixel({0, 0}).x(), g.plotArea.left());
+    QCOMPARE(logTicks(0, 5000), (QVector<double>{0, 1, 10, 100, 1000}));
+    QCOMPARE(formatTick(1000, std::max(1000.0, 1.0), AxisFormat::Steps), QStringLiteral("1k"));
+    m.xFormat = AxisFormat::Number;  // only step axes
+    QVERIFY(!layoutPlot(QRectF(0, 0, 400, 300), m, QFont()).xLog);
+  }
+
   void niceTicksAreRoundAndCover() {
     QCOMPARE(niceTicks(0, 10, 5), (QVector<double>{0, 2, 4, 6, 8, 10}));
     QCOMPARE(niceTicks(-0.3, 0.7, 4), (QVector<double>{-0.25, 0, 0.25, 0.5}));

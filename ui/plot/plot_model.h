@@ -85,6 +85,9 @@ struct PlotModel {
   QString title{};
   QString xLabel, yLabel;
   AxisFormat xFormat = AxisFormat::Number;
+  // A step axis drawn on a log scale, as log₁₀(1 + step): the first hundreds of steps get as much
+  // room as the thousands after them.
+  bool xLog = false;
   std::vector<Band> bands;
   std::vector<Bars> bars;
   std::vector<Line> lines;

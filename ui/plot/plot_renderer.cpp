@@ -138,8 +138,13 @@ bool hasData(const PlotModel& m) {
          any(m.cells, [](const Cells& c) { return c.values.size(); }) || m.backdrop.has_value();
 }
 
+namespace {
+double logStep(double x) { return std::log10(1 + std::max(x, 0.0)); }
+}  // namespace
+
 QPointF PlotGeometry::toPixel(QPointF d) const {
-  const double fx = (d.x() - x.min) / (x.max - x.min);
+  const double fx = xLog ? (logStep(d.x()) - logStep(x.min)) / (logStep(x.max) - logStep(x.min))
+                         : (d.x() - x.min) / (x.max - x.min);
   const double fy = (d.y() - y.min) / (y.max - y.min);
   return {plotArea.left() + fx * plotArea.width(), plotArea.bottom() - fy * plotArea.height()};
 }
@@ -147,7 +152,9 @@ QPointF PlotGeometry::toPixel(QPointF d) const {
 QPointF PlotGeometry::toData(QPointF px) const {
   const double fx = (px.x() - plotArea.left()) / plotArea.width();
   const double fy = (plotArea.bottom() - px.y()) / plotArea.height();
-  return {x.min + fx * (x.max - x.min), y.min + fy * (y.max - y.min)};
+  const double dataX = xLog ? std::pow(10.0, logStep(x.min) + fx * (logStep(x.max) - logStep(x.min))) - 1
+                            : x.min + fx * (x.max - x.min);
+  return {dataX, y.min + fy * (y.max - y.min)};
 }
 
 void dataRanges(const PlotModel& m, Range& x, Range& y) {
@@ -184,6 +191,7 @@ void dataRanges(const PlotModel& m, Range& x, Range& y) {
 PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& baseFont) {
   PlotGeometry g;
   dataRanges(m, g.x, g.y);
+  g.xLog = m.xLog && m.xFormat == AxisFormat::Steps && g.x.min >= 0 && g.x.max > g.x.min;
   const QFont font = plotFont(baseFont, PlotStyle{}.fontPointSize);
   const QFontMetricsF metrics(font);
   const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
@@ -231,7 +239,8 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   p.setFont(font);
 
   const QRectF& plot = g.plotArea;
-  const QVector<double> xTicks = axisTicks(m.xCategories, g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
+  const QVector<double> xTicks = g.xLog ? logTicks(g.x.min, g.x.max)
+                                        : axisTicks(m.xCategories, g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
   const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(plot.height() / 32)));
   const double xStep = tickStep(xTicks);
   const double yStep = tickStep(yTicks);
@@ -351,7 +360,7 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   p.setPen(style.mutedText);
   for (double t : xTicks) {
     // Centred under its tick, but moved inside the chart's area at either end ("1.5k", not "1.5").
-    const QString label = tickLabel(m.xCategories, t, xStep, m.xFormat);
+    const QString label = tickLabel(m.xCategories, t, g.xLog ? std::max(t, 1.0) : xStep, m.xFormat);
     const qreal width = metrics.horizontalAdvance(label) + 2;
     const qreal px = g.toPixel({t, g.y.min}).x();
     const qreal left = std::clamp(px - width / 2, area.left(), std::max(area.left(), area.right() - width));

@@ -22,6 +22,7 @@ struct PlotStyle {
 struct PlotGeometry {
   QRectF plotArea;  // pixels
   Range x, y;       // data ranges shown
+  bool xLog = false;  // x drawn as log₁₀(1 + x) (x ≥ 0)
   QPointF toPixel(QPointF data) const;
   QPointF toData(QPointF pixel) const;
 };

@@ -20,6 +20,14 @@ QVector<double> niceTicks(double min, double max, int target) {
   return ticks;
 }
 
+QVector<double> logTicks(double min, double max) {
+  QVector<double> ticks;
+  if (min <= 0) ticks << 0;
+  for (double t = 1; t <= max; t *= 10)
+    if (t >= min) ticks << t;
+  return ticks;
+}
+
 double tickStep(const QVector<double>& ticks) {
   if (ticks.size() > 1) return ticks[1] - ticks[0];
   return ticks.size() == 1 && ticks[0] != 0 ? std::abs(ticks[0]) : 1.0;

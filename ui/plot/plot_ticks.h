@@ -11,6 +11,8 @@ namespace bnlab::plot {
 
 // "Nice" tick positions (1, 2, 2.5, 5 × 10ᵏ steps) covering [min, max], about `target` of them.
 QVector<double> niceTicks(double min, double max, int target);
+// Ticks of a log step axis: 0 and the powers of ten in [min, max].
+QVector<double> logTicks(double min, double max);
 // The step the labels of `ticks` are written for: the distance between ticks, or with a single
 // tick the tick itself (so 0.5 alone reads "0.5", not "1").
 double tickStep(const QVector<double>& ticks);

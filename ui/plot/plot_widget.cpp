@@ -65,7 +65,13 @@ void PlotWidget::resizeEvent(QResizeEvent*) {
 
 void PlotWidget::setModel(PlotModel model) {
   model_ = std::move(model);
+  model_.xLog = logSteps_ && model_.xFormat == AxisFormat::Steps;
   update();
+}
+
+void PlotWidget::setLogSteps(bool logSteps) {
+  logSteps_ = logSteps;
+  setModel(std::move(model_));
 }
 
 void PlotWidget::render(QPainter& painter, const QRectF& area) const {

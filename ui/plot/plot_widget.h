@@ -20,6 +20,9 @@ class PlotWidget : public QWidget {
   explicit PlotWidget(QWidget* parent = nullptr);
 
   void setModel(PlotModel model);
+  // Step axes on a log scale (PlotModel::xLog) for every model from now on, and the one shown.
+  void setLogSteps(bool logSteps);
+  bool logSteps() const { return logSteps_; }
   const PlotModel& model() const { return model_; }
   // The same drawing as on screen, into any painter and rectangle (exports use this).
   void render(QPainter& painter, const QRectF& area) const;
@@ -42,6 +45,7 @@ class PlotWidget : public QWidget {
   void contextMenuEvent(QContextMenuEvent* event) override;
 
  private:
+  bool logSteps_ = false;
   void drawReadout(QPainter& painter) const;
   QMenu* buildMenu(QWidget* parent);
 
