@@ -31,7 +31,7 @@ void BatchNoiseTracker::afterStep(const Network& network) {
 }
 
 void BatchNoiseTracker::record(std::int64_t step, const Network& network, const Dataset& train,
-                               const std::vector<int>& batchSizes, std::uint64_t seed) {
+                               const std::vector<int>& batchSizes, std::uint64_t seed, int examples) {
   if (!tracks(network) || train.size() == 0) return;
   std::vector<int> indices(static_cast<std::size_t>(std::min(train.size(), kPopulationExamples)));
   std::iota(indices.begin(), indices.end(), 0);
@@ -51,7 +51,8 @@ void BatchNoiseTracker::record(std::int64_t step, const Network& network, const 
   fixedWeights_.clear();
   for (int size : batchSizes)
     fixedWeights_.push_back(measureFixedWeightNoise(network, train, layer_, unit_, size, populationMean_,
-                                                    std::sqrt(populationVariance_), seed, step));
+                                                    std::sqrt(populationVariance_), seed, step,
+                                                    fixedWeightBatches(size, examples)));
 }
 
 BatchNoise BatchNoiseTracker::measure(const Network& network) const {

@@ -8,10 +8,14 @@
 
 namespace bnlab {
 
+int fixedWeightBatches(int batchSize, int examples) {
+  return std::clamp(examples / std::max(batchSize, 1), kFewestFixedWeightBatches, kFixedWeightBatches);
+}
+
 FixedWeightNoise measureFixedWeightNoise(const Network& network, const Dataset& train, int layer,
                                          int unit, int batchSize, double populationMean,
                                          double populationStd, std::uint64_t seed,
-                                         std::int64_t step) {
+                                         std::int64_t step, int batches) {
   FixedWeightNoise noise;
   noise.batchSize = batchSize;
   noise.step = step;
@@ -24,8 +28,8 @@ FixedWeightNoise measureFixedWeightNoise(const Network& network, const Dataset& 
   Matrix x;
   ForwardRecord record;
   double meanSquares = 0, stdSquares = 0;
-  noise.batches.reserve(kFixedWeightBatches);
-  for (int b = 0; b < kFixedWeightBatches; ++b) {
+  noise.batches.reserve(std::size_t(std::max(batches, 0)));
+  for (int b = 0; b < batches; ++b) {
     // The first m of a partial Fisher–Yates shuffle: m examples without replacement.
     for (std::size_t i = 0; i < batch.size(); ++i) {
       std::swap(order[i], order[i + rng.below(order.size() - i)]);
@@ -42,8 +46,9 @@ FixedWeightNoise measureFixedWeightNoise(const Network& network, const Dataset& 
     meanSquares += meanOffset * meanOffset;
     stdSquares += (stdRatio - 1) * (stdRatio - 1);
   }
-  noise.meanSpread = std::sqrt(meanSquares / kFixedWeightBatches);
-  noise.stdSpread = std::sqrt(stdSquares / kFixedWeightBatches);
+  if (batches < 1) return noise;
+  noise.meanSpread = std::sqrt(meanSquares / batches);
+  noise.stdSpread = std::sqrt(stdSquares / batches);
   return noise;
 }
 

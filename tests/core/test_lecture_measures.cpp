@@ -119,6 +119,12 @@ class LectureMeasuresTest : public QObject {
     const double theory512 = std::sqrt((n - 512) / (n - 1)) / std::sqrt(512.0);
     QVERIFY2(at512.meanSpread > 0.75 * theory512 && at512.meanSpread < 1.25 * theory512,
              qPrintable(QStringLiteral("%1 against %2").arg(at512.meanSpread).arg(theory512)));
+    // A smaller budget draws fewer batches of a large size, never fewer than 16.
+    QCOMPARE(fixedWeightBatches(64, 8000), kFixedWeightBatches);
+    QCOMPARE(fixedWeightBatches(512, 8000), kFewestFixedWeightBatches);
+    QCOMPARE(fixedWeightBatches(512, 40000), kFixedWeightBatches);
+    QCOMPARE(int(measureFixedWeightNoise(network, snap->data->train, 0, 0, 512, noise.populationMean,
+                                         noise.populationStd, 9, 100, 16).batches.size()), 16);
     // Bit for bit the same batches from the same seed.
     const FixedWeightNoise again = measureFixedWeightNoise(
         network, snap->data->train, 0, 0, 512, noise.populationMean, noise.populationStd, 9, 100);
