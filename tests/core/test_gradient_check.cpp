@@ -8,6 +8,7 @@
 #include "network/batch_norm.h"
 #include "network/dense_layer.h"
 #include "network/dropout.h"
+#include "network/layer_norm.h"
 #include "network/network.h"
 #include "network/softmax_cross_entropy.h"
 #include "random_matrix.h"
@@ -113,6 +114,34 @@ class GradientCheck : public QObject {
     Matrix zHat, zTilde, dZ;
     auto loss = [&] {
       norm.forward(z, mode, zHat, zTilde);
+      return weighted(zTilde, r);
+    };
+    loss();
+    norm.backward(zHat, r, dZ);
+    const Matrix dGamma = norm.gammaGrad(), dBeta = norm.betaGrad();
+    QVERIFY(worstGradientError(z, dZ, loss) <= 1);
+    QVERIFY(worstGradientError(norm.gamma(), dGamma, loss) <= 1);
+    QVERIFY(worstGradientError(norm.beta(), dBeta, loss) <= 1);
+  }
+
+  // Layer norm: per example over units, the same in training and evaluation; batches of
+  // several examples and of one (where batch norm would erase the input, layer norm does not).
+  void layerNorm_data() {
+    QTest::addColumn<int>("examples");
+    QTest::newRow("batch of 10") << 10;
+    QTest::newRow("batch of 1") << 1;
+  }
+  void layerNorm() {
+    QFETCH(int, examples);
+    Rng rng(5);
+    LayerNorm norm(5);
+    norm.gamma() = test::randomMatrix(5, 1, rng, 0.5, 1.0);
+    norm.beta() = test::randomMatrix(5, 1, rng);
+    Matrix z = test::randomMatrix(5, examples, rng, 3.0, 1.5);
+    const Matrix r = test::randomMatrix(5, examples, rng);
+    Matrix zHat, zTilde, dZ;
+    auto loss = [&] {
+      norm.forward(z, zHat, zTilde);
       return weighted(zTilde, r);
     };
     loss();
