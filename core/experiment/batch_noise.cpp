@@ -49,10 +49,16 @@ void BatchNoiseTracker::record(std::int64_t step, const Network& network, const 
   populationMeanHistory_.append(step, populationMean_);
   populationVarianceHistory_.append(step, populationVariance_);
   fixedWeights_.clear();
-  for (int size : batchSizes)
+  // The run's own size always; the others while the budget lasts for at least the fewest batches.
+  int remaining = examples;
+  for (std::size_t i = 0; i < batchSizes.size(); ++i) {
+    const int size = batchSizes[i];
+    if (i > 0 && remaining < kFewestFixedWeightBatches * size) continue;
+    const int batches = fixedWeightBatches(size, remaining);
     fixedWeights_.push_back(measureFixedWeightNoise(network, train, layer_, unit_, size, populationMean_,
-                                                    std::sqrt(populationVariance_), seed, step,
-                                                    fixedWeightBatches(size, examples)));
+                                                    std::sqrt(populationVariance_), seed, step, batches));
+    remaining -= batches * size;
+  }
 }
 
 BatchNoise BatchNoiseTracker::measure(const Network& network) const {

@@ -25,8 +25,9 @@ class BatchNoiseTracker {
   // Population μ and σ² of the unit's Z over the training set under the current weights (earlier
   // batch-norm layers normalized with that set's own statistics), and the running statistics,
   // appended to their histories; then the noise at fixed weights (FixedWeightNoise) at each of
-  // `batchSizes`, with batches drawn from `seed`, within about `examples` examples per size
-  // (fixedWeightBatches). Passes over the data: called on the evaluation schedule.
+  // `batchSizes` (the run's own first), with batches drawn from `seed`, within about `examples`
+  // examples in all (fixedWeightBatches): the own size always, the others while the budget
+  // lasts. Passes over the data: called on the evaluation schedule.
   void record(std::int64_t step, const Network& network, const Dataset& train,
               const std::vector<int>& batchSizes, std::uint64_t seed, int examples);
   // The recent batches against the last recorded population values.

@@ -176,8 +176,8 @@ void Experiment::evaluatePart(Run& run, EvaluationPart part) {
       run.testEvaluation = trainer.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
       break;
     case EvaluationPart::Population:  // passes over the training set, like the evaluation
-      // Fixed-weight noise within about 4 evaluations' examples per batch size (all 64
-      // batches at the default limit; fewer, down to 16, in the live window's quicker ones).
+      // Fixed-weight noise within about 4 evaluations' examples (64 batches of each size at the
+      // default limit; in the live window's quicker evaluations fewer, and the own size only).
       run.batchNoise.record(step_, trainer.network(), data_->train, run.noiseBatchSizes,
                             derivedSeed(config_.seed, 4) ^ std::uint64_t(step_), 4 * evaluationLimit_);
       break;

@@ -131,6 +131,27 @@ class LectureMeasuresTest : public QObject {
     QCOMPARE(again.meanSpread, at512.meanSpread);
   }
 
+  // Two batch sizes: measured at both by default; with the live window's quicker evaluations
+  // (2,000 examples) each run at its own size only.
+  void fixedWeightNoiseKeepsToItsBudget() {
+    ExperimentConfig config = smallConfig();
+    config.runs = parseRunList("batch-norm,batch-norm:batch=512");
+    for (int limit : {Experiment::kEvaluationLimit, 2000}) {
+      Experiment experiment(config);
+      experiment.setEvaluationLimit(limit);
+      for (int i = 0; i < 20; ++i) experiment.step();
+      const SnapshotPtr snap = experiment.snapshot();
+      const auto& small = snap->runs[0].batchNoise.fixedWeights;
+      const auto& large = snap->runs[1].batchNoise.fixedWeights;
+      QCOMPARE(small.front().batchSize, 64);
+      QCOMPARE(large.front().batchSize, 512);
+      const int expected = limit == Experiment::kEvaluationLimit ? 2 : 1;
+      QCOMPARE(int(small.size()), expected);
+      QCOMPARE(int(large.size()), expected);
+      QCOMPARE(int(large.front().batches.size()), limit == 2000 ? kFewestFixedWeightBatches : kFixedWeightBatches);
+    }
+  }
+
   // With the probe batch's own statistics, unit u's activation input has mean βᵤ and std
   // |γᵤ|·√(σ²/(σ² + ε)): γ and β read the moments chart.
   void gammaAndBetaGovernTheMoments() {
