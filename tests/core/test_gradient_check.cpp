@@ -44,6 +44,23 @@ double worstGradientError(Matrix& x, const Matrix& analytic, const std::function
 // Σ R ⊙ Y: a loss whose gradient with respect to Y is R.
 double weighted(const Matrix& y, const Matrix& r) { return (y.array() * r.array()).sum(); }
 
+// A normalization layer (BatchNorm, LayerNorm) against L = Σ R ⊙ Z̃: ∂L/∂Z, ∂L/∂γ, ∂L/∂β.
+// `forward(zHat, zTilde)` runs the layer's forward pass on `z`.
+template <typename Norm, typename Forward>
+void checkNormalization(Norm& norm, Matrix& z, const Matrix& r, Forward forward) {
+  Matrix zHat, zTilde, dZ;
+  auto loss = [&] {
+    forward(zHat, zTilde);
+    return weighted(zTilde, r);
+  };
+  loss();
+  norm.backward(zHat, r, dZ);
+  const Matrix dGamma = norm.gammaGrad(), dBeta = norm.betaGrad();
+  QVERIFY(worstGradientError(z, dZ, loss) <= 1);
+  QVERIFY(worstGradientError(norm.gamma(), dGamma, loss) <= 1);
+  QVERIFY(worstGradientError(norm.beta(), dBeta, loss) <= 1);
+}
+
 }  // namespace
 
 class GradientCheck : public QObject {
@@ -110,18 +127,8 @@ class GradientCheck : public QObject {
       Matrix zHat, zTilde;
       norm.forward(test::randomMatrix(4, 10, rng, 2.0, 1.0), Mode::Train, zHat, zTilde);
     }
-    const Matrix r = test::randomMatrix(4, 10, rng);
-    Matrix zHat, zTilde, dZ;
-    auto loss = [&] {
-      norm.forward(z, mode, zHat, zTilde);
-      return weighted(zTilde, r);
-    };
-    loss();
-    norm.backward(zHat, r, dZ);
-    const Matrix dGamma = norm.gammaGrad(), dBeta = norm.betaGrad();
-    QVERIFY(worstGradientError(z, dZ, loss) <= 1);
-    QVERIFY(worstGradientError(norm.gamma(), dGamma, loss) <= 1);
-    QVERIFY(worstGradientError(norm.beta(), dBeta, loss) <= 1);
+    checkNormalization(norm, z, test::randomMatrix(4, 10, rng),
+                       [&](Matrix& zHat, Matrix& zTilde) { norm.forward(z, mode, zHat, zTilde); });
   }
 
   // Layer norm: per example over units, the same in training and evaluation; batches of
@@ -138,18 +145,8 @@ class GradientCheck : public QObject {
     norm.gamma() = test::randomMatrix(5, 1, rng, 0.5, 1.0);
     norm.beta() = test::randomMatrix(5, 1, rng);
     Matrix z = test::randomMatrix(5, examples, rng, 3.0, 1.5);
-    const Matrix r = test::randomMatrix(5, examples, rng);
-    Matrix zHat, zTilde, dZ;
-    auto loss = [&] {
-      norm.forward(z, zHat, zTilde);
-      return weighted(zTilde, r);
-    };
-    loss();
-    norm.backward(zHat, r, dZ);
-    const Matrix dGamma = norm.gammaGrad(), dBeta = norm.betaGrad();
-    QVERIFY(worstGradientError(z, dZ, loss) <= 1);
-    QVERIFY(worstGradientError(norm.gamma(), dGamma, loss) <= 1);
-    QVERIFY(worstGradientError(norm.beta(), dBeta, loss) <= 1);
+    checkNormalization(norm, z, test::randomMatrix(5, examples, rng),
+                       [&](Matrix& zHat, Matrix& zTilde) { norm.forward(z, zHat, zTilde); });
   }
 
   void dropoutWithFixedMask() {
