@@ -25,7 +25,8 @@ struct DataSourceOption {
   const char* help;
 };
 constexpr DataSourceOption kDataSourceOptions[] = {
-    {"mnist-folder", "dir", "mnist", "Data: a folder of MNIST-format files (train-images-idx3-ubyte[.gz], …)."},
+    {"mnist-folder", "dir", "mnist",
+     "Data: a folder of MNIST-format files (train-images-idx3-ubyte[.gz], …)."},
     {"csv", "file", "csv", "Data: a CSV table, one example a row, labels in one column."},
 };
 
@@ -48,10 +49,12 @@ QString settingHelp(const Setting& s) {
 QString runsHelp() {
   QString kinds;
   for (const NormalizationInfo& n : normalizations())
-    kinds += (kinds.isEmpty() ? "" : ", ") + QString::fromUtf8(n.key.data(), qsizetype(n.key.size()));
+    kinds +=
+        (kinds.isEmpty() ? "" : ", ") + QString::fromUtf8(n.key.data(), qsizetype(n.key.size()));
   return QStringLiteral(
              "Runs trained side by side (1 to %1), separated by commas: each a kind (%2) with "
-             "optional :batch=N, :dropout=P and :name=TEXT, e.g. plain,batch-norm,batch-norm:batch=512. "
+             "optional :batch=N, :dropout=P and :name=TEXT, e.g. "
+             "plain,batch-norm,batch-norm:batch=512. "
              "All start from the same initial weights; runs with the same batch size see the same "
              "mini-batches.")
       .arg(kMaxRuns)
@@ -70,10 +73,11 @@ QCommandLineOption option(const char* name, const QString& help, const char* val
 QCommandLineOption formatOption() {
   QStringList all;
   for (const ExportFormatInfo& f : exportFormats()) all << QLatin1String(f.name);
-  QCommandLineOption o(QStringLiteral("format"),
-                       QStringLiteral("Headless: formats to export, any of %1 (default all of them).")
-                           .arg(all.join(QLatin1Char(','))),
-                       QStringLiteral("list"));
+  QCommandLineOption o(
+      QStringLiteral("format"),
+      QStringLiteral("Headless: formats to export, any of %1 (default all of them).")
+          .arg(all.join(QLatin1Char(','))),
+      QStringLiteral("list"));
   o.setDefaultValue(all.join(QLatin1Char(',')));
   return o;
 }
@@ -81,30 +85,60 @@ QCommandLineOption formatOption() {
 // All options, in the order --help lists them.
 QList<QCommandLineOption> allOptions() {
   QList<QCommandLineOption> options = {
-      option("headless", QStringLiteral("Train without a window, print progress, write --export and --screenshot files, exit.")),
-      option("preset", QStringLiteral("Start from a built-in preset: its name, its start or a unique part of it."), "name"),
-      option("config", QStringLiteral("Start from a configuration file (JSON, as File > Save configuration writes)."), "file"),
-      option("export", QStringLiteral("Headless: write every chart, dashboard picture, config.json and summary.json into this folder."), "dir"),
+      option("headless", QStringLiteral("Train without a window, print progress, write --export "
+                                        "and --screenshot files, exit.")),
+      option("preset",
+             QStringLiteral(
+                 "Start from a built-in preset: its name, its start or a unique part of it."),
+             "name"),
+      option("config",
+             QStringLiteral(
+                 "Start from a configuration file (JSON, as File > Save configuration writes)."),
+             "file"),
+      option("export",
+             QStringLiteral("Headless: write every chart, dashboard picture, config.json and "
+                            "summary.json into this folder."),
+             "dir"),
       formatOption(),
-      option("scale", QStringLiteral("Headless: PNG pixels per screen pixel, 1, 2 or 4 (default 2)."), "s", "2"),
-      option("no-composite", QStringLiteral("Headless: no dashboard.png/.svg picture of the whole dashboard.")),
-      option("charts", QStringLiteral("Headless: export only these charts, e.g. accuracy,figure-1,layer3-distribution."), "names"),
-      option("chart-size", QStringLiteral("Headless: draw every exported chart at this size instead of its size in the window."), "WxH"),
+      option("scale",
+             QStringLiteral("Headless: PNG pixels per screen pixel, 1, 2 or 4 (default 2)."), "s",
+             "2"),
+      option("no-composite",
+             QStringLiteral("Headless: no dashboard.png/.svg picture of the whole dashboard.")),
+      option("charts",
+             QStringLiteral(
+                 "Headless: export only these charts, e.g. accuracy,figure-1,layer3-distribution."),
+             "names"),
+      option("chart-size",
+             QStringLiteral("Headless: draw every exported chart at this size instead of its size "
+                            "in the window."),
+             "WxH"),
       option("overwrite", QStringLiteral("Replace files that exist already (otherwise an error).")),
       option("quiet", QStringLiteral("Headless: print nothing but errors.")),
-      option("screenshot", QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
-      option("size", QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."), "WxH", "1600x1000"),
+      option("screenshot",
+             QStringLiteral("Headless: after the run, save the whole window as a PNG."), "file"),
+      option(
+          "size",
+          QStringLiteral("Headless: window size the pictures are laid out in (default 1600x1000)."),
+          "WxH", "1600x1000"),
       option("runs", runsHelp(), "list"),
-      option("lesson", QStringLiteral("Follow a guided lesson: its number (1 to %1), a part of its title, or a lesson file (.json). Headless, it plays itself (doing each action it asks for), prints its conclusion and checks its claims.").arg(builtInLessons().size()), "n"),
+      option("lesson",
+             QStringLiteral("Follow a guided lesson: its number (1 to %1), a part of its title, or "
+                            "a lesson file (.json). Headless, it plays itself (doing each action "
+                            "it asks for), prints its conclusion and checks its claims.")
+                 .arg(builtInLessons().size()),
+             "n"),
   };
-  for (const DataSourceOption& d : kDataSourceOptions) options << option(d.name, QString::fromUtf8(d.help), d.value);
+  for (const DataSourceOption& d : kDataSourceOptions)
+    options << option(d.name, QString::fromUtf8(d.help), d.value);
   for (const Setting& s : settings()) {
     if (s.option.empty()) continue;
     QCommandLineOption o(str(s.option), settingHelp(s));
     o.setValueName(str(s.valueName));
     options << o;
   }
-  options << QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."))
+  options << QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                QStringLiteral("Show this help."))
           << option("version", QStringLiteral("Show the version."));
   return options;
 }
@@ -171,7 +205,9 @@ bool settingValue(const Setting& s, const QString& text, QJsonValue& out, QStrin
         widths.append(v);
       }
       out = widths;
-      if (!ok) error = QStringLiteral("--%1 must list whole numbers like 64,64,64, not \"%2\"").arg(name, text);
+      if (!ok)
+        error = QStringLiteral("--%1 must list whole numbers like 64,64,64, not \"%2\"")
+                    .arg(name, text);
       return ok;
     }
     case SettingKind::Choice:
@@ -188,7 +224,8 @@ QString inOptionTerms(QString message) {
   std::vector<const Setting*> rows;
   for (const Setting& s : settings())
     if (!s.option.empty()) rows.push_back(&s);
-  std::sort(rows.begin(), rows.end(), [](const Setting* a, const Setting* b) { return a->key.size() > b->key.size(); });
+  std::sort(rows.begin(), rows.end(),
+            [](const Setting* a, const Setting* b) { return a->key.size() > b->key.size(); });
   for (const Setting* s : rows) message.replace(str(s->key), QStringLiteral("--") + str(s->option));
   return message;
 }
@@ -208,8 +245,8 @@ bool findPreset(const QString& wanted, Preset& out, QString& error) {
     return true;
   }
   error = QStringLiteral("%1 preset matches \"%2\"; presets: %3")
-              .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"), wanted,
-                   names.join(QStringLiteral(", ")));
+              .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"),
+                   wanted, names.join(QStringLiteral(", ")));
   return false;
 }
 
@@ -218,13 +255,15 @@ bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
   if (wanted.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
     QFile file(wanted);
     if (!file.open(QIODevice::ReadOnly) || file.size() > (1 << 20)) {
-      error = QStringLiteral("%1 cannot be read as a lesson: %2")
-                  .arg(wanted, file.isOpen() ? QStringLiteral("larger than 1 MB") : file.errorString());
+      error =
+          QStringLiteral("%1 cannot be read as a lesson: %2")
+              .arg(wanted, file.isOpen() ? QStringLiteral("larger than 1 MB") : file.errorString());
       return false;
     }
     Lesson lesson;
     QStringList errors;
-    if (!parseLesson(file.readAll(), QFileInfo(wanted).completeBaseName(), builtInPresets(), lesson, errors)) {
+    if (!parseLesson(file.readAll(), QFileInfo(wanted).completeBaseName(), builtInPresets(), lesson,
+                     errors)) {
       error = errors.join(QStringLiteral("; "));
       return false;
     }
@@ -240,7 +279,8 @@ bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
   const int number = wanted.toInt(&isNumber);
   for (int i = 0; i < lessons.size(); ++i) {
     titles << QLatin1Char('"') + lessons[i].title + QLatin1Char('"');
-    if (isNumber ? number == i + 1 : lessons[i].title.contains(wanted, Qt::CaseInsensitive)) matches << i;
+    if (isNumber ? number == i + 1 : lessons[i].title.contains(wanted, Qt::CaseInsensitive))
+      matches << i;
   }
   if (matches.size() == 1) {
     out.lesson = lessons[matches.front()];
@@ -248,8 +288,8 @@ bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
     return true;
   }
   error = QStringLiteral("%1 lesson matches \"%2\"; lessons: %3")
-              .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"), wanted,
-                   titles.join(QStringLiteral(", ")));
+              .arg(matches.isEmpty() ? QStringLiteral("no") : QStringLiteral("more than one"),
+                   wanted, titles.join(QStringLiteral(", ")));
   return false;
 }
 
@@ -291,7 +331,8 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     return true;
   }
   if (!parser.positionalArguments().isEmpty()) {
-    error = QStringLiteral("unexpected argument \"%1\" (options start with --)").arg(parser.positionalArguments().front());
+    error = QStringLiteral("unexpected argument \"%1\" (options start with --)")
+                .arg(parser.positionalArguments().front());
     return false;
   }
   const auto isSet = [&](const char* name) { return parser.isSet(QString::fromLatin1(name)); };
@@ -303,7 +344,9 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   for (const char* name : {"format", "scale", "no-composite", "overwrite", "size", "quiet",
                            "record-every", "evaluate-every"})
     if (isSet(name) && !headless) {
-      error = QStringLiteral("--%1 applies to headless runs: add --headless, --export or --screenshot").arg(QLatin1String(name));
+      error =
+          QStringLiteral("--%1 applies to headless runs: add --headless, --export or --screenshot")
+              .arg(QLatin1String(name));
       return false;
     }
   for (const char* name : {"format", "scale", "no-composite", "charts", "chart-size"})
@@ -320,8 +363,9 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   if (isSet("lesson") && !findLesson(value("lesson"), out, error)) return false;
   if (isSet("preset") && !findPreset(value("preset"), out.start, error)) return false;
   if (isSet("config") && !readConfigFile(value("config"), out.start, error)) return false;
-  const ExperimentConfig base =
-      (isSet("preset") || isSet("config") || isSet("lesson")) ? out.start.config : ExperimentConfig{};
+  const ExperimentConfig base = (isSet("preset") || isSet("config") || isSet("lesson"))
+                                    ? out.start.config
+                                    : ExperimentConfig{};
 
   // Every setting on top, checked as a configuration file would be.
   QJsonObject overrides;
@@ -334,7 +378,8 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     if (s.key == "data.dataset") {
       // Fashion-MNIST is a data source of its own, named like a toy set for convenience.
       const bool fashion = v.toString() == QLatin1String("fashion-mnist");
-      setPath(overrides, QStringLiteral("data.source"), fashion ? QStringLiteral("mnist") : QStringLiteral("toy"));
+      setPath(overrides, QStringLiteral("data.source"),
+              fashion ? QStringLiteral("mnist") : QStringLiteral("toy"));
       if (fashion) {
         setPath(overrides, QStringLiteral("data.path"), QString());
         QJsonObject data = overrides.value(QStringLiteral("data")).toObject();
@@ -342,7 +387,8 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
         overrides.insert(QStringLiteral("data"), data);
       }
     }
-    if (s.key == "training.seed") setPath(overrides, QStringLiteral("data.seed"), v);  // one seed for all
+    if (s.key == "training.seed")
+      setPath(overrides, QStringLiteral("data.seed"), v);  // one seed for all
   }
   for (const DataSourceOption& d : kDataSourceOptions) {
     if (!isSet(d.name)) continue;
@@ -355,7 +401,8 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
       return false;
     }
     try {
-      overrides.insert(QStringLiteral("runs"), runsToJson(parseRunList(value("runs").toStdString())));
+      overrides.insert(QStringLiteral("runs"),
+                       runsToJson(parseRunList(value("runs").toStdString())));
     } catch (const std::invalid_argument& bad) {
       error = QStringLiteral("--runs: %1").arg(QString::fromUtf8(bad.what()));
       return false;
@@ -373,7 +420,8 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   const int width = dims.size() == 2 ? dims[0].toInt() : 0;
   const int height = dims.size() == 2 ? dims[1].toInt() : 0;
   if (width < 640 || height < 400 || width > 7680 || height > 4320) {
-    error = QStringLiteral("--size must be WxH between 640x400 and 7680x4320, not \"%1\"").arg(value("size"));
+    error = QStringLiteral("--size must be WxH between 640x400 and 7680x4320, not \"%1\"")
+                .arg(value("size"));
     return false;
   }
   out.size = {width, height};
@@ -410,9 +458,11 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     }
     if (isSet("chart-size")) {
       const QStringList parts = value("chart-size").split(QLatin1Char('x'));
-      const int w = parts.size() == 2 ? parts[0].toInt() : 0, h = parts.size() == 2 ? parts[1].toInt() : 0;
+      const int w = parts.size() == 2 ? parts[0].toInt() : 0,
+                h = parts.size() == 2 ? parts[1].toInt() : 0;
       if (w < 120 || h < 80 || w > 4000 || h > 4000) {
-        error = QStringLiteral("--chart-size must be WxH between 120x80 and 4000x4000, not \"%1\"").arg(value("chart-size"));
+        error = QStringLiteral("--chart-size must be WxH between 120x80 and 4000x4000, not \"%1\"")
+                    .arg(value("chart-size"));
         return false;
       }
       out.chartSize = {w, h};

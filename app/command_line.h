@@ -8,8 +8,8 @@
 #include <optional>
 
 #include "config_json.h"
-#include "lessons/lesson.h"
 #include "export/dashboard_export.h"
+#include "lessons/lesson.h"
 
 namespace bnlab {
 
@@ -17,11 +17,11 @@ struct CommandLine {
   static constexpr qint64 kDefaultSteps = 2000;
   enum class Action { Window, Headless, Help, Version };
   Action action = Action::Window;
-  ExperimentConfig config;  // the preset or file, with every option on top
-  Preset start;             // name and description shown as the caption ("" when none)
-  std::optional<Lesson> lesson;  // --lesson: a built-in lesson, or one read from lessonFile
-  QString lessonFile;            // --lesson FILE.json: a lesson written as a file
-  qint64 steps = kDefaultSteps;  // headless: the config's steps, else kDefaultSteps
+  ExperimentConfig config;               // the preset or file, with every option on top
+  Preset start;                          // name and description shown as the caption ("" when none)
+  std::optional<Lesson> lesson;          // --lesson: a built-in lesson, or one read from lessonFile
+  QString lessonFile;                    // --lesson FILE.json: a lesson written as a file
+  qint64 steps = kDefaultSteps;          // headless: the config's steps, else kDefaultSteps
   std::optional<ExportOptions> exports;  // --export DIR
   bool overwrite = false;
   bool quiet = false;  // no progress and results on stdout

@@ -177,7 +177,8 @@ int runHeadlessLesson(const CommandLine& cli) {
     window.resize(cli.size);
     window.show();
     const int index = lessonIndex(window, cli);
-    window.showFinishedLesson(index, run.snapshot, run.summary.value(QStringLiteral("remembered")).toObject());
+    window.showFinishedLesson(index, run.snapshot,
+                              run.summary.value(QStringLiteral("remembered")).toObject());
     QApplication::processEvents();
     QApplication::processEvents();  // the deferred scroll to the framed chart
     const QImage image = window.grab().toImage();

@@ -10,7 +10,8 @@ namespace {
 // The offscreen platform's notes about features it lacks say nothing to someone running a
 // headless experiment; everything else goes to stderr as usual.
 void headlessMessages(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-  if (type == QtDebugMsg || type == QtInfoMsg || message.contains(QLatin1String("propagateSizeHints")) ||
+  if (type == QtDebugMsg || type == QtInfoMsg ||
+      message.contains(QLatin1String("propagateSizeHints")) ||
       message.contains(QLatin1String("XDG_RUNTIME_DIR")))
     return;
   std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));

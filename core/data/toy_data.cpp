@@ -129,8 +129,7 @@ void rescaleFeatures(Dataset& data, const std::vector<double>& scales,
     const auto i = static_cast<std::size_t>(d);
     const double scale = i < scales.size() ? scales[i] : 1.0;
     const double offset = i < offsets.size() ? offsets[i] : 0.0;
-    data.features.row(d) =
-        (data.features.row(d).array() * Scalar(scale) + Scalar(offset)).matrix();
+    data.features.row(d) = (data.features.row(d).array() * Scalar(scale) + Scalar(offset)).matrix();
   }
 }
 
