@@ -69,7 +69,7 @@ void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Ne
     const HiddenBlock& block = network.block(static_cast<int>(l));
     const std::int64_t lag = layer.previousStep >= 0 ? step - layer.previousStep : 0;
     recordLayer(layer, step, probe.hidden[l], block);
-    if (l > 0) recordEarlierShift(layer, step, lag, probe.hidden[l - 1].a, block);
+    if (l > 0) recordEarlierShift(layer, step, lag, probe.hidden[l - 1].output(), block);
     if (static_cast<int>(l) == tracked_.layer)
       recordTrackedUnit(step, layer, static_cast<int>(probe.hidden[l].z.cols()));
     if (layer.focus.isDefault()) continue;
@@ -142,12 +142,14 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
   }
 
   const BatchNorm& norm = block.batchNorm();
-  const bool bn = block.batchNormEnabled();
-  now.gamma = bn ? toDoubles(norm.gamma().col(0)) : std::vector<double>{};
-  now.beta = bn ? toDoubles(norm.beta().col(0)) : std::vector<double>{};
-  if (bn) {
-    layer.gammaRms.append(step, std::sqrt(norm.gamma().cast<double>().squaredNorm() / double(norm.units())));
-    layer.betaMean.append(step, norm.beta().cast<double>().mean());
+  const bool bn = usesBatchStatistics(block.normalization());
+  const Matrix* gamma = block.gamma();
+  const Matrix* beta = block.beta();
+  now.gamma = gamma ? toDoubles(gamma->col(0)) : std::vector<double>{};
+  now.beta = beta ? toDoubles(beta->col(0)) : std::vector<double>{};
+  if (gamma && beta) {
+    layer.gammaRms.append(step, std::sqrt(gamma->cast<double>().squaredNorm() / double(gamma->rows())));
+    layer.betaMean.append(step, beta->cast<double>().mean());
   }
   now.runningMean = bn ? toDoubles(norm.runningMean()) : std::vector<double>{};
   now.runningVariance = bn ? toDoubles(norm.runningVariance()) : std::vector<double>{};

@@ -180,7 +180,8 @@ struct KickResponse {
 struct RunSnapshot {
   RunSpec spec;      // how this run differs from the experiment's base settings
   std::string name;  // runLabel(spec): "plain", "batch norm", "batch norm · batch 512"
-  bool batchNorm = false;  // its hidden layers have batch norm now
+  Normalization normalization = Normalization::None;  // of its hidden layers now
+  bool batchNorm = false;  // they normalize with batch statistics now (usesBatchStatistics)
   int batchSize = 0;       // the batch size and dropout it trains with now
   double dropout = 0;
   std::int64_t epoch = 0;  // completed passes over the training set of its batches
