@@ -6,9 +6,10 @@
 //                   "dataset", "size", "noise", "classes", "seed", "testFraction",
 //                   "unevenScales", "standardize", "testShift" },
 //     "network":  { "hiddenLayers": [units…], "activation", "init", "initSigma",
-//                   "batchNormMomentum", "batchNormEpsilon", "dropout",
+//                   "batchNormMomentum", "batchNormEpsilon", "noiseSpread", "dropout",
 //                   "batchNorm": "off" | "on" | "compare" (shorthand for "runs"; older files) },
-//     "runs":     [ { "normalization": "plain" | "batch-norm", "batchSize", "dropout", "name" }, … ],
+//     "runs":     [ { "normalization": "plain" | "batch-norm" | "layer-norm" | … (run_spec.cpp),
+//                     "batchSize", "dropout", "name" }, … ],
 //     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "steps",
 //                   "seed" },
 //     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery" } }

@@ -204,14 +204,14 @@ void Experiment::evaluate() {
   for (Run& run : runs_) {
     for (EvaluationPart part : {EvaluationPart::Train, EvaluationPart::Test, EvaluationPart::Population})
       parts.emplace_back(&run, part);
-    if (usesBatchStatistics(run.trainer->network().normalization()))
+    if (run.trainer->network().normalization() != Normalization::None)
       for (EvaluationPart part : {EvaluationPart::TestSetStatistics, EvaluationPart::BatchOfOne})
         parts.emplace_back(&run, part);
   }
   forEachTask(int(parts.size()), [&](int i) { evaluatePart(*parts[std::size_t(i)].first, parts[std::size_t(i)].second); });
   for (Run& run : runs_) {
     run.recorder.recordEvaluation(step_, run.trainEvaluation, run.testEvaluation);
-    if (!usesBatchStatistics(run.trainer->network().normalization())) continue;
+    if (run.trainer->network().normalization() == Normalization::None) continue;
     run.testTime.runningStatistics = run.testEvaluation.accuracy;
     run.testTime.step = step_;
   }
@@ -245,6 +245,7 @@ SnapshotPtr Experiment::snapshot() const {
     run.name = runLabel(run.spec);
     run.normalization = network.normalization();
     run.batchNorm = usesBatchStatistics(run.normalization);
+    run.normalized = normalizesActivationInput(run.normalization);
     run.batchSize = batchSize(int(i));
     run.dropout = dropout(int(i));
     run.epoch = streams_[source.stream].sampler.epoch();

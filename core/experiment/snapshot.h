@@ -181,7 +181,8 @@ struct RunSnapshot {
   RunSpec spec;      // how this run differs from the experiment's base settings
   std::string name;  // runLabel(spec): "plain", "batch norm", "batch norm · batch 512"
   Normalization normalization = Normalization::None;  // of its hidden layers now
-  bool batchNorm = false;  // they normalize with batch statistics now (usesBatchStatistics)
+  bool batchNorm = false;   // they normalize with batch statistics now (usesBatchStatistics)
+  bool normalized = false;  // their activation input is a normalized Z̃ (normalizesActivationInput)
   int batchSize = 0;       // the batch size and dropout it trains with now
   double dropout = 0;
   std::int64_t epoch = 0;  // completed passes over the training set of its batches
@@ -196,7 +197,7 @@ struct RunSnapshot {
   DecisionMap decisionMap;
   BatchNoise batchNoise;
   KickResponse lastKick;
-  TestTimeAccuracy testTime;  // batch-norm runs, at the last evaluation
+  TestTimeAccuracy testTime;  // normalized runs, at the last evaluation
   SinglePrediction chosen;    // the example picked on the decision plane, if any
   UnitPercentiles unitPercentiles;  // of the followed unit (Experiment::setBatchNoiseTarget)
   // Loss-landscape probe (off unless landscapeEvery > 0): see landscape_probe.h.

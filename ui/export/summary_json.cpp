@@ -80,7 +80,7 @@ QJsonObject runJson(const RunSnapshot& run) {
                    {QStringLiteral("evaluatedAt"), qint64(run.evaluatedAt)},
                    {QStringLiteral("train"), evaluationJson(run.train)},
                    {QStringLiteral("test"), evaluationJson(run.test)}};
-  if (run.batchNorm && run.testTime.step >= 0)
+  if (run.normalization != Normalization::None && run.testTime.step >= 0)
     json.insert(QStringLiteral("testTime"),
                 QJsonObject{{QStringLiteral("runningStatistics"), run.testTime.runningStatistics},
                             {QStringLiteral("testSetStatistics"), run.testTime.testSetStatistics},
