@@ -187,6 +187,7 @@ void Experiment::evaluatePart(Run& run, EvaluationPart part) {
       break;
     case EvaluationPart::BatchOfOne:
       run.testTime.batchOfOne = trainer.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy;
+      run.testTime.batchOfOneTogether = trainer.evaluate(data_->test, NormStats::Running, kChunk, kSingles).accuracy;
       break;
   }
 }

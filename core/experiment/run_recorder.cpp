@@ -11,6 +11,12 @@ namespace {
 
 std::vector<double> toDoubles(const Vector& v) { return {v.data(), v.data() + v.size()}; }
 
+double meanOf(const std::vector<double>& values) {
+  double sum = 0;
+  for (double v : values) sum += v;
+  return values.empty() ? 0.0 : sum / double(values.size());
+}
+
 }  // namespace
 
 RunRecorder::RunRecorder(int layers, std::size_t historyCapacity)
@@ -131,6 +137,10 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
     layer.shift.append(step, now.shift);
     layer.recentShifts.append(now.shift);
     now.recentShift = layer.recentShifts.recentMean();
+    now.meanShift = layer.recentShifts.mean();
+    const double spread = meanOf(now.now[int(Quantity::ActivationInput)].unitStddev);
+    if (spread > 0) layer.shiftRelative.append(now.shift / spread);
+    now.meanShiftRelative = layer.shiftRelative.mean();
   }
   layer.previousStep = step;
 
@@ -181,9 +191,7 @@ void RunRecorder::recordEarlierShift(Layer& layer, std::int64_t step, std::int64
     sortValues(shifted_.activationInput(), sorted_, &shiftedRows_, scratch_);
     now.earlierShift = meanUnitWasserstein(shiftedRows_, layer.sortedRows, block.units()) *
                        (100.0 / double(lag));
-    const std::vector<double>& spread = now.now[int(Quantity::ActivationInput)].unitStddev;
-    double meanSpread = 0;
-    for (double s : spread) meanSpread += s / double(spread.size());
+    const double meanSpread = meanOf(now.now[int(Quantity::ActivationInput)].unitStddev);
     layer.earlierShift.append(step, now.earlierShift);
     layer.earlier.append(now.earlierShift);
     if (meanSpread > 0) layer.earlierRelative.append(now.earlierShift / meanSpread);

@@ -72,6 +72,9 @@ struct LayerSnapshot {
   // (× 100/Δ) so that records taken at different intervals read on one scale.
   double shift = 0;
   double recentShift = 0;  // mean of the last (up to) 20 recorded shifts
+  double meanShift = 0;    // mean over every record of the run
+  // The same divided by the layer's mean unit std of the activation input at each record.
+  double meanShiftRelative = 0;
   HistoryView shiftHistory;
   // The part of that shift caused by the earlier layers alone: the probe batch through today's
   // layers 1 … l−1 and through those of the previous record (Δ steps ago), both into this
@@ -143,6 +146,9 @@ struct BatchNoise {
 // (a batch of one: μ_B = z, σ²_B = 0, so Ẑ = 0 and every input gives the same output).
 struct TestTimeAccuracy {
   double runningStatistics = 0, testSetStatistics = 0, batchOfOne = 0;
+  // The batch of one's examples evaluated together with running statistics: what batchOfOne
+  // would be if the batch did not matter (it equals batchOfOne for layer norm).
+  double batchOfOneTogether = 0;
   std::int64_t step = -1;
 };
 

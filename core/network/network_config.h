@@ -20,7 +20,7 @@ struct NetworkConfig {
   Scalar initSigma = Scalar(0.01);  // σ of InitKind::Gaussian
   Normalization normalization = Normalization::None;
   BatchNormOptions batchNormOptions;  // ε also serves layer norm
-  Scalar noiseSpread = 1;             // r of noisy batch norm (step_noise.h), 0 … 1.5
+  Scalar noiseSpread = Scalar(0.3);   // r of noisy batch norm (step_noise.h), 0 … 1.5
   Scalar dropout = 0;  // p ∈ [0, 0.9]
   std::uint64_t seed = 1;
 
