@@ -248,7 +248,7 @@ class CommandLineTest : public QObject {
         QVERIFY2(inUnitInterval(metrics.value(QLatin1String("accuracy"))), name + " " + split);
         QVERIFY2(finiteNonNegative(metrics.value(QLatin1String("loss"))), name + " " + split);
       }
-      QCOMPARE(run.contains(QLatin1String("testTime")), run.value(QLatin1String("batchNorm")).toBool());
+      QCOMPARE(run.contains(QLatin1String("testTime")), run.value(QLatin1String("batchNorm")).toBool());  // plain, batch norm
       const QJsonArray layers = run.value(QLatin1String("layers")).toArray();
       QCOMPARE(layers.size(), 4);
       for (int i = 0; i < layers.size(); ++i) {
@@ -351,6 +351,37 @@ class CommandLineTest : public QObject {
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs[0].toObject().value(QLatin1String("batchNorm")), QJsonValue(true));
     QCOMPARE(runs[0].toObject().value(QLatin1String("layers")).toArray().size(), 2);
+  }
+
+  // Batch norm's relatives as runs: each trains headless, summary.json names its kind, and every
+  // normalized run has its test-time accuracies (layer norm's batch of one is its accuracy on
+  // the same examples together).
+  void relativesTrainHeadless() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Result r = run(kSmallRun + QStringList{QStringLiteral("--runs"),
+                                                 QStringLiteral("plain,batch-norm,noisy-batch-norm,layer-norm"),
+                                                 QStringLiteral("--export"), out, QStringLiteral("--format"),
+                                                 QStringLiteral("csv"), QStringLiteral("--charts"),
+                                                 QStringLiteral("accuracy")},
+                         tmp.path());
+    verifySuccess(r);
+    const QJsonArray runs = readJson(QDir(out).filePath(QStringLiteral("summary.json"))).value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 4);
+    const char* kinds[] = {"plain", "batch-norm", "noisy-batch-norm", "layer-norm"};
+    const char* names[] = {"plain", "batch norm", "noisy batch norm", "layer norm"};
+    for (int i = 0; i < 4; ++i) {
+      const QJsonObject run = runs[i].toObject();
+      QCOMPARE(run.value(QLatin1String("name")).toString(), QString::fromUtf8(names[i]));
+      QCOMPARE(run.value(QLatin1String("spec")).toObject().value(QLatin1String("normalization")).toString(),
+               QString::fromUtf8(kinds[i]));
+      QCOMPARE(run.contains(QLatin1String("testTime")), i > 0);
+      QVERIFY(inUnitInterval(run.value(QLatin1String("test")).toObject().value(QLatin1String("accuracy"))));
+    }
+    const QJsonObject layerNorm = runs[3].toObject().value(QLatin1String("testTime")).toObject();
+    QCOMPARE(layerNorm.value(QLatin1String("batchOfOne")).toDouble(),
+             layerNorm.value(QLatin1String("batchOfOneTogether")).toDouble());
   }
 
   // 3. Bad input: exit 2 before anything happens, one line naming the problem.
