@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QRandomGenerator>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "run_list_dialog.h"
 #include "training_worker.h"
@@ -150,17 +151,23 @@ QWidget* ControlPanel::buildNetworkGroup() {
   initSigma_->setDecimals(4);
   initSigma_->setSingleStep(0.01);
   settings_.bind("network.initSigma", initSigma_);
+  noiseSpread_ = new QDoubleSpinBox(group);
+  noiseSpread_->setDecimals(2);
+  noiseSpread_->setSingleStep(0.05);
+  settings_.bind("network.noiseSpread", noiseSpread_);
   form->addRow(tr("Hidden layers"), layers_);
   form->addRow(tr("Units per layer"), units_);
   form->addRow(tr("Activation"), activation_);
   form->addRow(tr("Initialization"), init_);
   form->addRow(tr("Init σ"), initSigma_);
+  form->addRow(tr("Noise spread"), noiseSpread_);
   for (QSpinBox* spin : {layers_, units_})
     connect(spin, &QSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
   for (QComboBox* combo : {activation_, init_})
     connect(combo, &QComboBox::currentIndexChanged, this, &ControlPanel::architectureChanged);
   connect(init_, &QComboBox::currentIndexChanged, this, &ControlPanel::updateDatasetControls);
-  connect(initSigma_, &QDoubleSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
+  for (QDoubleSpinBox* spin : {initSigma_, noiseSpread_})
+    connect(spin, &QDoubleSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
   return group;
 }
 
@@ -260,8 +267,13 @@ ExperimentConfig ControlPanel::config() const {
       break;
     case RunsMode::Custom:
       c.runs = base_.runs;
-      if (c.runs.size() == 1)  // one run of its own (a name, a batch size): the switch is live
-        c.runs.front().normalization = batchNorm_->isChecked() ? Normalization::BatchNorm : Normalization::None;
+      if (c.runs.size() == 1) {  // one run of its own (a name, a batch size): the switch is live
+        Normalization& kind = c.runs.front().normalization;  // a relative stays itself when on
+        if (!batchNorm_->isChecked())
+          kind = Normalization::None;
+        else if (kind == Normalization::None)
+          kind = Normalization::BatchNorm;
+      }
       break;
   }
   return c;
@@ -281,7 +293,7 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
       QSignalBlocker(noise_->slider()), QSignalBlocker(size_), QSignalBlocker(seed_),
       QSignalBlocker(unevenScales_), QSignalBlocker(standardize_), QSignalBlocker(layers_),
       QSignalBlocker(units_), QSignalBlocker(activation_), QSignalBlocker(init_),
-      QSignalBlocker(initSigma_), QSignalBlocker(batchNorm_), QSignalBlocker(batchSize_),
+      QSignalBlocker(initSigma_), QSignalBlocker(noiseSpread_), QSignalBlocker(batchNorm_), QSignalBlocker(batchSize_),
       QSignalBlocker(batchSize_->slider()), QSignalBlocker(learningRate_),
       QSignalBlocker(learningRate_->slider()), QSignalBlocker(optimizer_),
       QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider()), QSignalBlocker(mode_),
@@ -314,6 +326,9 @@ void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
   mode_->setCurrentIndex(mode_->findData(int(mode)));
   batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
   batchNorm_->setEnabled(liveSwitch());
+  noiseSpread_->setEnabled(std::any_of(runs.begin(), runs.end(), [](const RunSpec& run) {
+    return run.normalization == Normalization::NoisyBatchNorm;
+  }));
 }
 
 bool ControlPanel::liveSwitch() const {

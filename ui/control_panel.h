@@ -92,6 +92,7 @@ class ControlPanel : public QWidget {
   QComboBox* activation_;
   QComboBox* init_;
   QDoubleSpinBox* initSigma_;
+  QDoubleSpinBox* noiseSpread_;  // noisy batch norm's r; enabled while a run has it
   QComboBox* mode_;
   QPushButton* editRuns_;
   QCheckBox* batchNorm_;

@@ -65,6 +65,16 @@ class ConfigJsonTest : public QObject {
       QCOMPARE(shown.network.hiddenUnits, preset.config.network.hiddenUnits);
       QVERIFY(shown.runs == preset.config.runs);
     }
+    // One run of a relative keeps its kind, and its noise spread, through the controls.
+    for (const char* kind : {"layer-norm", "noisy-batch-norm", "batch-norm-after", "batch-norm-no-affine"}) {
+      ExperimentConfig one;
+      one.runs = parseRunList(kind);
+      one.network.noiseSpread = 0.45f;
+      ControlPanel panel;
+      panel.setConfig(one);
+      QVERIFY2(panel.config().runs == one.runs, kind);
+      QCOMPARE(panel.config().network.noiseSpread, 0.45f);
+    }
     ExperimentConfig odd;
     odd.optimizer.learningRate = 0.0707;
     odd.batchSize = 100;
