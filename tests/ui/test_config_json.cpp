@@ -29,6 +29,8 @@ class ConfigJsonTest : public QObject {
     c.probeSize = 300;
     c.recordEvery = 7;
     c.evaluateEvery = 70;
+    c.landscapeEvery = 30;
+    c.gradientShiftEvery = 15;
     c.seed = 99;
     const QByteArray bytes = QJsonDocument(configToJson(c)).toJson();
     Preset back;
@@ -37,6 +39,7 @@ class ConfigJsonTest : public QObject {
     QCOMPARE(QJsonDocument(configToJson(back.config)).toJson(), bytes);
     QCOMPARE(back.config.network.hiddenUnits, c.network.hiddenUnits);
     QCOMPARE(back.config.data.toy.seed, c.data.toy.seed);
+    QCOMPARE(back.config.gradientShiftEvery, 15);
     QVERIFY(back.config.runs == *runsForBatchNorm("compare"));
   }
 
