@@ -1,5 +1,6 @@
 #include "experiment/run_recorder.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "experiment/distribution.h"
@@ -10,6 +11,18 @@ namespace bnlab {
 namespace {
 
 std::vector<double> toDoubles(const Vector& v) { return {v.data(), v.data() + v.size()}; }
+
+// The median of a history's values (the newest sample of each bucket).
+double medianOf(const History& history) {
+  std::vector<double> values;
+  values.reserve(history.size());
+  history.view().forEach([&](const HistoryPoint& p) { values.push_back(p.value); });
+  if (values.empty()) return 0;
+  const auto middle = values.begin() + std::ptrdiff_t(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  if (values.size() % 2 == 1) return *middle;
+  return 0.5 * (*middle + *std::max_element(values.begin(), middle));
+}
 
 }  // namespace
 
@@ -250,12 +263,15 @@ void RunRecorder::recordGradientShift(std::int64_t step, const std::vector<Gradi
     now.last = shift.difference;
     now.recent = layer.difference.recentMean();
     now.mean = layer.difference.mean();
+    now.median = medianOf(layer.gradientDifference);
     now.lastRelative = shift.relative();
     now.recentRelative = layer.relative.recentMean();
     now.meanRelative = layer.relative.mean();
+    now.medianRelative = medianOf(layer.gradientRelative);
     now.cosineLast = shift.cosine;
     now.cosineRecent = layer.cosine.recentMean();
     now.cosineMean = layer.cosine.mean();
+    now.cosineMedian = medianOf(layer.gradientCosine);
     now.gradientNorm = shift.gradientNorm;
   }
 }

@@ -387,10 +387,10 @@ class CommandLineTest : public QObject {
             layers[l].toObject().value(QLatin1String("gradientShift")).toObject();
         QCOMPARE(shift.value(QLatin1String("measures")).toInt(), 5);  // steps 0, 10, …, 40
         QCOMPARE(shift.value(QLatin1String("measuredAt")).toInt(), 40);
-        for (const char* key : {"last", "recent", "mean", "lastRelative", "recentRelative",
-                                "meanRelative", "gradientNorm"})
+        for (const char* key : {"last", "recent", "mean", "median", "lastRelative",
+                                "recentRelative", "meanRelative", "medianRelative", "gradientNorm"})
           QVERIFY2(finiteNonNegative(shift.value(QLatin1String(key))), key);
-        for (const char* key : {"cosineLast", "cosineRecent", "cosineMean"}) {
+        for (const char* key : {"cosineLast", "cosineRecent", "cosineMean", "cosineMedian"}) {
           const double cosine = shift.value(QLatin1String(key)).toDouble(NAN);
           QVERIFY2(cosine >= -1 && cosine <= 1, key);
           if (l == 0) QCOMPARE(cosine, 1.0);

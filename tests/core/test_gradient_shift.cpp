@@ -5,6 +5,7 @@
 // order, so they agree to rounding in the double-precision norms (1e-9 relative); 1e-6 leaves
 // room for a compiler that orders the sums differently.
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 #include "experiment/experiment.h"
@@ -215,8 +216,14 @@ class GradientShiftTest : public QObject {
         QVERIFY(shift.gradientNorm > 0);
         if (l == 0) {
           QCOMPARE(shift.mean, 0.0);
+          QCOMPARE(shift.median, 0.0);
           QCOMPARE(shift.cosineMean, 1.0);
+          QCOMPARE(shift.cosineMedian, 1.0);
         } else {
+          std::vector<double> relative;  // the median of 5: the third
+          shift.relative.forEach([&](const HistoryPoint& p) { relative.push_back(p.value); });
+          std::sort(relative.begin(), relative.end());
+          QCOMPARE(shift.medianRelative, relative[2]);
           QVERIFY(shift.last > 0 && shift.mean > 0);
           QVERIFY(std::abs(shift.lastRelative - shift.last / shift.gradientNorm) < 1e-12);
           QVERIFY(shift.cosineLast < 1 && shift.cosineLast > -1);

@@ -41,12 +41,15 @@ QJsonObject gradientShiftJson(const GradientShiftSummary& shift) {
           {QStringLiteral("last"), shift.last},
           {QStringLiteral("recent"), shift.recent},
           {QStringLiteral("mean"), shift.mean},
+          {QStringLiteral("median"), shift.median},
           {QStringLiteral("lastRelative"), shift.lastRelative},
           {QStringLiteral("recentRelative"), shift.recentRelative},
           {QStringLiteral("meanRelative"), shift.meanRelative},
+          {QStringLiteral("medianRelative"), shift.medianRelative},
           {QStringLiteral("cosineLast"), shift.cosineLast},
           {QStringLiteral("cosineRecent"), shift.cosineRecent},
           {QStringLiteral("cosineMean"), shift.cosineMean},
+          {QStringLiteral("cosineMedian"), shift.cosineMedian},
           {QStringLiteral("gradientNorm"), shift.gradientNorm}};
 }
 

@@ -12,8 +12,9 @@
 //                                                   "quantiles": [values at those percentiles] },
 //                               "shift": { "last", "recent", "max" },
 //                               "gradientShift": { "measures", "measuredAt", "last", "recent",
-//                                   "mean", "lastRelative", "recentRelative", "meanRelative",
-//                                   "cosineLast", "cosineRecent", "cosineMean",
+//                                   "mean", "median", "lastRelative", "recentRelative",
+//                                   "meanRelative", "medianRelative", "cosineLast",
+//                                   "cosineRecent", "cosineMean", "cosineMedian",
 //                                   "gradientNorm" } } ] } ] }  (measure.gradientShiftEvery > 0)
 // Shifts are 1-Wasserstein distances per 100 steps (see LayerSnapshot); the gradient shift is
 // ‖G − G′‖, ‖G − G′‖/‖G‖ and cos(G, G′) (see GradientShiftSummary).
