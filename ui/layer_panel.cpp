@@ -31,7 +31,7 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
   quantity_->addItem(tr("Pre-norm Z = W·A + b"), int(Quantity::PreNorm));
   quantity_->addItem(tr("Activation output A"), int(Quantity::Output));
   quantity_->setToolTip(tr("Which values of this layer the charts show: what the activation "
-                           "sees (Z̃ with batch norm, Z without), Z before batch norm, or A."));
+                           "sees (Z̃ with normalization, Z without), Z before normalization, or A."));
   unit_->addItem(tr("All units"), -1);
   for (int u = 0; u < units; ++u) unit_->addItem(tr("Unit %1").arg(u + 1), u);
   unit_->setToolTip(tr("Pool every unit's values, or follow one unit."));

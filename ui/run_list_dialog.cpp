@@ -2,6 +2,7 @@
 
 #include <QVBoxLayout>
 
+#include "run_caption.h"
 #include "setting_controls.h"
 
 namespace bnlab {
@@ -15,6 +16,7 @@ RunListDialog::RunListDialog(const std::vector<RunSpec>& runs, QWidget* parent)
     : QDialog(parent),
       table_(new QWidget),
       add_(new QPushButton(tr("Add run"))),
+      kinds_(new QLabel),
       problems_(new QLabel),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
   setWindowTitle(tr("Runs"));
@@ -23,12 +25,15 @@ RunListDialog::RunListDialog(const std::vector<RunSpec>& runs, QWidget* parent)
                     "the same batch size see the same mini-batches. Empty fields take "
                     "the experiment's settings."));
   intro->setWordWrap(true);
+  kinds_->setWordWrap(true);
+  kinds_->setTextFormat(Qt::RichText);
   problems_->setWordWrap(true);
   problems_->setStyleSheet(QStringLiteral("color: #b3261e;"));
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(intro);
   layout->addWidget(table_);
   layout->addWidget(add_, 0, Qt::AlignLeft);
+  layout->addWidget(kinds_);
   layout->addWidget(problems_);
   layout->addWidget(buttons_);
   connect(add_, &QPushButton::clicked, this, &RunListDialog::addRun);
@@ -137,6 +142,7 @@ void RunListDialog::check() {
     rows_[i].remove->setEnabled(rows_.size() > 1);
   }
   add_->setEnabled(int(rows_.size()) < kMaxRuns);
+  kinds_->setText(normalizationLines(specs, true).join(QStringLiteral("<br>")));
   QStringList problems;
   for (const std::string& problem : validateRuns(specs))
     problems << QString::fromStdString(problem);

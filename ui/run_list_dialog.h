@@ -49,6 +49,7 @@ class RunListDialog : public QDialog {
   QGridLayout* grid_ = nullptr;
   std::vector<Row> rows_;
   QPushButton* add_;
+  QLabel* kinds_;  // what each chosen normalization does
   QLabel* problems_;
   QDialogButtonBox* buttons_;
 };

@@ -19,7 +19,7 @@ void BatchNoiseTracker::setTarget(int layer, int unit) {
 }
 
 bool BatchNoiseTracker::tracks(const Network& network) const {
-  return layer_ >= 0 && layer_ < network.depth() && network.block(layer_).batchNormEnabled() &&
+  return layer_ >= 0 && layer_ < network.depth() && batchNormalizesZ(network.block(layer_).normalization()) &&
          unit_ < network.block(layer_).units();
 }
 

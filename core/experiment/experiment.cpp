@@ -194,6 +194,7 @@ void Experiment::evaluatePart(Run& run, EvaluationPart part) {
       break;
     case EvaluationPart::BatchOfOne:
       run.testTime.batchOfOne = trainer.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy;
+      run.testTime.batchOfOneTogether = trainer.evaluate(data_->test, NormStats::Running, kChunk, kSingles).accuracy;
       break;
   }
 }
@@ -211,14 +212,14 @@ void Experiment::evaluate() {
   for (Run& run : runs_) {
     for (EvaluationPart part : {EvaluationPart::Train, EvaluationPart::Test, EvaluationPart::Population})
       parts.emplace_back(&run, part);
-    if (run.trainer->network().batchNorm())
+    if (run.trainer->network().normalization() != Normalization::None)
       for (EvaluationPart part : {EvaluationPart::TestSetStatistics, EvaluationPart::BatchOfOne})
         parts.emplace_back(&run, part);
   }
   forEachTask(int(parts.size()), [&](int i) { evaluatePart(*parts[std::size_t(i)].first, parts[std::size_t(i)].second); });
   for (Run& run : runs_) {
     run.recorder.recordEvaluation(step_, run.trainEvaluation, run.testEvaluation);
-    if (!run.trainer->network().batchNorm()) continue;
+    if (run.trainer->network().normalization() == Normalization::None) continue;
     run.testTime.runningStatistics = run.testEvaluation.accuracy;
     run.testTime.step = step_;
   }
@@ -250,7 +251,9 @@ SnapshotPtr Experiment::snapshot() const {
     RunSnapshot& run = snap->runs[i];
     run.spec = config_.runs[i];
     run.name = runLabel(run.spec);
-    run.batchNorm = network.batchNorm();
+    run.normalization = network.normalization();
+    run.batchNorm = usesBatchStatistics(run.normalization);
+    run.normalized = normalizesActivationInput(run.normalization);
     run.batchSize = batchSize(int(i));
     run.dropout = dropout(int(i));
     run.epoch = streams_[source.stream].sampler.epoch();
@@ -310,9 +313,10 @@ void Experiment::setDropout(double rate) {
 void Experiment::setBatchNorm(bool enabled) {
   if (runCount() != 1) return;
   Network& network = runs_.front().trainer->network();
-  if (network.batchNorm() == enabled) return;
-  network.setBatchNorm(enabled);
-  config_.runs.front().normalization = enabled ? Normalization::BatchNorm : Normalization::None;
+  const Normalization kind = enabled ? Normalization::BatchNorm : Normalization::None;
+  if ((network.normalization() != Normalization::None) == enabled) return;
+  network.setNormalization(kind);
+  config_.runs.front().normalization = kind;
   batchNormToggles_.push_back(step_);
 }
 

@@ -26,7 +26,7 @@ std::vector<std::string_view> dataSourceNames() { return kSourceNames.names(); }
 std::vector<std::string> ExperimentConfig::warnings() const {
   std::vector<std::string> found;
   for (const RunSpec& run : runs)
-    if (run.normalization == Normalization::BatchNorm && run.batchSize.value_or(batchSize) == 1) {
+    if (usesBatchStatistics(run.normalization) && run.batchSize.value_or(batchSize) == 1) {
       found.push_back("batch norm on a batch of 1 (run \"" + runLabel(run) +
                       "\"): μ_B = z and σ_B = 0, so every unit's Ẑ is 0, no gradient reaches W and "
                       "the hidden layers learn nothing; use a batch of 8 or more");

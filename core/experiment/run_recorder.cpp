@@ -12,6 +12,12 @@ namespace {
 
 std::vector<double> toDoubles(const Vector& v) { return {v.data(), v.data() + v.size()}; }
 
+double meanOf(const std::vector<double>& values) {
+  double sum = 0;
+  for (double v : values) sum += v;
+  return values.empty() ? 0.0 : sum / double(values.size());
+}
+
 // The median of a history's values (the newest sample of each bucket).
 double medianOf(const History& history) {
   std::vector<double> values;
@@ -85,7 +91,7 @@ void RunRecorder::record(std::int64_t step, const ForwardRecord& probe, const Ne
     const HiddenBlock& block = network.block(static_cast<int>(l));
     const std::int64_t lag = layer.previousStep >= 0 ? step - layer.previousStep : 0;
     recordLayer(layer, step, probe.hidden[l], block);
-    if (l > 0) recordEarlierShift(layer, step, lag, probe.hidden[l - 1].a, block);
+    if (l > 0) recordEarlierShift(layer, step, lag, probe.hidden[l - 1].output(), block);
     if (static_cast<int>(l) == tracked_.layer)
       recordTrackedUnit(step, layer, static_cast<int>(probe.hidden[l].z.cols()));
     if (layer.focus.isDefault()) continue;
@@ -147,6 +153,10 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
     layer.shift.append(step, now.shift);
     layer.recentShifts.append(now.shift);
     now.recentShift = layer.recentShifts.recentMean();
+    now.meanShift = layer.recentShifts.mean();
+    const double spread = meanOf(now.now[int(Quantity::ActivationInput)].unitStddev);
+    if (spread > 0) layer.shiftRelative.append(now.shift / spread);
+    now.meanShiftRelative = layer.shiftRelative.mean();
   }
   layer.previousStep = step;
 
@@ -158,12 +168,14 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
   }
 
   const BatchNorm& norm = block.batchNorm();
-  const bool bn = block.batchNormEnabled();
-  now.gamma = bn ? toDoubles(norm.gamma().col(0)) : std::vector<double>{};
-  now.beta = bn ? toDoubles(norm.beta().col(0)) : std::vector<double>{};
-  if (bn) {
-    layer.gammaRms.append(step, std::sqrt(norm.gamma().cast<double>().squaredNorm() / double(norm.units())));
-    layer.betaMean.append(step, norm.beta().cast<double>().mean());
+  const bool bn = usesBatchStatistics(block.normalization());
+  const Matrix* gamma = block.gamma();
+  const Matrix* beta = block.beta();
+  now.gamma = gamma ? toDoubles(gamma->col(0)) : std::vector<double>{};
+  now.beta = beta ? toDoubles(beta->col(0)) : std::vector<double>{};
+  if (gamma && beta) {
+    layer.gammaRms.append(step, std::sqrt(gamma->cast<double>().squaredNorm() / double(gamma->rows())));
+    layer.betaMean.append(step, beta->cast<double>().mean());
   }
   now.runningMean = bn ? toDoubles(norm.runningMean()) : std::vector<double>{};
   now.runningVariance = bn ? toDoubles(norm.runningVariance()) : std::vector<double>{};
@@ -195,9 +207,7 @@ void RunRecorder::recordEarlierShift(Layer& layer, std::int64_t step, std::int64
     sortValues(shifted_.activationInput(), sorted_, &shiftedRows_, scratch_);
     now.earlierShift = meanUnitWasserstein(shiftedRows_, layer.sortedRows, block.units()) *
                        (100.0 / double(lag));
-    const std::vector<double>& spread = now.now[int(Quantity::ActivationInput)].unitStddev;
-    double meanSpread = 0;
-    for (double s : spread) meanSpread += s / double(spread.size());
+    const double meanSpread = meanOf(now.now[int(Quantity::ActivationInput)].unitStddev);
     layer.earlierShift.append(step, now.earlierShift);
     layer.earlier.append(now.earlierShift);
     if (meanSpread > 0) layer.earlierRelative.append(now.earlierShift / meanSpread);

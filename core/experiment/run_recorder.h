@@ -64,7 +64,7 @@ class RunRecorder {
     QuantitySeries focusSeries;
     std::int64_t focusSince = -1;
     History shift;
-    Averages recentShifts;
+    Averages recentShifts, shiftRelative;
     std::vector<float> sortedRows, previousSortedRows;
     std::int64_t previousStep = -1;
     // The shift caused by the earlier layers alone (LayerSnapshot::earlierShift).

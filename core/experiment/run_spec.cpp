@@ -11,12 +11,24 @@ namespace bnlab {
 
 namespace {
 
-constexpr std::array<NormalizationInfo, 2> kNormalizations{{
+constexpr std::array<NormalizationInfo, 6> kNormalizations{{
     {Normalization::None, "plain", "plain",
      "No normalization: each layer sees Z = W·A + b as it is."},
     {Normalization::BatchNorm, "batch-norm", "batch norm",
      "Batch norm before the activation: each unit normalized over the mini-batch, then scaled by "
      "γ and shifted by β (running averages at test time)."},
+    {Normalization::LayerNorm, "layer-norm", "layer norm",
+     "Layer norm: each example normalized over the layer's units, then γ and β; no batch "
+     "statistics, so the batch size and test time change nothing."},
+    {Normalization::BatchNormAfterActivation, "batch-norm-after", "batch norm after g",
+     "Batch norm after the activation instead of before it: the next layer's input is "
+     "normalized, this layer's Z is not."},
+    {Normalization::BatchNormWithoutAffine, "batch-norm-no-affine", "batch norm without γ, β",
+     "Batch norm without γ and β: every unit's Z̃ held at mean 0 and standard deviation 1 "
+     "(what γ and β are there to free)."},
+    {Normalization::NoisyBatchNorm, "noisy-batch-norm", "noisy batch norm",
+     "Batch norm, then per unit a random scale and shift drawn anew every step (Santurkar et al. "
+     "2018): distributions that never settle."},
 }};
 
 std::string trim(std::string_view s) {
@@ -101,7 +113,7 @@ std::optional<Normalization> normalizationFromKey(std::string_view key) {
 
 NetworkConfig networkFor(const RunSpec& spec, const NetworkConfig& base) {
   NetworkConfig network = base;
-  network.batchNorm = spec.normalization == Normalization::BatchNorm;
+  network.normalization = spec.normalization;
   if (spec.dropout) network.dropout = static_cast<Scalar>(*spec.dropout);
   return network;
 }

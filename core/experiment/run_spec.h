@@ -4,8 +4,8 @@
 // of an experiment starts from the same initial W; runs with the same batch size see the same
 // mini-batches.
 //
-// A new normalization kind: a value of Normalization, its row in kNormalizations and its case
-// in networkFor (run_spec.cpp), and the layer itself under network/.
+// A new normalization kind: a value of Normalization (network/normalization.h), its row in
+// kNormalizations (run_spec.cpp), and the layer itself under network/.
 #include <optional>
 #include <span>
 #include <string>
@@ -16,7 +16,6 @@
 
 namespace bnlab {
 
-enum class Normalization { None, BatchNorm };
 
 struct NormalizationInfo {
   Normalization kind;

@@ -176,6 +176,17 @@ const std::vector<Setting>& table() {
            .range = {.min = 0, .max = 1, .openMin = true, .openMax = true}},
           [](auto& c) -> auto& { return c.network.batchNormOptions.epsilon; }),
       field(
+          {.key = "network.noiseSpread",
+           .option = "noise-spread",
+           .valueName = "r",
+           .label = "the noise spread of noisy batch norm",
+           .help = "Noisy batch norm: each step, per unit, a shift from U(−r, r) and a scale from "
+                   "U(1 − r/2, 1 + r/2) after batch norm.",
+           .tooltip = "Noisy batch norm's spread r: every training step each unit's Z̃ is scaled "
+                      "by a factor from U(1 − r/2, 1 + r/2) and shifted by U(−r, r).",
+           .range = {.min = 0, .max = 1.5}},
+          [](auto& c) -> auto& { return c.network.noiseSpread; }),
+      field(
           {.key = "network.dropout",
            .option = "dropout",
            .valueName = "p",

@@ -89,6 +89,9 @@ struct LayerSnapshot {
   // (× 100/Δ) so that records taken at different intervals read on one scale.
   double shift = 0;
   double recentShift = 0;  // mean of the last (up to) 20 recorded shifts
+  double meanShift = 0;    // mean over every record of the run
+  // The same divided by the layer's mean unit std of the activation input at each record.
+  double meanShiftRelative = 0;
   HistoryView shiftHistory;
   // The part of that shift caused by the earlier layers alone: the probe batch through today's
   // layers 1 … l−1 and through those of the previous record (Δ steps ago), both into this
@@ -161,6 +164,9 @@ struct BatchNoise {
 // (a batch of one: μ_B = z, σ²_B = 0, so Ẑ = 0 and every input gives the same output).
 struct TestTimeAccuracy {
   double runningStatistics = 0, testSetStatistics = 0, batchOfOne = 0;
+  // The batch of one's examples evaluated together with running statistics: what batchOfOne
+  // would be if the batch did not matter (it equals batchOfOne for layer norm).
+  double batchOfOneTogether = 0;
   std::int64_t step = -1;
 };
 
@@ -198,7 +204,9 @@ struct KickResponse {
 struct RunSnapshot {
   RunSpec spec;      // how this run differs from the experiment's base settings
   std::string name;  // runLabel(spec): "plain", "batch norm", "batch norm · batch 512"
-  bool batchNorm = false;  // its hidden layers have batch norm now
+  Normalization normalization = Normalization::None;  // of its hidden layers now
+  bool batchNorm = false;   // they normalize with batch statistics now (usesBatchStatistics)
+  bool normalized = false;  // their activation input is a normalized Z̃ (normalizesActivationInput)
   int batchSize = 0;       // the batch size and dropout it trains with now
   double dropout = 0;
   std::int64_t epoch = 0;  // completed passes over the training set of its batches
@@ -213,7 +221,7 @@ struct RunSnapshot {
   DecisionMap decisionMap;
   BatchNoise batchNoise;
   KickResponse lastKick;
-  TestTimeAccuracy testTime;  // batch-norm runs, at the last evaluation
+  TestTimeAccuracy testTime;  // normalized runs, at the last evaluation
   SinglePrediction chosen;    // the example picked on the decision plane, if any
   UnitPercentiles unitPercentiles;  // of the followed unit (Experiment::setBatchNoiseTarget)
   // Loss-landscape probe (off unless landscapeEvery > 0): see landscape_probe.h.

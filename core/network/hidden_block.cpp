@@ -1,44 +1,95 @@
 #include "network/hidden_block.h"
 
+#include <utility>
+
 namespace bnlab {
 
-HiddenBlock::HiddenBlock(int inputs, int units, ActivationKind activation, bool batchNorm,
-                         BatchNormOptions batchNormOptions, Scalar dropoutRate)
+HiddenBlock::HiddenBlock(int inputs, int units, const NetworkConfig& config)
     : dense_(inputs, units),
-      batchNorm_(units, batchNormOptions),
-      dropout_(dropoutRate),
-      activation_(activation),
-      batchNormEnabled_(batchNorm) {}
+      batchNorm_(units, config.batchNormOptions),
+      layerNorm_(units, config.batchNormOptions.epsilon),
+      noise_(units, config.noiseSpread),
+      dropout_(config.dropout),
+      activation_(config.activation),
+      normalization_(config.normalization) {}
 
-void HiddenBlock::setBatchNormEnabled(bool enabled) {
-  if (enabled && !batchNormEnabled_) batchNorm_.resetRunningStatistics();
-  batchNormEnabled_ = enabled;
+void HiddenBlock::setNormalization(Normalization kind) {
+  if (usesBatchStatistics(kind) && !usesBatchStatistics(normalization_))
+    batchNorm_.resetRunningStatistics();
+  if (kind == Normalization::BatchNormWithoutAffine) {
+    batchNorm_.gamma().setOnes();
+    batchNorm_.beta().setZero();
+  }
+  normalization_ = kind;
 }
 
-void HiddenBlock::forward(const Matrix& input, Mode mode, Rng& rng, LayerActivations& out) {
-  dense_.forward(input, out.z);
-  out.normalized = batchNormEnabled_;
-  if (batchNormEnabled_) {
-    batchNorm_.forward(out.z, mode, out.zHat, out.zTilde);
-  } else {
+void HiddenBlock::drawNoise(Rng& rng) {
+  if (normalization_ == Normalization::NoisyBatchNorm) noise_.draw(rng);
+}
+
+const Matrix* HiddenBlock::gamma() const {
+  if (!learnsScaleAndShift(normalization_)) return nullptr;
+  return normalization_ == Normalization::LayerNorm ? &layerNorm_.gamma() : &batchNorm_.gamma();
+}
+
+const Matrix* HiddenBlock::beta() const {
+  if (!learnsScaleAndShift(normalization_)) return nullptr;
+  return normalization_ == Normalization::LayerNorm ? &layerNorm_.beta() : &batchNorm_.beta();
+}
+
+Matrix* HiddenBlock::gamma() { return const_cast<Matrix*>(std::as_const(*this).gamma()); }
+Matrix* HiddenBlock::beta() { return const_cast<Matrix*>(std::as_const(*this).beta()); }
+
+Matrix* HiddenBlock::gammaGrad() {
+  if (!learnsScaleAndShift(normalization_)) return nullptr;
+  return normalization_ == Normalization::LayerNorm ? &layerNorm_.gammaGrad()
+                                                    : &batchNorm_.gammaGrad();
+}
+
+Matrix* HiddenBlock::betaGrad() {
+  if (!learnsScaleAndShift(normalization_)) return nullptr;
+  return normalization_ == Normalization::LayerNorm ? &layerNorm_.betaGrad()
+                                                    : &batchNorm_.betaGrad();
+}
+
+namespace {
+
+void describeKind(Normalization kind, bool noisy, LayerActivations& out) {
+  out.normalized = normalizesActivationInput(kind);
+  out.normalizedAfter = kind == Normalization::BatchNormAfterActivation;
+  out.noised = noisy && kind == Normalization::NoisyBatchNorm;
+  if (!out.normalized && !out.normalizedAfter) {
     out.zHat.resize(0, 0);
     out.zTilde.resize(0, 0);
   }
+}
+
+}  // namespace
+
+void HiddenBlock::forward(const Matrix& input, Mode mode, Rng& rng, LayerActivations& out) {
+  dense_.forward(input, out.z);
+  describeKind(normalization_, mode == Mode::Train, out);
+  if (normalization_ == Normalization::LayerNorm)
+    layerNorm_.forward(out.z, out.zHat, out.zTilde);
+  else if (out.normalized)
+    batchNorm_.forward(out.z, mode, out.zHat, out.zTilde);
+  if (out.noised) noise_.apply(out.zTilde);
   activationForward(activation_, out.activationInput(), out.a);
+  if (out.normalizedAfter) batchNorm_.forward(out.a, mode, out.zHat, out.zTilde);
   out.droppedOut = dropout_.active(mode);
-  if (out.droppedOut) dropout_.forward(out.a, mode, rng, out.dropped);
+  if (out.droppedOut) dropout_.forward(out.normalizedOutput(), mode, rng, out.dropped);
 }
 
 void HiddenBlock::infer(const Matrix& input, NormStats stats, LayerActivations& out) const {
   dense_.forward(input, out.z);
-  out.normalized = batchNormEnabled_;
-  if (batchNormEnabled_) {
+  describeKind(normalization_, stats == NormStats::Batch, out);
+  if (normalization_ == Normalization::LayerNorm)
+    layerNorm_.normalize(out.z, out.zHat, out.zTilde);
+  else if (out.normalized)
     batchNorm_.normalize(out.z, stats, out.zHat, out.zTilde);
-  } else {
-    out.zHat.resize(0, 0);
-    out.zTilde.resize(0, 0);
-  }
+  if (out.noised) noise_.apply(out.zTilde);
   activationForward(activation_, out.activationInput(), out.a);
+  if (out.normalizedAfter) batchNorm_.normalize(out.a, stats, out.zHat, out.zTilde);
   out.droppedOut = false;
 }
 
@@ -49,10 +100,18 @@ void HiddenBlock::backward(const Matrix& input, const LayerActivations& cache,
     dropout_.backward(dOutput, dA_);
     dA = &dA_;
   }
+  if (cache.normalizedAfter) {
+    batchNorm_.backward(cache.zHat, *dA, dNormalized_);
+    dA = &dNormalized_;
+  }
   activationBackward(activation_, cache.activationInput(), cache.a, *dA, dActivationInput_);
   const Matrix* dZ = &dActivationInput_;
   if (cache.normalized) {
-    batchNorm_.backward(cache.zHat, dActivationInput_, dZ_);
+    if (cache.noised) noise_.backward(dActivationInput_);
+    if (normalization_ == Normalization::LayerNorm)
+      layerNorm_.backward(cache.zHat, dActivationInput_, dZ_);
+    else
+      batchNorm_.backward(cache.zHat, dActivationInput_, dZ_);
     dZ = &dZ_;
   }
   dense_.backward(input, *dZ, dInput);

@@ -28,6 +28,8 @@ class LayerNorm {
   const Matrix& gamma() const { return gamma_; }
   Matrix& beta() { return beta_; }
   const Matrix& beta() const { return beta_; }
+  Matrix& gammaGrad() { return gammaGrad_; }
+  Matrix& betaGrad() { return betaGrad_; }
   const Matrix& gammaGrad() const { return gammaGrad_; }
   const Matrix& betaGrad() const { return betaGrad_; }
 

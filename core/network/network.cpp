@@ -8,13 +8,13 @@ Network::Network(const NetworkConfig& config)
     : config_(config),
       output_(config.hiddenUnits.empty() ? config.inputs : config.hiddenUnits.back(),
               config.classes),
-      dropoutRng_(config.seed ^ 0x9E3779B97F4A7C15ull) {
+      dropoutRng_(config.seed ^ 0x9E3779B97F4A7C15ull),
+      noiseRng_(config.seed ^ 0xD1B54A32D192ED03ull) {
   Rng initRng(config.seed);
   int inputs = config.inputs;
   blocks_.reserve(config.hiddenUnits.size());
   for (int units : config.hiddenUnits) {
-    blocks_.emplace_back(inputs, units, config.activation, config.batchNorm,
-                         config.batchNormOptions, config.dropout);
+    blocks_.emplace_back(inputs, units, config);
     initializeWeights(config.init, config.initSigma, initRng, blocks_.back().dense().weights());
     inputs = units;
   }
@@ -23,6 +23,11 @@ Network::Network(const NetworkConfig& config)
   initializeWeights(config.init == InitKind::Gaussian ? InitKind::Gaussian : InitKind::Xavier,
                     config.initSigma, initRng, output_.weights());
   train_.hidden.resize(blocks_.size());
+  drawNoise();
+}
+
+void Network::drawNoise() {
+  for (auto& block : blocks_) block.drawNoise(noiseRng_);
 }
 
 void Network::forward(const Matrix& input, Mode mode) {
@@ -59,9 +64,9 @@ double Network::lossAndBackward(const Matrix& input, const std::vector<int>& lab
   return loss;
 }
 
-void Network::setBatchNorm(bool enabled) {
-  config_.batchNorm = enabled;
-  for (auto& block : blocks_) block.setBatchNormEnabled(enabled);
+void Network::setNormalization(Normalization kind) {
+  config_.normalization = kind;
+  for (auto& block : blocks_) block.setNormalization(kind);
 }
 
 void Network::setDropout(Scalar rate) {
@@ -72,15 +77,21 @@ void Network::setDropout(Scalar rate) {
 std::vector<ParameterRef> Network::parameters() {
   std::vector<ParameterRef> params;
   params.reserve(blocks_.size() * 4 + 2);
-  const bool bn = config_.batchNorm;
+  const Normalization kind = config_.normalization;
   for (std::size_t l = 0; l < blocks_.size(); ++l) {
     const std::string index = std::to_string(l + 1);
-    auto& dense = blocks_[l].dense();
-    auto& norm = blocks_[l].batchNorm();
+    HiddenBlock& block = blocks_[l];
+    auto& dense = block.dense();
+    // γ and β of the normalization in use; batch norm's, left alone, without one.
+    auto& norm = block.batchNorm();
+    const bool learns = learnsScaleAndShift(kind);
     params.push_back({"W" + index, &dense.weights(), &dense.weightsGrad(), true, true});
-    params.push_back({"b" + index, &dense.bias(), &dense.biasGrad(), false, !bn});
-    params.push_back({"gamma" + index, &norm.gamma(), &norm.gammaGrad(), false, bn});
-    params.push_back({"beta" + index, &norm.beta(), &norm.betaGrad(), false, bn});
+    params.push_back(
+        {"b" + index, &dense.bias(), &dense.biasGrad(), false, !cancelsDenseBias(kind)});
+    params.push_back({"gamma" + index, learns ? block.gamma() : &norm.gamma(),
+                      learns ? block.gammaGrad() : &norm.gammaGrad(), false, learns});
+    params.push_back({"beta" + index, learns ? block.beta() : &norm.beta(),
+                      learns ? block.betaGrad() : &norm.betaGrad(), false, learns});
   }
   params.push_back({"Wout", &output_.weights(), &output_.weightsGrad(), true, true});
   params.push_back({"bout", &output_.bias(), &output_.biasGrad(), false, true});

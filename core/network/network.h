@@ -1,5 +1,5 @@
 #pragma once
-// A stack of hidden blocks (Dense → [BatchNorm] → Activation → [Dropout]) and a dense
+// A stack of hidden blocks (Dense → normalization → Activation → [Dropout]) and a dense
 // softmax output trained with cross-entropy. Input X is n_in × m, one example per column.
 #include <vector>
 
@@ -35,9 +35,12 @@ class Network {
   // The last training forward pass. backward reads it and never overwrites it.
   const ForwardRecord& lastForward() const { return train_; }
 
-  // Switches batch norm in every hidden block; W and b are kept (see HiddenBlock).
-  void setBatchNorm(bool enabled);
-  bool batchNorm() const { return config_.batchNorm; }
+  // Changes every hidden block's normalization; W and b are kept (see HiddenBlock).
+  void setNormalization(Normalization kind);
+  Normalization normalization() const { return config_.normalization; }
+  // New noise for noisy batch norm's blocks, from the network's own stream (seeded by the
+  // config's seed): called once per training step, before its forward pass.
+  void drawNoise();
   void setDropout(Scalar rate);
 
   // Every learnable tensor in a fixed order: W1, b1, gamma1, beta1, …, Wout, bout.
@@ -55,6 +58,7 @@ class Network {
   std::vector<HiddenBlock> blocks_;
   DenseLayer output_;
   Rng dropoutRng_;
+  Rng noiseRng_;
   ForwardRecord train_;
   Matrix dLogits_, dHidden_, dHiddenNext_;  // backward workspaces
 };

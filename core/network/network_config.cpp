@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "network/step_noise.h"
+
 namespace bnlab {
 
 std::vector<std::string> NetworkConfig::validate() const {
@@ -24,6 +26,8 @@ std::vector<std::string> NetworkConfig::validate() const {
   if (!(bn.momentum > 0 && bn.momentum <= 1))
     errors.push_back("batch norm momentum must be in (0, 1]");
   if (!(bn.epsilon > 0 && bn.epsilon < 1)) errors.push_back("batch norm epsilon must be in (0, 1)");
+  if (!(noiseSpread >= 0 && noiseSpread <= StepNoise::kMaxSpread))
+    errors.push_back("the noise spread of noisy batch norm must be between 0 and 1.5");
   return errors;
 }
 

@@ -7,6 +7,7 @@
 #include "network/activation.h"
 #include "network/batch_norm.h"
 #include "network/initialization.h"
+#include "network/normalization.h"
 
 namespace bnlab {
 
@@ -17,8 +18,9 @@ struct NetworkConfig {
   ActivationKind activation = ActivationKind::Relu;
   InitKind init = InitKind::He;
   Scalar initSigma = Scalar(0.01);  // σ of InitKind::Gaussian
-  bool batchNorm = false;
-  BatchNormOptions batchNormOptions;
+  Normalization normalization = Normalization::None;
+  BatchNormOptions batchNormOptions;  // ε also serves layer norm
+  Scalar noiseSpread = Scalar(0.3);   // r of noisy batch norm (step_noise.h), 0 … 1.5
   Scalar dropout = 0;  // p ∈ [0, 0.9]
   std::uint64_t seed = 1;
 

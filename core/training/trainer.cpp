@@ -11,9 +11,10 @@ Trainer::Trainer(std::string name, const NetworkConfig& network, const Optimizer
     : name_(std::move(name)), network_(network), optimizer_(optimizer) {}
 
 double Trainer::trainOnBatch(const Matrix& x, const std::vector<int>& y) {
+  network_.drawNoise();
   network_.forward(x, Mode::Train);
   const double loss = network_.lossAndBackward(x, y);
-  // Rebuilt every step: trainable flags follow the batch norm switch. Cheap (a few pointers).
+  // Rebuilt every step: trainable flags follow the normalization. Cheap (a few pointers).
   parameters_ = network_.parameters();
   optimizer_.step(parameters_);
   return loss;

@@ -14,7 +14,8 @@ class Trainer {
  public:
   Trainer(std::string name, const NetworkConfig& network, const OptimizerConfig& optimizer);
 
-  // Forward (Train mode), backward, update. Returns the mini-batch's mean cross-entropy.
+  // New step noise (noisy batch norm), forward (Train mode), backward, update. Returns the
+  // mini-batch's mean cross-entropy.
   double trainOnBatch(const Matrix& x, const std::vector<int>& y);
 
   // Mean loss and accuracy in Eval mode (running statistics, no dropout), in chunks so memory

@@ -248,7 +248,7 @@ class CommandLineTest : public QObject {
         QVERIFY2(inUnitInterval(metrics.value(QLatin1String("accuracy"))), name + " " + split);
         QVERIFY2(finiteNonNegative(metrics.value(QLatin1String("loss"))), name + " " + split);
       }
-      QCOMPARE(run.contains(QLatin1String("testTime")), run.value(QLatin1String("batchNorm")).toBool());
+      QCOMPARE(run.contains(QLatin1String("testTime")), run.value(QLatin1String("batchNorm")).toBool());  // plain, batch norm
       const QJsonArray layers = run.value(QLatin1String("layers")).toArray();
       QCOMPARE(layers.size(), 4);
       for (int i = 0; i < layers.size(); ++i) {
@@ -417,6 +417,37 @@ class CommandLineTest : public QObject {
     QVERIFY(!layer2.contains(QLatin1String("gradientShift")));
   }
 
+  // Batch norm's relatives as runs: each trains headless, summary.json names its kind, and every
+  // normalized run has its test-time accuracies (layer norm's batch of one is its accuracy on
+  // the same examples together).
+  void relativesTrainHeadless() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Result r = run(kSmallRun + QStringList{QStringLiteral("--runs"),
+                                                 QStringLiteral("plain,batch-norm,noisy-batch-norm,layer-norm"),
+                                                 QStringLiteral("--export"), out, QStringLiteral("--format"),
+                                                 QStringLiteral("csv"), QStringLiteral("--charts"),
+                                                 QStringLiteral("accuracy")},
+                         tmp.path());
+    verifySuccess(r);
+    const QJsonArray runs = readJson(QDir(out).filePath(QStringLiteral("summary.json"))).value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 4);
+    const char* kinds[] = {"plain", "batch-norm", "noisy-batch-norm", "layer-norm"};
+    const char* names[] = {"plain", "batch norm", "noisy batch norm", "layer norm"};
+    for (int i = 0; i < 4; ++i) {
+      const QJsonObject run = runs[i].toObject();
+      QCOMPARE(run.value(QLatin1String("name")).toString(), QString::fromUtf8(names[i]));
+      QCOMPARE(run.value(QLatin1String("spec")).toObject().value(QLatin1String("normalization")).toString(),
+               QString::fromUtf8(kinds[i]));
+      QCOMPARE(run.contains(QLatin1String("testTime")), i > 0);
+      QVERIFY(inUnitInterval(run.value(QLatin1String("test")).toObject().value(QLatin1String("accuracy"))));
+    }
+    const QJsonObject layerNorm = runs[3].toObject().value(QLatin1String("testTime")).toObject();
+    QCOMPARE(layerNorm.value(QLatin1String("batchOfOne")).toDouble(),
+             layerNorm.value(QLatin1String("batchOfOneTogether")).toDouble());
+  }
+
   // 3. Bad input: exit 2 before anything happens, one line naming the problem.
   // A lesson played headless: it does each action itself, prints its conclusion with the run's
   // numbers and its claims (all holding), and the screenshot shows the lesson panel.
@@ -506,7 +537,7 @@ class CommandLineTest : public QObject {
     const auto runs = [&](const char* tag, const char* list, const char* keyword) {
       row(tag, quick + QStringList{QStringLiteral("--runs"), QString::fromUtf8(list)}, keyword);
     };
-    runs("runs: unknown kind", "plain,layer-norm", "unknown run kind \"layer-norm\"");
+    runs("runs: unknown kind", "plain,group-norm", "unknown run kind \"group-norm\"");
     runs("runs: batch not a number", "batch-norm:batch=big", "bad value \"big\" for batch");
     runs("runs: batch out of range", "plain,batch-norm:batch=9999", "batch size must be 1 to 512, not 9999");
     runs("runs: dropout out of range", "plain:dropout=0.95", "dropout must be between 0 and 0.9");

@@ -91,7 +91,7 @@ class BatchNormTest : public QObject {
   void probeForwardChangesNothing() {
     NetworkConfig config;
     config.hiddenUnits = {8, 8};
-    config.batchNorm = true;
+    config.normalization = Normalization::BatchNorm;
     config.dropout = 0.5;
     Network net(config);
     Rng rng(1);
@@ -113,17 +113,17 @@ class BatchNormTest : public QObject {
   void switchingKeepsWeightsAndLearnedScale() {
     NetworkConfig config;
     config.hiddenUnits = {6, 6};
-    config.batchNorm = true;
+    config.normalization = Normalization::BatchNorm;
     Network net(config);
     Rng rng(2);
     net.forward(test::randomMatrix(2, 16, rng, 3.0, 2.0), Mode::Train);
     net.block(0).batchNorm().gamma()(0, 0) = 1.7f;
     const Matrix w = net.block(0).dense().weights();
-    net.setBatchNorm(false);
-    QVERIFY(!net.block(0).batchNormEnabled());
+    net.setNormalization(Normalization::None);
+    QVERIFY(net.block(0).normalization() == Normalization::None);
     net.forward(test::randomMatrix(2, 16, rng), Mode::Train);
     QVERIFY(net.lastForward().hidden[0].zTilde.size() == 0);
-    net.setBatchNorm(true);
+    net.setNormalization(Normalization::BatchNorm);
     QCOMPARE(net.block(0).dense().weights(), w);
     QCOMPARE(net.block(0).batchNorm().gamma()(0, 0), 1.7f);
     QVERIFY(net.block(0).batchNorm().runningMean().isZero());
@@ -133,13 +133,13 @@ class BatchNormTest : public QObject {
   void denseBiasIsFrozenUnderBatchNorm() {
     NetworkConfig config;
     config.hiddenUnits = {4};
-    config.batchNorm = true;
+    config.normalization = Normalization::BatchNorm;
     Network net(config);
     for (const ParameterRef& p : net.parameters()) {
       if (p.name == "b1") QVERIFY(!p.trainable);
       if (p.name == "gamma1" || p.name == "beta1") QVERIFY(p.trainable);
     }
-    net.setBatchNorm(false);
+    net.setNormalization(Normalization::None);
     for (const ParameterRef& p : net.parameters()) {
       if (p.name == "b1") QVERIFY(p.trainable);
       if (p.name == "gamma1") QVERIFY(!p.trainable);

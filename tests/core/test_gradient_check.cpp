@@ -11,6 +11,7 @@
 #include "network/layer_norm.h"
 #include "network/network.h"
 #include "network/softmax_cross_entropy.h"
+#include "network/step_noise.h"
 #include "random_matrix.h"
 
 using namespace bnlab;
@@ -149,6 +150,24 @@ class GradientCheck : public QObject {
                        [&](Matrix& zHat, Matrix& zTilde) { norm.forward(z, zHat, zTilde); });
   }
 
+  // Noisy batch norm's noise: Z̃′ = c ⊙ Z̃ + s with c and s fixed between draws.
+  void stepNoise() {
+    Rng rng(9);
+    StepNoise noise(4, Scalar(1));
+    noise.draw(rng);
+    Matrix zTilde = test::randomMatrix(4, 7, rng);
+    const Matrix r = test::randomMatrix(4, 7, rng);
+    Matrix out, dZTilde = r;
+    auto loss = [&] {
+      out = zTilde;
+      noise.apply(out);
+      return weighted(out, r);
+    };
+    loss();
+    noise.backward(dZTilde);
+    QVERIFY(worstGradientError(zTilde, dZTilde, loss) <= 1);
+  }
+
   void dropoutWithFixedMask() {
     Rng rng(4);
     Dropout dropout(0.4);
@@ -179,18 +198,22 @@ class GradientCheck : public QObject {
     QVERIFY(worstGradientError(logits, dLogits, loss) <= 1);
   }
 
+  // Every normalization kind with three activations; noisy batch norm with its step's noise
+  // held fixed between the passes (it changes only when the network draws it).
   void wholeNetwork_data() {
-    QTest::addColumn<bool>("batchNorm");
+    QTest::addColumn<int>("normalization");
     QTest::addColumn<int>("activation");
-    for (bool bn : {false, true})
+    for (Normalization norm : {Normalization::None, Normalization::BatchNorm, Normalization::LayerNorm,
+                               Normalization::BatchNormAfterActivation,
+                               Normalization::BatchNormWithoutAffine, Normalization::NoisyBatchNorm})
       for (auto kind : {ActivationKind::Tanh, ActivationKind::Sigmoid, ActivationKind::LeakyRelu}) {
         const std::string name =
-            std::string(bn ? "batch norm, " : "plain, ") + std::string(activationName(kind));
-        QTest::newRow(name.c_str()) << bn << int(kind);
+            "normalization " + std::to_string(int(norm)) + ", " + std::string(activationName(kind));
+        QTest::newRow(name.c_str()) << int(norm) << int(kind);
       }
   }
   void wholeNetwork() {
-    QFETCH(bool, batchNorm);
+    QFETCH(int, normalization);
     QFETCH(int, activation);
     NetworkConfig config;
     config.inputs = 3;
@@ -198,15 +221,17 @@ class GradientCheck : public QObject {
     config.classes = 3;
     config.activation = static_cast<ActivationKind>(activation);
     config.init = InitKind::Xavier;
-    config.batchNorm = batchNorm;
+    config.normalization = static_cast<Normalization>(normalization);
     config.seed = 7;
     Network net(config);
     Rng rng(6);
     for (int l = 0; l < net.depth(); ++l) {  // γ, β and b away from their trivial values
-      net.block(l).batchNorm().gamma() = test::randomMatrix(net.block(l).units(), 1, rng, 0.3, 1.0);
-      net.block(l).batchNorm().beta() = test::randomMatrix(net.block(l).units(), 1, rng, 0.3);
-      net.block(l).dense().bias() = test::randomMatrix(net.block(l).units(), 1, rng, 0.3);
+      HiddenBlock& block = net.block(l);
+      if (block.gamma()) *block.gamma() = test::randomMatrix(block.units(), 1, rng, 0.3, 1.0);
+      if (block.beta()) *block.beta() = test::randomMatrix(block.units(), 1, rng, 0.3);
+      block.dense().bias() = test::randomMatrix(block.units(), 1, rng, 0.3);
     }
+    net.drawNoise();
     const Matrix x = test::randomMatrix(3, 8, rng);
     const std::vector<int> y{0, 1, 2, 2, 1, 0, 1, 2};
     net.forward(x, Mode::Train);
@@ -227,7 +252,7 @@ class GradientCheck : public QObject {
     NetworkConfig config;
     config.inputs = 2;
     config.hiddenUnits = {4, 4};
-    config.batchNorm = true;
+    config.normalization = Normalization::BatchNorm;
     config.dropout = 0.3;
     Network net(config);
     Rng rng(8);

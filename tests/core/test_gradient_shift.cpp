@@ -34,7 +34,7 @@ NetworkConfig networkConfig(bool batchNorm, double dropout) {
   config.hiddenUnits = {7, 6, 5, 4};
   config.activation = ActivationKind::Tanh;
   config.init = InitKind::Xavier;
-  config.batchNorm = batchNorm;
+  config.normalization = batchNorm ? Normalization::BatchNorm : Normalization::None;
   config.dropout = Scalar(dropout);
   config.seed = 11;
   return config;

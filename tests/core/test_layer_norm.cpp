@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "network/layer_norm.h"
+#include "reference_values.h"
 
 using namespace bnlab;
 
@@ -13,33 +14,9 @@ namespace {
 
 constexpr int kUnits = 5, kExamples = 3;
 
-// Fills an n × m matrix from f(unit, example).
-template <typename F>
-Matrix filled(int rows, int cols, F f) {
-  Matrix x(rows, cols);
-  for (int u = 0; u < rows; ++u)
-    for (int j = 0; j < cols; ++j) x(u, j) = Scalar(f(u, j));
-  return x;
-}
-
 // Row-major n × m values as PyTorch printed them (units × examples).
 Matrix expected(std::initializer_list<double> values) {
-  Matrix x(kUnits, kExamples);
-  auto it = values.begin();
-  for (int u = 0; u < kUnits; ++u)
-    for (int j = 0; j < kExamples; ++j) x(u, j) = Scalar(*it++);
-  return x;
-}
-
-void compare(const Matrix& got, const Matrix& want) {
-  QCOMPARE(got.rows(), want.rows());
-  QCOMPARE(got.cols(), want.cols());
-  for (Eigen::Index i = 0; i < got.size(); ++i)
-    QVERIFY2(std::abs(got.data()[i] - want.data()[i]) <= 1e-5,
-             qPrintable(QStringLiteral("entry %1: %2 against PyTorch's %3")
-                            .arg(i)
-                            .arg(got.data()[i])
-                            .arg(want.data()[i])));
+  return test::rowMajor(kUnits, kExamples, values);
 }
 
 }  // namespace
@@ -49,40 +26,42 @@ class LayerNormTest : public QObject {
  private slots:
   void matchesPyTorch() {
     LayerNorm norm(kUnits);
-    norm.gamma() = filled(kUnits, 1, [](int u, int) { return 0.5 + 0.25 * u; });
-    norm.beta() = filled(kUnits, 1, [](int u, int) { return 0.1 * u - 0.2; });
-    const Matrix z =
-        filled(kUnits, kExamples, [](int u, int j) { return std::sin(1.3 * u + 0.7 * j) * 3 + j; });
+    norm.gamma() = test::filled(kUnits, 1, [](int u, int) { return 0.5 + 0.25 * u; });
+    norm.beta() = test::filled(kUnits, 1, [](int u, int) { return 0.1 * u - 0.2; });
+    const Matrix z = test::filled(kUnits, kExamples,
+                                  [](int u, int j) { return std::sin(1.3 * u + 0.7 * j) * 3 + j; });
     const Matrix r =
-        filled(kUnits, kExamples, [](int u, int j) { return std::cos(0.9 * u - 0.4 * j); });
+        test::filled(kUnits, kExamples, [](int u, int j) { return std::cos(0.9 * u - 0.4 * j); });
     Matrix zHat, zTilde, dZ;
     norm.forward(z, zHat, zTilde);
     norm.backward(zHat, r, dZ);
     // PyTorch's tensors are examples × units; printed transposed, as units × examples.
-    compare(zTilde, expected({-0.1868234, 0.2614524, 0.4759842, 0.952991, 0.8795089, 0.3235382,
-                              0.7633846, -0.2361339, -1.105769, -1.096214, -1.705356, -1.415282,
-                              -1.655132, -0.6227463, 0.8019622}));
-    compare(dZ, expected({0.395642, 0.03156012, 0.1532998, -0.04582332, 0.006125644, 0.3565136,
-                          -0.1784941, 0.2566082, 0.2938602, -0.07761192, 0.1539975, -0.1480457,
-                          -0.0937127, -0.4482915, -0.6556278}));
-    const Matrix dGamma = filled(kUnits, 1, [](int u, int) {
+    test::compareToPyTorch(
+        zTilde, expected({-0.1868234, 0.2614524, 0.4759842, 0.952991, 0.8795089, 0.3235382,
+                          0.7633846, -0.2361339, -1.105769, -1.096214, -1.705356, -1.415282,
+                          -1.655132, -0.6227463, 0.8019622}));
+    test::compareToPyTorch(
+        dZ, expected({0.395642, 0.03156012, 0.1532998, -0.04582332, 0.006125644, 0.3565136,
+                      -0.1784941, 0.2566082, 0.2938602, -0.07761192, 0.1539975, -0.1480457,
+                      -0.0937127, -0.4482915, -0.6556278}));
+    const Matrix dGamma = test::filled(kUnits, 1, [](int u, int) {
       const double v[] = {1.81833, 2.580763, -0.8110272, 2.219363, 1.278511};
       return v[u];
     });
-    const Matrix dBeta = filled(kUnits, 1, [](int u, int) {
+    const Matrix dBeta = test::filled(kUnits, 1, [](int u, int) {
       const double v[] = {2.617768, 2.494197, 0.4830673, -1.893638, -2.837276};
       return v[u];
     });
-    compare(norm.gammaGrad(), dGamma);
-    compare(norm.betaGrad(), dBeta);
+    test::compareToPyTorch(norm.gammaGrad(), dGamma);
+    test::compareToPyTorch(norm.betaGrad(), dBeta);
   }
 
   // Each example is normalized over its own units: a batch of one keeps its information, and an
   // example's output does not depend on the others in its batch.
   void indifferentToTheBatch() {
     LayerNorm norm(kUnits);
-    const Matrix z =
-        filled(kUnits, kExamples, [](int u, int j) { return std::sin(2.1 * u + j) * (j + 1); });
+    const Matrix z = test::filled(kUnits, kExamples,
+                                  [](int u, int j) { return std::sin(2.1 * u + j) * (j + 1); });
     Matrix zHat, all, alone;
     norm.normalize(z, zHat, all);
     for (int j = 0; j < kExamples; ++j) {

@@ -48,7 +48,7 @@ class LectureMeasuresTest : public QObject {
     config.hiddenUnits = {6, 5, 4};
     config.activation = ActivationKind::Tanh;
     config.init = InitKind::Xavier;
-    config.batchNorm = batchNorm;
+    config.normalization = batchNorm ? Normalization::BatchNorm : Normalization::None;
     Network network(config);
     RunRecorder recorder(3);
     const Matrix x = probeInputs(64);

@@ -269,12 +269,12 @@ class RunListTest : public QObject {
   void liveBatchNormSwitchIsForOneRunOnly() {
     Experiment twins(smallConfig("plain,batch-norm"));
     twins.setBatchNorm(true);
-    QVERIFY(!twins.run(0).network().batchNorm());
+    QVERIFY(twins.run(0).network().normalization() == Normalization::None);
     QVERIFY(twins.snapshot()->batchNormToggles.empty());
     Experiment one(smallConfig("plain"));
     one.step();
     one.setBatchNorm(true);
-    QVERIFY(one.run(0).network().batchNorm());
+    QVERIFY(one.run(0).network().normalization() == Normalization::BatchNorm);
     QVERIFY(one.config().runs.front().normalization == Normalization::BatchNorm);
     QCOMPARE(QString::fromStdString(one.snapshot()->runs[0].name), QStringLiteral("batch norm"));
     QCOMPARE(one.snapshot()->batchNormToggles, std::vector<std::int64_t>{1});

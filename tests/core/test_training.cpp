@@ -99,7 +99,8 @@ class TrainingTest : public QObject {
     QCOMPARE(experiment.runCount(), 2);
     Network& plain = experiment.run(0).network();
     Network& normed = experiment.run(1).network();
-    QVERIFY(!plain.batchNorm() && normed.batchNorm());
+    QVERIFY(plain.normalization() == Normalization::None &&
+            normed.normalization() == Normalization::BatchNorm);
     for (int l = 0; l < plain.depth(); ++l)
       QCOMPARE(plain.block(l).dense().weights(), normed.block(l).dense().weights());
     QCOMPARE(plain.outputLayer().weights(), normed.outputLayer().weights());

@@ -23,7 +23,8 @@ class ConfigJsonTest : public QObject {
     c.network.initSigma = 0.125f;
     c.network.dropout = 0.25f;
     c.network.batchNormOptions = {0.05f, 0.001f};
-    c.runs = *runsForBatchNorm("compare");
+    c.network.noiseSpread = 0.75f;
+    c.runs = parseRunList("layer-norm,noisy-batch-norm:batch=16,batch-norm-after,batch-norm-no-affine");
     c.optimizer = {OptimizerKind::Momentum, 0.03, 0.8, 0.9, 0.999, 1e-8, 0.001};
     c.batchSize = 96;
     c.probeSize = 300;
@@ -39,8 +40,9 @@ class ConfigJsonTest : public QObject {
     QCOMPARE(QJsonDocument(configToJson(back.config)).toJson(), bytes);
     QCOMPARE(back.config.network.hiddenUnits, c.network.hiddenUnits);
     QCOMPARE(back.config.data.toy.seed, c.data.toy.seed);
+    QVERIFY(back.config.runs == c.runs);
+    QCOMPARE(back.config.network.noiseSpread, 0.75f);
     QCOMPARE(back.config.gradientShiftEvery, 15);
-    QVERIFY(back.config.runs == *runsForBatchNorm("compare"));
   }
 
   void everyPresetLoadsAndValidates() {

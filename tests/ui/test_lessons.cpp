@@ -34,7 +34,8 @@ void useVariant(const QString& id, ExperimentConfig& config) {
     net.hiddenUnits = {24, 24, 24};
     net.activation = ActivationKind::Relu;
     net.init = InitKind::He;
-  } else if (id.startsWith(QLatin1String("02")) || id.startsWith(QLatin1String("03"))) {
+  } else if (id.startsWith(QLatin1String("02")) || id.startsWith(QLatin1String("03")) ||
+             id.startsWith(QLatin1String("07"))) {
     net.hiddenUnits = {48, 48, 48, 48};
     net.activation = ActivationKind::Relu;
     net.init = InitKind::He;
@@ -49,6 +50,10 @@ void useVariant(const QString& id, ExperimentConfig& config) {
     net.init = InitKind::Xavier;
   } else if (id.startsWith(QLatin1String("06"))) {
     net.hiddenUnits = {64, 64};
+  } else if (id.startsWith(QLatin1String("08"))) {
+    net.hiddenUnits = {24, 24, 24, 24};
+    net.activation = ActivationKind::Relu;
+    net.init = InitKind::He;
   }
 }
 
@@ -59,7 +64,7 @@ class LessonsTest : public QObject {
  private slots:
   void everyLessonParses() {
     const QList<Lesson> lessons = builtInLessons();
-    QCOMPARE(lessons.size(), 6);
+    QCOMPARE(lessons.size(), 8);
     for (const Lesson& lesson : lessons) {
       QVERIFY(!lesson.title.isEmpty() && !lesson.summary.isEmpty());
       QVERIFY2(lesson.stages.size() >= 3, qPrintable(lesson.id));

@@ -67,6 +67,8 @@ QJsonObject layerJson(const LayerSnapshot& layer, int index) {
                     distributionJson(layer.now[std::size_t(Quantity::ActivationInput)])},
                    {QStringLiteral("shift"), QJsonObject{{QStringLiteral("last"), layer.shift},
                                                          {QStringLiteral("recent"), layer.recentShift},
+                                                         {QStringLiteral("mean"), layer.meanShift},
+                                                         {QStringLiteral("meanRelative"), layer.meanShiftRelative},
                                                          {QStringLiteral("max"), maxShift},
                                                          {QStringLiteral("fromEarlierLayers"), fromEarlier}}}};
   if (layer.gradientShift.measures > 0)
@@ -89,6 +91,17 @@ QJsonObject noiseJson(const FixedWeightNoise& noise) {
           {QStringLiteral("stdSpread"), noise.stdSpread}};
 }
 
+// The samples in a series, and their mean over the run (each point weighted by its count).
+std::pair<std::int64_t, double> seriesMean(const HistoryView& series) {
+  double sum = 0;
+  std::int64_t count = 0;
+  series.forEach([&](const HistoryPoint& p) {
+    sum += p.value * double(p.count);
+    count += p.count;
+  });
+  return {count, count > 0 ? sum / double(count) : 0.0};
+}
+
 QJsonObject runJson(const RunSnapshot& run) {
   QJsonObject json{{QStringLiteral("name"), QString::fromStdString(run.name)},
                    {QStringLiteral("spec"), runsToJson({run.spec}).first()},
@@ -100,11 +113,12 @@ QJsonObject runJson(const RunSnapshot& run) {
                    {QStringLiteral("evaluatedAt"), qint64(run.evaluatedAt)},
                    {QStringLiteral("train"), evaluationJson(run.train)},
                    {QStringLiteral("test"), evaluationJson(run.test)}};
-  if (run.batchNorm && run.testTime.step >= 0)
+  if (run.normalization != Normalization::None && run.testTime.step >= 0)
     json.insert(QStringLiteral("testTime"),
                 QJsonObject{{QStringLiteral("runningStatistics"), run.testTime.runningStatistics},
                             {QStringLiteral("testSetStatistics"), run.testTime.testSetStatistics},
-                            {QStringLiteral("batchOfOne"), run.testTime.batchOfOne}});
+                            {QStringLiteral("batchOfOne"), run.testTime.batchOfOne},
+                            {QStringLiteral("batchOfOneTogether"), run.testTime.batchOfOneTogether}});
   if (const UnitPercentiles& unit = run.unitPercentiles; unit.layer >= 0) {
     const auto triple = [](const std::array<double, 3>& v) { return QJsonArray{v[0], v[1], v[2]}; };
     json.insert(QStringLiteral("unitPercentiles"),
@@ -141,6 +155,12 @@ QJsonObject runJson(const RunSnapshot& run) {
                                                        {QStringLiteral("relative"), kick.relative},
                                                        {QStringLiteral("moved"), numbers(kick.moved)},
                                                        {QStringLiteral("movedRelative"), numbers(kick.movedRelative)}});
+  if (!run.lossVariation.empty())
+    json.insert(QStringLiteral("landscape"),
+                QJsonObject{{QStringLiteral("probes"), qint64(seriesMean(run.lossVariation).first)},
+                            {QStringLiteral("lossVariation"), seriesMean(run.lossVariation).second},
+                            {QStringLiteral("gradientChange"), seriesMean(run.gradientChange).second},
+                            {QStringLiteral("betaSmoothness"), seriesMean(run.betaSmoothness).second}});
   QJsonArray layers;
   for (std::size_t l = 0; l < run.layers.size(); ++l) layers.append(layerJson(run.layers[l], int(l)));
   json.insert(QStringLiteral("layers"), layers);

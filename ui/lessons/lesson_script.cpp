@@ -1,5 +1,6 @@
 #include "lessons/lesson_script.h"
 
+#include "config_json.h"
 #include "export/summary_json.h"
 #include "lessons/lesson_values.h"
 
@@ -8,6 +9,7 @@ namespace bnlab {
 QJsonObject lessonSummary(const Snapshot& snapshot, const QJsonObject& remembered) {
   QJsonObject summary = summaryToJson(snapshot);
   summary.insert(QStringLiteral("remembered"), remembered);
+  summary.insert(QStringLiteral("config"), configToJson(snapshot.config));
   return summary;
 }
 

@@ -19,7 +19,8 @@ struct LessonRun {
 LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
                     const std::function<void(int, const QJsonObject&)>& progress = {});
 
-// The summary of `snapshot` that a lesson's expressions read: summary.json with `remembered`.
+// The summary of `snapshot` that a lesson's expressions read: summary.json with `remembered`
+// and the experiment's configuration as config.json writes it (`config`).
 QJsonObject lessonSummary(const Snapshot& snapshot, const QJsonObject& remembered);
 
 // Applies `remember` of `stage` to `remembered`, reading `summary`.

@@ -12,8 +12,8 @@ namespace bnlab {
 // One snapshot run or several: with several, every series is coloured by its run and
 // legends carry the runs' names.
 bool multiRun(const Snapshot& snap);
-// Whether any run has batch norm now: the activation input is then named Z̃ (Z in the others).
-bool anyBatchNorm(const Snapshot& snap);
+// Whether any run normalizes its activation input now: it is then named Z̃ (Z in the others).
+bool anyNormalized(const Snapshot& snap);
 // More than two runs: charts draw fewer bands and shorter legends (one entry per run) so that
 // four runs stay readable on one set of axes. Two runs look like the original comparison.
 bool crowded(const Snapshot& snap);

@@ -20,7 +20,7 @@ QString panelLetter(int run) { return QStringLiteral("(%1)").arg(QChar(u'b' + ru
 PlotModel percentilesOfRun(const Snapshot& snap, int r) {
   const RunSnapshot& run = snap.runs[std::size_t(r)];
   const UnitPercentiles& unit = run.unitPercentiles;
-  const QString symbol = run.batchNorm ? QStringLiteral("Z̃") : QStringLiteral("Z");
+  const QString symbol = run.normalized ? QStringLiteral("Z̃") : QStringLiteral("Z");
   PlotModel m = overSteps(snap, tr("%1 %2").arg(panelLetter(r), runName(run)),
                           tr("activation input %1").arg(symbol));
   m.emptyText = tr("Nothing recorded yet");

@@ -67,24 +67,24 @@ QString runsByColour(const Snapshot& snap, bool batchNorm) {
 
 }  // namespace
 
-QString quantityName(Quantity quantity, bool batchNorm) {
+QString quantityName(Quantity quantity, bool normalized) {
   switch (quantity) {
     case Quantity::PreNorm:
-      return batchNorm ? tr("Z before batch norm") : tr("Z = W·A + b");
+      return normalized ? tr("Z before normalization") : tr("Z = W·A + b");
     case Quantity::ActivationInput:
-      return batchNorm ? tr("activation input Z̃ = γẐ + β") : tr("activation input Z");
+      return normalized ? tr("activation input Z̃ = γẐ + β") : tr("activation input Z");
     case Quantity::Output:
       return tr("activation output A");
   }
   return {};
 }
 
-QString quantitySymbol(Quantity quantity, bool batchNorm) {
+QString quantitySymbol(Quantity quantity, bool normalized) {
   switch (quantity) {
     case Quantity::PreNorm:
       return QStringLiteral("Z");
     case Quantity::ActivationInput:
-      return batchNorm ? QStringLiteral("Z̃") : QStringLiteral("Z");
+      return normalized ? QStringLiteral("Z̃") : QStringLiteral("Z");
     case Quantity::Output:
       return QStringLiteral("A");
   }
@@ -100,7 +100,7 @@ const std::array<DistributionHistory, kQuantityCount>& historyStats(const LayerS
 }
 
 PlotModel distributionOverSteps(const Snapshot& snap, const LayerView& view) {
-  const QString symbol = quantitySymbol(view.quantity, anyBatchNorm(snap));
+  const QString symbol = quantitySymbol(view.quantity, anyNormalized(snap));
   PlotModel m = overSteps(snap, tr("Distribution of %1").arg(symbol), symbol);
   const LayerSnapshot& firstLayer = layerOf(snap, 0, view);
   // The key to the bands, or what the focus is.
@@ -147,8 +147,8 @@ PlotModel layerOverview(const Snapshot& snap, int layer) {
 
 PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
-  m.title = tr("%1 now").arg(quantitySymbol(view.quantity, anyBatchNorm(snap)));
-  m.xLabel = quantitySymbol(view.quantity, anyBatchNorm(snap));
+  m.title = tr("%1 now").arg(quantitySymbol(view.quantity, anyNormalized(snap)));
+  m.xLabel = quantitySymbol(view.quantity, anyNormalized(snap));
   m.yLabel = tr("count");
   m.yIncludesZero = true;
   // Overlapping translucent bars: lighter the more runs share the axes.
@@ -178,7 +178,7 @@ PlotModel currentHistogram(const Snapshot& snap, const LayerView& view) {
 }
 
 PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
-  const QString symbol = quantitySymbol(view.quantity, anyBatchNorm(snap));
+  const QString symbol = quantitySymbol(view.quantity, anyNormalized(snap));
   PlotModel m = overSteps(snap, tr("Mean and std of %1").arg(symbol), symbol);
   const bool runs = multiRun(snap);
   if (runs) m.note = tr("solid: mean · dashed: std");
@@ -197,11 +197,12 @@ PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
                        .inLegend = !runs});
   }
   // Batch norm: each unit's Z̃ has mean βᵤ and std |γᵤ| on the probe batch, so the pooled mean
-  // is mean β and the pooled std is at least rms γ: dotted beside the moments they govern.
-  if (view.quantity != Quantity::ActivationInput || !anyBatchNorm(snap)) return m;
+  // is mean β and the pooled std is at least rms γ: dotted beside the moments they govern (also
+  // for layer norm and noisy batch norm, whose Z̃ they govern less tightly).
+  if (view.quantity != Quantity::ActivationInput || !anyNormalized(snap)) return m;
   for (int r = 0; r < int(snap.runs.size()); ++r) {
     const LayerSnapshot& layer = layerOf(snap, r, view);
-    if (!snap.runs[std::size_t(r)].batchNorm || layer.gammaRmsHistory.empty()) continue;
+    if (!snap.runs[std::size_t(r)].normalized || layer.gammaRmsHistory.empty()) continue;
     const QColor color = runs ? runColor(snap, r) : palette::kGrey;
     m.lines.push_back({.name = tr("β, γ"), .color = color, .points = toPoints(layer.betaMeanHistory),
                        .width = 1.2, .style = Qt::DotLine, .inLegend = !runs});
@@ -240,7 +241,7 @@ PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view) {
 PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
                       const std::vector<ScatterTrail>& trails) {
   PlotModel m;
-  const QString symbol = quantitySymbol(Quantity::ActivationInput, anyBatchNorm(snap));
+  const QString symbol = quantitySymbol(Quantity::ActivationInput, anyNormalized(snap));
   m.title = tr("Units 1 and 2 (%1, probe)").arg(symbol);
   m.xLabel = symbol + QStringLiteral("₁");
   m.yLabel = symbol + QStringLiteral("₂");
@@ -268,6 +269,16 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
 }
 
 QString layerCaption(const Snapshot& snap, int layer) {
+  const bool relatives = std::any_of(snap.runs.begin(), snap.runs.end(), [](const RunSnapshot& run) {
+    return run.normalization != Normalization::None && run.normalization != Normalization::BatchNorm;
+  });
+  if (relatives)
+    return layer == 0 ? tr("Layer 1 sees the (fixed) inputs; the later layers' inputs come from layers "
+                           "that keep learning. The line above the charts says what each run's "
+                           "normalization does.")
+                      : tr("Each run holds this layer's activation input its own way (the line above "
+                           "the charts says how). The shift chart measures how far it moves: solid, "
+                           "all of it; dashed, the part the earlier layers caused.");
   if (!multiRun(snap)) {
     return snap.runs.front().batchNorm
                ? tr("With batch norm each unit's activation input has mean β and spread γ on "

@@ -1,0 +1,202 @@
+// The normalization kinds of a hidden block (network/normalization.h) against PyTorch, and noisy
+// batch norm's noise. One block, Linear 3 → 4 then each kind's normalization and activation, in
+// training mode on fixed inputs, against values printed by PyTorch 1.13 (Debian's python3-torch)
+// for exactly these inputs (tests/core/normalization_reference.py): the output, ∂L/∂X, ∂L/∂W
+// and ∂L/∂b of L = Σ R ⊙ output, to 1e-5 in float.
+#include <QTest>
+#include <cmath>
+
+#include "experiment/experiment.h"
+#include "network/hidden_block.h"
+#include "network/network.h"
+#include "random_matrix.h"
+#include "reference_values.h"
+
+using namespace bnlab;
+
+namespace {
+
+constexpr int kInputs = 3, kUnits = 4, kExamples = 5;
+
+struct Reference {
+  std::initializer_list<double> output, dX, dW, db;
+};
+
+// The block of `kind` with the reference script's W, b, γ and β; its pass on the script's X.
+void checkAgainstPyTorch(Normalization kind, ActivationKind activation, const Reference& want) {
+  NetworkConfig config;
+  config.activation = activation;
+  config.normalization = kind;
+  HiddenBlock block(kInputs, kUnits, config);
+  block.dense().weights() =
+      test::filled(kUnits, kInputs, [](int u, int i) { return std::cos(0.7 * u + 1.3 * i); });
+  block.dense().bias() = test::filled(kUnits, 1, [](int u, int) { return 0.2 * u - 0.3; });
+  if (block.gamma())
+    *block.gamma() = test::filled(kUnits, 1, [](int u, int) { return 0.6 + 0.3 * u; });
+  if (block.beta())
+    *block.beta() = test::filled(kUnits, 1, [](int u, int) { return 0.25 - 0.15 * u; });
+  const Matrix x = test::filled(
+      kInputs, kExamples, [](int i, int j) { return std::sin(0.8 * i + 1.1 * j) * 2 + 0.3 * j; });
+  const Matrix r = test::filled(kUnits, kExamples,
+                                [](int u, int j) { return std::sin(1.7 * u - 0.5 * j + 0.2); });
+  Rng rng(1);
+  LayerActivations out;
+  block.forward(x, Mode::Train, rng, out);
+  Matrix dX;
+  block.backward(x, out, r, &dX);
+  test::compareToPyTorch(out.output(), test::rowMajor(kUnits, kExamples, want.output));
+  test::compareToPyTorch(dX, test::rowMajor(kInputs, kExamples, want.dX));
+  test::compareToPyTorch(block.dense().weightsGrad(), test::rowMajor(kUnits, kInputs, want.dW));
+  test::compareToPyTorch(block.dense().biasGrad(), test::rowMajor(kUnits, 1, want.db));
+}
+
+NetworkConfig noisyNetwork(std::uint64_t seed, Scalar spread = 1) {
+  NetworkConfig config;
+  config.hiddenUnits = {6, 5};
+  config.normalization = Normalization::NoisyBatchNorm;
+  config.noiseSpread = spread;
+  config.seed = seed;
+  return config;
+}
+
+}  // namespace
+
+class NormalizationsTest : public QObject {
+  Q_OBJECT
+ private slots:
+  // Linear → ReLU → BatchNorm1d(4).
+  void batchNormAfterActivationMatchesPyTorch() {
+    checkAgainstPyTorch(
+        Normalization::BatchNormAfterActivation, ActivationKind::Relu,
+        {.output = {-0.3585962, 0.4698421,  1.255389,   0.2419605, -0.3585962,
+                    -0.6339011, -0.6339011, 1.27284,    1.128863,  -0.6339011,
+                    -0.7280787, -0.7280787, -0.5570052, 2.345734,  -0.5825709,
+                    -1.369217,  -1.369217,  -1.369217,  0.8479499, 2.259702},
+         .dX = {0, 0.1755197, 0.2291132, -0.2550495, 0.1354171, 0, 0.04695131, -0.48834, 0.4338257,
+                -1.47987, 0, -0.1504008, -0.490374, 0.4871452, -0.927144},
+         .dW = {0.2256336, 0.570501, 0.4662465, 0.3107101, 0.3291816, 0.1035545, -0.04933339,
+                -0.3365161, 0.7238219, -0.3451544, 0.1327342, 0.4957255},
+         .db = {-0.07092021, -0.01601404, 1.773133, -0.132307}});
+  }
+
+  // Linear → BatchNorm1d(4, affine=False) → Tanh.
+  void batchNormWithoutAffineMatchesPyTorch() {
+    checkAgainstPyTorch(
+        Normalization::BatchNormWithoutAffine, ActivationKind::Tanh,
+        {.output = {-0.8136207, 0.5332082,  0.8735118,  0.3593595, -0.827713,
+                    -0.9001322, -0.2381342, 0.8204609,  0.792112,  -0.4773836,
+                    -0.8390058, -0.7915891, 0.4225125,  0.8854272, 0.4156178,
+                    -0.2358489, -0.8874381, -0.5404074, 0.7505195, 0.8566707},
+         .dX = {0.2137637, 0.2418936, 0.1869628, -0.4041982, -0.2384218, 0.39592, -0.3279915,
+                0.1206299, 0.1478887, -0.3364471, -0.001947411, -0.4173682, -0.1224261, 0.4833183,
+                0.05842337},
+         .dW = {0.3079043, 0.7526374, 0.5942838, 0.8404583, 0.897722, 0.2726474, -0.2996666,
+                -0.1770715, 0.1669839, 0.09937507, -0.05096991, -0.0721577},
+         .db = {0, 0, 0, 0}});
+  }
+
+  // Linear → LayerNorm(4) → Tanh.
+  void layerNormBlockMatchesPyTorch() {
+    checkAgainstPyTorch(
+        Normalization::LayerNorm, ActivationKind::Tanh,
+        {.output = {0.5218362, 0.8148975, 0.7389544,  -0.1240586, -0.443763,  -0.7045016, 0.3677463,
+                    0.6007001, 0.8105158, -0.4173566, -0.7766476, -0.7232018, -0.4753196, 0.7108018,
+                    0.4054517, 0.9506417, -0.9492896, -0.9820513, -0.9732773, 0.9582906},
+         .dX = {0.4086187, 0.1425802, 0.02217796, -1.553133, 0.06326354, 0.387884, -0.03942475,
+                -0.1546869, -1.476475, -0.2856669, -0.2011017, -0.1636723, -0.1049351, 0.7632222,
+                -0.2160947},
+         .dW = {-1.306144, 0.5392305, 1.181628, 0.9214548, 1.859611, 1.559954, 0.2806086, -1.698315,
+                -1.625071, 0.104081, -0.7005261, -1.11651},
+         .db = {-1.565896, 0.5329375, 1.131092, -0.09813344}});
+  }
+
+  // Which parameters learn: b cancels under batch statistics of Z; γ and β are fixed without
+  // the affine part.
+  void trainableParametersFollowTheKind() {
+    struct Case {
+      Normalization kind;
+      bool bias, affine;
+    };
+    for (const Case& c :
+         {Case{Normalization::None, true, false}, Case{Normalization::BatchNorm, false, true},
+          Case{Normalization::LayerNorm, true, true},
+          Case{Normalization::BatchNormAfterActivation, true, true},
+          Case{Normalization::BatchNormWithoutAffine, false, false},
+          Case{Normalization::NoisyBatchNorm, false, true}}) {
+      NetworkConfig config;
+      config.hiddenUnits = {3};
+      config.normalization = c.kind;
+      Network net(config);
+      for (const ParameterRef& p : net.parameters()) {
+        if (p.name == "b1") QCOMPARE(p.trainable, c.bias);
+        if (p.name == "gamma1" || p.name == "beta1") QCOMPARE(p.trainable, c.affine);
+      }
+    }
+  }
+
+  // The noise comes from the network's seed: the same seed gives the same c and s at every
+  // step, another seed others; c and s stay within their ranges and are centred on 1 and 0.
+  void noiseIsReproducibleFromTheSeed() {
+    Network a(noisyNetwork(3)), b(noisyNetwork(3)), other(noisyNetwork(4));
+    double shiftSum = 0, scaleSum = 0;
+    int count = 0;
+    for (int step = 0; step < 400; ++step) {
+      a.drawNoise();
+      b.drawNoise();
+      other.drawNoise();
+      for (int l = 0; l < a.depth(); ++l) {
+        const StepNoise& n = a.block(l).noise();
+        QCOMPARE(n.shift(), b.block(l).noise().shift());
+        QCOMPARE(n.scale(), b.block(l).noise().scale());
+        QVERIFY(n.shift() != other.block(l).noise().shift());
+        QVERIFY(n.shift().cwiseAbs().maxCoeff() <= 1);
+        QVERIFY(n.scale().minCoeff() >= 0.5 && n.scale().maxCoeff() <= 1.5);
+        shiftSum += double(n.shift().sum());
+        scaleSum += double(n.scale().sum());
+        count += int(n.shift().size());
+      }
+    }
+    QVERIFY(std::abs(shiftSum / count) < 0.05);
+    QVERIFY(std::abs(scaleSum / count - 1) < 0.03);
+    // Every step draws anew.
+    const Vector before = a.block(0).noise().shift();
+    a.drawNoise();
+    QVERIFY(a.block(0).noise().shift() != before);
+  }
+
+  // Two experiments from the same seed train a noisy run to the same losses; the noise reaches
+  // training (a spread of 0 trains like batch norm, a spread of 1 does not) but not evaluation.
+  void noisyRunsAreReproducibleAndNoiseLeavesEvaluation() {
+    auto losses = [](const std::string& runs, double spread) {
+      ExperimentConfig config;
+      config.runs = parseRunList(runs);
+      config.network.noiseSpread = Scalar(spread);
+      config.steps = 40;
+      Experiment experiment(config);
+      std::vector<double> out;
+      for (int i = 0; i < 40; ++i) out.push_back(experiment.step());
+      return out;
+    };
+    QCOMPARE(losses("noisy-batch-norm", 1), losses("noisy-batch-norm", 1));
+    QCOMPARE(losses("noisy-batch-norm", 0), losses("batch-norm", 0));
+    QVERIFY(losses("noisy-batch-norm", 1) != losses("batch-norm", 1));
+
+    Network net(noisyNetwork(5));
+    Rng rng(2);
+    const Matrix x = test::randomMatrix(2, 32, rng);
+    net.forward(x, Mode::Train);
+    ForwardRecord probe, eval;
+    net.infer(x, NormStats::Batch, probe);  // what training sees: the step's noise
+    QVERIFY(
+        probe.hidden[0].activationInput().isApprox(net.lastForward().hidden[0].activationInput()));
+    Network quiet = net;
+    quiet.setNormalization(Normalization::BatchNorm);
+    ForwardRecord quietEval;
+    net.infer(x, NormStats::Running, eval);
+    quiet.infer(x, NormStats::Running, quietEval);
+    QCOMPARE(eval.probabilities, quietEval.probabilities);
+  }
+};
+
+QTEST_GUILESS_MAIN(NormalizationsTest)
+#include "test_normalizations.moc"
