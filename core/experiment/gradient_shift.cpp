@@ -4,8 +4,10 @@ namespace bnlab {
 
 namespace {
 
-// ∂L/∂W of every hidden layer at `network`'s parameters (training mode), on (x, y).
+// ∂L/∂W of every hidden layer at `network`'s parameters (training mode), on (x, y), as a
+// training step computes it: the step's noise drawn first (noisy batch norm), then the pass.
 void backpropagate(Network& network, const Matrix& x, const std::vector<int>& y) {
+  network.drawNoise();
   network.forward(x, Mode::Train);
   network.lossAndBackward(x, y);
 }

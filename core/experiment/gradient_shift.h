@@ -7,9 +7,9 @@
 //   G′_l = ∇_{W_l} L(layers 1 … l−1 at θ_{t+1}; layers l … L and the output layer at θ_t)
 //   difference = ‖G_l − G′_l‖ (Frobenius), cosine = ⟨G_l, G′_l⟩ / (‖G_l‖·‖G′_l‖).
 // Every pass runs on a copy of the network as the step found it (training-mode batch
-// statistics, and the same dropout masks as the step, since the copy holds its dropout
-// generator at that point). A block's parameters are copied whole (dense W, b and whatever its
-// normalization learns), so the measure does not depend on the kind of normalization.
+// statistics, and the same dropout masks and noisy batch norm noise as the step, since the copy
+// holds its generators at that point). A block's parameters are copied whole (dense W, b and
+// whatever its normalization learns), so the measure does not depend on the kind of normalization.
 #include <vector>
 
 #include "network/network.h"

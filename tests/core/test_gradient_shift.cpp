@@ -29,20 +29,21 @@ Batch randomBatch(int m, std::uint64_t seed) {
   return batch;
 }
 
-NetworkConfig networkConfig(bool batchNorm, double dropout) {
+NetworkConfig networkConfig(Normalization normalization, double dropout) {
   NetworkConfig config;
   config.hiddenUnits = {7, 6, 5, 4};
   config.activation = ActivationKind::Tanh;
   config.init = InitKind::Xavier;
-  config.normalization = batchNorm ? Normalization::BatchNorm : Normalization::None;
+  config.normalization = normalization;
   config.dropout = Scalar(dropout);
   config.seed = 11;
   return config;
 }
 
 // A trainer a few steps into training, so that γ and β have moved from 1 and 0.
-Trainer trainedFor(int steps, bool batchNorm, double dropout, OptimizerKind optimizer) {
-  Trainer trainer("t", networkConfig(batchNorm, dropout), {optimizer, 0.05, 0.9});
+Trainer trainedFor(int steps, Normalization normalization, double dropout,
+                   OptimizerKind optimizer) {
+  Trainer trainer("t", networkConfig(normalization, dropout), {optimizer, 0.05, 0.9});
   for (int s = 0; s < steps; ++s) {
     const Batch batch = randomBatch(32, 100 + std::uint64_t(s));
     trainer.trainOnBatch(batch.x, batch.y);
@@ -50,22 +51,24 @@ Trainer trainedFor(int steps, bool batchNorm, double dropout, OptimizerKind opti
   return trainer;
 }
 
-// ∂L/∂W of hidden layer `layer` at `network`'s parameters on the batch.
+// ∂L/∂W of hidden layer `layer` at `network`'s parameters on the batch, as a training step
+// computes it (noisy batch norm's noise drawn first).
 Matrix weightGradient(Network network, int layer, const Batch& batch) {
+  network.drawNoise();
   network.forward(batch.x, Mode::Train);
   network.lossAndBackward(batch.x, batch.y);
   return network.block(layer).dense().weightsGrad();
 }
 
-// `before` with the dense W, b and the batch norm γ, β of the hidden blocks before `layer`
-// taken from `after`.
+// `before` with the dense W, b and the normalization's γ, β (if it learns them) of the hidden
+// blocks before `layer` taken from `after`.
 Network earlierLayersFrom(const Network& before, Network& after, int layer) {
   Network mixed = before;
   for (int k = 0; k < layer; ++k) {
     mixed.block(k).dense().weights() = after.block(k).dense().weights();
     mixed.block(k).dense().bias() = after.block(k).dense().bias();
-    mixed.block(k).batchNorm().gamma() = after.block(k).batchNorm().gamma();
-    mixed.block(k).batchNorm().beta() = after.block(k).batchNorm().beta();
+    if (Matrix* gamma = mixed.block(k).gamma()) *gamma = *after.block(k).gamma();
+    if (Matrix* beta = mixed.block(k).beta()) *beta = *after.block(k).beta();
   }
   return mixed;
 }
@@ -80,23 +83,33 @@ class GradientShiftTest : public QObject {
   Q_OBJECT
  private slots:
   void matchesAComputationByHand_data() {
-    QTest::addColumn<bool>("batchNorm");
+    QTest::addColumn<int>("normalization");
     QTest::addColumn<double>("dropout");
     QTest::addColumn<int>("optimizer");
-    QTest::newRow("plain, sgd") << false << 0.0 << int(OptimizerKind::Sgd);
-    QTest::newRow("batch norm, sgd") << true << 0.0 << int(OptimizerKind::Sgd);
-    QTest::newRow("batch norm, momentum") << true << 0.0 << int(OptimizerKind::Momentum);
-    QTest::newRow("plain, dropout, adam") << false << 0.3 << int(OptimizerKind::Adam);
-    QTest::newRow("batch norm, dropout, adam") << true << 0.3 << int(OptimizerKind::Adam);
+    constexpr int kPlain = int(Normalization::None), kBatchNorm = int(Normalization::BatchNorm);
+    QTest::newRow("plain, sgd") << kPlain << 0.0 << int(OptimizerKind::Sgd);
+    QTest::newRow("batch norm, sgd") << kBatchNorm << 0.0 << int(OptimizerKind::Sgd);
+    QTest::newRow("batch norm, momentum") << kBatchNorm << 0.0 << int(OptimizerKind::Momentum);
+    QTest::newRow("plain, dropout, adam") << kPlain << 0.3 << int(OptimizerKind::Adam);
+    QTest::newRow("batch norm, dropout, adam") << kBatchNorm << 0.3 << int(OptimizerKind::Adam);
+    QTest::newRow("layer norm, adam")
+        << int(Normalization::LayerNorm) << 0.0 << int(OptimizerKind::Adam);
+    QTest::newRow("after the activation, sgd")
+        << int(Normalization::BatchNormAfterActivation) << 0.0 << int(OptimizerKind::Sgd);
+    QTest::newRow("without γ and β, momentum")
+        << int(Normalization::BatchNormWithoutAffine) << 0.0 << int(OptimizerKind::Momentum);
+    QTest::newRow("noisy batch norm, dropout, adam")  // the step's noise replayed
+        << int(Normalization::NoisyBatchNorm) << 0.3 << int(OptimizerKind::Adam);
   }
   // G from the step's starting point, G′ from a network assembled by hand (earlier blocks' W, b,
   // γ, β after the step); the same dropout masks because both start from a copy taken before
   // the step.
   void matchesAComputationByHand() {
-    QFETCH(bool, batchNorm);
+    QFETCH(int, normalization);
     QFETCH(double, dropout);
     QFETCH(int, optimizer);
-    Trainer trainer = trainedFor(5, batchNorm, dropout, OptimizerKind(optimizer));
+    Trainer trainer =
+        trainedFor(5, Normalization(normalization), dropout, OptimizerKind(optimizer));
     const Batch batch = randomBatch(32, 7);
     const Network before = trainer.network();
     trainer.trainOnBatch(batch.x, batch.y);
@@ -125,7 +138,7 @@ class GradientShiftTest : public QObject {
 
   // Layer 1 has no earlier layers: G′ = G, so ‖G − G′‖ = 0 and cos = 1, whatever the step did.
   void layerOneHasNoShift() {
-    Trainer trainer = trainedFor(3, true, 0.2, OptimizerKind::Adam);
+    Trainer trainer = trainedFor(3, Normalization::BatchNorm, 0.2, OptimizerKind::Adam);
     const Batch batch = randomBatch(32, 8);
     const Network before = trainer.network();
     trainer.trainOnBatch(batch.x, batch.y);
@@ -139,19 +152,22 @@ class GradientShiftTest : public QObject {
   }
 
   void unmovedEarlierLayersGiveNoShift_data() {
-    QTest::addColumn<bool>("batchNorm");
+    QTest::addColumn<int>("normalization");
     QTest::addColumn<double>("dropout");
-    QTest::newRow("plain") << false << 0.0;
-    QTest::newRow("batch norm") << true << 0.0;
-    QTest::newRow("batch norm, dropout") << true << 0.4;  // masks replayed in every pass
+    QTest::newRow("plain") << int(Normalization::None) << 0.0;
+    QTest::newRow("batch norm") << int(Normalization::BatchNorm) << 0.0;
+    // Masks and noise replayed in every pass.
+    QTest::newRow("batch norm, dropout") << int(Normalization::BatchNorm) << 0.4;
+    QTest::newRow("noisy batch norm") << int(Normalization::NoisyBatchNorm) << 0.0;
   }
   // Only layers 3 and 4 and the output layer move: layers 2 and 3 see unmoved earlier layers
   // (difference exactly 0, cosine 1), layer 4 sees layer 3's move. A zero learning rate moves
   // nothing: no layer shifts.
   void unmovedEarlierLayersGiveNoShift() {
-    QFETCH(bool, batchNorm);
+    QFETCH(int, normalization);
     QFETCH(double, dropout);
-    const Trainer trainer = trainedFor(4, batchNorm, dropout, OptimizerKind::Momentum);
+    const Trainer trainer =
+        trainedFor(4, Normalization(normalization), dropout, OptimizerKind::Momentum);
     const Network& before = trainer.network();
     const Batch batch = randomBatch(48, 9);
     Network after = before;
@@ -176,7 +192,7 @@ class GradientShiftTest : public QObject {
   // An earlier block's normalization parameters are part of its update: moving only layer 1's
   // γ and β shifts every later layer's gradient.
   void earlierNormalizationParametersCount() {
-    const Trainer trainer = trainedFor(4, true, 0.0, OptimizerKind::Sgd);
+    const Trainer trainer = trainedFor(4, Normalization::BatchNorm, 0.0, OptimizerKind::Sgd);
     const Network& before = trainer.network();
     const Batch batch = randomBatch(32, 10);
     Network after = before;
