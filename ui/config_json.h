@@ -12,7 +12,8 @@
 //                     "batchSize", "dropout", "name" }, … ],
 //     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "steps",
 //                   "seed" },
-//     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery" } }
+//     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery",
+//                   "gradientShiftEvery" } }
 // Every key is optional (defaults fill the rest); unknown keys and wrong types are errors.
 // Presets add "name", "description", "tab" (the metrics tab to show first) and "speed" (steps per
 // second, 0: as fast as possible) at the top level.

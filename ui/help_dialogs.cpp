@@ -36,7 +36,10 @@ void showWhatAmILookingAt(QWidget* parent) {
       "</ol>"
       "<p><b>Charts per layer</b>: percentile bands over steps (median, ±0.5, 1, 1.5σ of a "
       "normal, min–max) on a fixed probe batch; the histogram now; mean and std over steps; "
-      "units 1 and 2 against each other; the shift per 100 steps (1-Wasserstein).</p>"));
+      "units 1 and 2 against each other; the shift per 100 steps (1-Wasserstein). With View → "
+      "Gradient shift from earlier layers, also internal covariate shift as Santurkar et al. "
+      "(2018) measure it: how much the layer's weight gradient G changes (‖G − G′‖/‖G‖, and "
+      "the cosine of G and G′) when the earlier layers take their update of the same step.</p>"));
   box.exec();
 }
 

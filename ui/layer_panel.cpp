@@ -4,6 +4,8 @@
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
+#include "plots/gradient_shift_charts.h"
+
 namespace bnlab {
 
 namespace {
@@ -21,7 +23,9 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
       histogram_(new plot::PlotWidget(this)),
       moments_(new plot::PlotWidget(this)),
       scatter_(new plot::PlotWidget(this)),
-      shift_(new plot::PlotWidget(this)) {
+      shift_(new plot::PlotWidget(this)),
+      gradientShift_(new plot::PlotWidget(this)),
+      gradientCosine_(new plot::PlotWidget(this)) {
   title_->setText(tr("<b>Hidden layer %1</b> · %2 units").arg(layer + 1).arg(units));
   quantity_->addItem(tr("Activation input (Z̃ or Z)"), int(Quantity::ActivationInput));
   quantity_->addItem(tr("Pre-norm Z = W·A + b"), int(Quantity::PreNorm));
@@ -55,8 +59,9 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
     row->setSpacing(4);
     chartRows_->addLayout(row, 1);
   }
-  plots_ = {bands_, histogram_, moments_, scatter_, shift_};
-  const char* names[] = {"distribution", "histogram", "mean-std", "units-1-2", "shift"};
+  plots_ = {bands_, histogram_, moments_, scatter_, shift_, gradientShift_, gradientCosine_};
+  const char* names[] = {"distribution", "histogram",      "mean-std",       "units-1-2",
+                         "shift",        "gradient-shift", "gradient-cosine"};
   for (std::size_t i = 0; i < plots_.size(); ++i) {
     plots_[i]->setObjectName(QStringLiteral("layer%1-%2").arg(layer + 1).arg(QLatin1String(names[i])));
     plots_[i]->setMinimumSize(kSmallestChart);
@@ -70,6 +75,18 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
   shift_->setToolTip(tr("How far this layer's activation input moved: the mean over units of the "
                         "1-Wasserstein distance between a unit's probe distributions at two "
                         "records, per 100 steps. 'recent' averages the last 20 records."));
+  const QString gradientShift =
+      tr("Internal covariate shift as Santurkar et al. (2018) measure it. On one step's batch, G "
+         "is the gradient ∂L/∂W of this layer's weights and G′ the same gradient after the "
+         "earlier layers took this step's update (this layer and the later ones unchanged).");
+  gradientShift_->setToolTip(gradientShift +
+                             tr(" Drawn: ‖G − G′‖ / ‖G‖ (Frobenius norms). Does batch norm make it "
+                                "smaller? 'recent' averages the last 20 measures."));
+  gradientCosine_->setToolTip(gradientShift +
+                              tr(" Drawn: cos(G, G′) = ⟨G, G′⟩ / (‖G‖·‖G′‖); 1: the earlier "
+                                 "layers' update left the gradient's direction as it was."));
+  gradientShift_->hide();
+  gradientCosine_->hide();
 
   caption_ = new QLabel(this);
   caption_->setStyleSheet(QStringLiteral("color: #5f6368;"));
@@ -90,29 +107,37 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
 
 void LayerPanel::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
-  arrangeCharts(width() >= kOneRowWidth ? 1 : 2);
+  arrangeCharts(rowsForWidth());
+}
+
+int LayerPanel::rowsForWidth() const {
+  return width() >= kOneRowWidthPerChart * shownChartCount() ? 1 : 2;
 }
 
 void LayerPanel::arrangeCharts(int rows) {
-  if (rows == rows_) return;
+  const int count = shownChartCount();
+  if (rows == rows_ && count == shownCharts_) return;
   rows_ = rows;
+  shownCharts_ = count;
   // Widths in proportion to what each chart holds: the bands over steps widest.
-  const int stretch[] = {5, 3, 4, 3, 4};
+  const int stretch[] = {5, 3, 4, 3, 4, 4, 3};
   for (plot::PlotWidget* chart : plots_) {
     firstRow_->removeWidget(chart);
     secondRow_->removeWidget(chart);
   }
-  for (std::size_t i = 0; i < plots_.size(); ++i)
-    (rows == 1 || i < 3 ? firstRow_ : secondRow_)->addWidget(plots_[i], stretch[i]);
+  const int firstRowCharts = rows == 1 ? count : (count + 1) / 2;
+  for (int i = 0; i < count; ++i)  // the shown charts are the first `count`
+    (i < firstRowCharts ? firstRow_ : secondRow_)->addWidget(plots_[std::size_t(i)], stretch[i]);
   chartRows_->setStretchFactor(secondRow_, rows == 1 ? 0 : 1);  // an empty row takes no room
   // Room for the header, the caption and each row of charts.
   setMinimumHeight(rows == 1 ? 200 : 360);
-  // In either arrangement the panel may narrow to the header's width or three charts' (below
-  // kOneRowWidth it takes two rows).
+  // In either arrangement the panel may narrow to the header's width or the first row of two
+  // rows' (below the one-row width it takes two rows).
+  const int widest = (count + 1) / 2;
   const QMargins margins = layout()->contentsMargins();
   setMinimumWidth(margins.left() + margins.right() +
                   std::max(header_->minimumSize().width(),
-                           3 * kSmallestChart.width() + 2 * firstRow_->spacing()));
+                           widest * kSmallestChart.width() + (widest - 1) * firstRow_->spacing()));
 }
 
 DistributionFocus LayerPanel::focus() const {
@@ -138,6 +163,17 @@ void LayerPanel::showSnapshot(const Snapshot& snap) {
   moments_->setModel(momentsOverSteps(snap, view));
   scatter_->setModel(unitScatter(snap, view, trails_));
   shift_->setModel(shiftOverSteps(snap, view));
+  const bool gradientShown = gradientShiftShown(snap);
+  if (gradientShown) {
+    gradientShift_->setModel(gradientShiftOverSteps(snap, layer_));
+    gradientCosine_->setModel(gradientCosineOverSteps(snap, layer_));
+  }
+  if (gradientShown != gradientShown_) {
+    gradientShown_ = gradientShown;
+    gradientShift_->setVisible(gradientShown);
+    gradientCosine_->setVisible(gradientShown);
+    arrangeCharts(rowsForWidth());
+  }
 }
 
 }  // namespace bnlab

@@ -193,12 +193,19 @@ void MainWindow::buildMenus() {
     });
   }
   noiseLayerMenu_ = view->addMenu(tr("Batch noise from layer"));
-  landscapeProbe_ = view->addAction(QString());
-  landscapeProbe_->setCheckable(true);
-  showLandscapeProbe(config_);
-  connect(landscapeProbe_, &QAction::toggled, this, [this](bool on) {
-    controller_.apply(SetLandscapeEvery{on ? landscapeEvery_ : 0});
-  });
+  landscapeProbe_ =
+      new MeasureAction(tr("&Loss-landscape probe (every %1 steps)"), kLandscapeEvery, this);
+  gradientShift_ = new MeasureAction(tr("&Gradient shift from earlier layers (every %1 steps)"),
+                                     kGradientShiftEvery, this);
+  gradientShift_->setStatusTip(
+      tr("Internal covariate shift as Santurkar et al. (2018) measure it: how much each layer's "
+         "gradient changes when the earlier layers take their step"));
+  view->addActions({landscapeProbe_, gradientShift_});
+  showMeasures(config_);
+  connect(landscapeProbe_, &QAction::toggled, this,
+          [this] { controller_.apply(SetLandscapeEvery{landscapeProbe_->every()}); });
+  connect(gradientShift_, &QAction::toggled, this,
+          [this] { controller_.apply(SetGradientShiftEvery{gradientShift_->every()}); });
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
   showControls->setChecked(true);
@@ -288,7 +295,8 @@ ExportJob MainWindow::exportJob(bool withEmpty) const {
 
 ExperimentConfig MainWindow::currentConfig() const {
   ExperimentConfig config = controls_->config();
-  config.landscapeEvery = landscapeProbe_->isChecked() ? landscapeEvery_ : 0;
+  config.landscapeEvery = landscapeProbe_->every();
+  config.gradientShiftEvery = gradientShift_->every();
   return config;
 }
 
@@ -341,17 +349,15 @@ void MainWindow::showWarnings() {
                                           : tr("Warning: %1").arg(QString::fromStdString(warnings.front())));
 }
 
-void MainWindow::showLandscapeProbe(const ExperimentConfig& config) {
-  landscapeEvery_ = config.landscapeEvery > 0 ? config.landscapeEvery : kLandscapeEvery;
-  const QSignalBlocker blocker(landscapeProbe_);
-  landscapeProbe_->setChecked(config.landscapeEvery > 0);
-  landscapeProbe_->setText(tr("&Loss-landscape probe (every %1 steps)").arg(landscapeEvery_));
+void MainWindow::showMeasures(const ExperimentConfig& config) {
+  landscapeProbe_->showEvery(config.landscapeEvery);
+  gradientShift_->showEvery(config.gradientShiftEvery);
 }
 
 void MainWindow::applyPreset(const Preset& preset) {
   controls_->setConfig(preset.config);
   if (preset.speed) controls_->speedSlider()->setValue(*preset.speed);
-  showLandscapeProbe(preset.config);
+  showMeasures(preset.config);
   rebuild();
   showCaption(preset);
 }

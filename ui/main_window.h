@@ -22,6 +22,7 @@
 #include "layer_panel.h"
 #include "lessons/highlight_frame.h"
 #include "lessons/lesson_panel.h"
+#include "measure_action.h"
 #include "metrics_panel.h"
 #include "training_controller.h"
 
@@ -103,7 +104,7 @@ class MainWindow : public QMainWindow {
   // Every chart's step axis on a log scale, or back (View → Log-scale step axis).
   void applyLogSteps(bool on);
   void offerLessons();
-  // The controls' configuration, with the View menu's landscape probe.
+  // The controls' configuration, with the View menu's measures (landscape probe, gradient shift).
   ExperimentConfig currentConfig() const;
   void chooseConfigurationToOpen();
   // Trains on the MNIST-format folder or CSV file at `path` (rebuilds from step 0).
@@ -129,11 +130,13 @@ class MainWindow : public QMainWindow {
   SnapshotPtr shown_;
   bool persistent_ = false;
   bool viewer_ = false;  // window geometry saved on close
-  QAction* landscapeProbe_ = nullptr;
-  static constexpr int kLandscapeEvery = 50;  // when the configuration gives no interval
-  int landscapeEvery_ = kLandscapeEvery;
-  // The View menu's probe switch and interval as `config` sets them.
-  void showLandscapeProbe(const ExperimentConfig& config);
+  // The View menu's measures; their intervals when the configuration gives none.
+  MeasureAction* landscapeProbe_ = nullptr;
+  static constexpr int kLandscapeEvery = 50;
+  MeasureAction* gradientShift_ = nullptr;
+  static constexpr int kGradientShiftEvery = 10;
+  // The measures' switches and intervals as `config` sets them.
+  void showMeasures(const ExperimentConfig& config);
   // The first of the configuration's warnings (ExperimentConfig::warnings) in the status bar.
   void showWarnings();
   MetricsPanel* metrics_;

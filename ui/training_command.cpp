@@ -16,6 +16,9 @@ struct CommandApplier {
   void operator()(const ChoosePoint& c) const { experiment.choosePoint(c.x, c.y); }
   void operator()(const Perturb& c) const { experiment.perturb(c.layer, c.relative); }
   void operator()(const SetLandscapeEvery& c) const { experiment.setLandscapeEvery(c.steps); }
+  void operator()(const SetGradientShiftEvery& c) const {
+    experiment.setGradientShiftEvery(c.steps);
+  }
   void operator()(const SetBatchNoiseTarget& c) const {
     experiment.setBatchNoiseTarget(c.layer, c.unit);
   }

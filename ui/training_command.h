@@ -37,6 +37,10 @@ struct Perturb {
 struct SetLandscapeEvery {
   int steps = 0;
 };
+// Measure every layer's gradient shift every `steps` steps (0: never).
+struct SetGradientShiftEvery {
+  int steps = 0;
+};
 // The unit whose μ_B and σ_B the batch-noise view follows.
 struct SetBatchNoiseTarget {
   int layer = 0;
@@ -50,7 +54,7 @@ struct SetFocus {
 
 using TrainingCommand =
     std::variant<SetBatchNorm, SetBatchSize, SetOptimizer, SetDropout, ChoosePoint, Perturb,
-                 SetLandscapeEvery, SetBatchNoiseTarget, SetFocus>;
+                 SetLandscapeEvery, SetGradientShiftEvery, SetBatchNoiseTarget, SetFocus>;
 
 // Applies `command` to `experiment` (on the thread that owns it).
 void applyCommand(Experiment& experiment, const TrainingCommand& command);

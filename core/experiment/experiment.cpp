@@ -6,6 +6,7 @@
 
 #include "common/denormals.h"
 #include "experiment/data_loading.h"
+#include "experiment/gradient_shift.h"
 #include "experiment/kick_response.h"
 #include "experiment/landscape_probe.h"
 
@@ -110,9 +111,9 @@ std::size_t Experiment::streamFor(int size) {
   return streams_.size() - 1;
 }
 
-void Experiment::trainRun(Run& run, bool probeLandscapeNow) {
+void Experiment::trainRun(Run& run, StepMeasures measures) {
   const BatchStream& batch = streams_[run.stream];
-  if (probeLandscapeNow) {
+  if (measures.landscape) {
     // From the parameters this step starts at, on this step's batch.
     const LandscapeSample s = probeLandscape(run.trainer->network(), batch.x, batch.y,
                                              config_.optimizer.learningRate);
@@ -120,8 +121,12 @@ void Experiment::trainRun(Run& run, bool probeLandscapeNow) {
     run.landscape.gradientChange.append(step_, s.gradientChange);
     run.landscape.betaSmoothness.append(step_, s.betaSmoothness);
   }
+  if (measures.gradientShift) run.beforeStep = run.trainer->network();
   run.batchLoss = run.trainer->trainOnBatch(batch.x, batch.y);
   run.batchNoise.afterStep(run.trainer->network());
+  if (measures.gradientShift && std::isfinite(run.batchLoss))
+    run.recorder.recordGradientShift(
+        step_, measureGradientShift(*run.beforeStep, run.trainer->network(), batch.x, batch.y));
 }
 
 double Experiment::step() {
@@ -134,8 +139,10 @@ double Experiment::step() {
     data_->train.gather(batch.indices, batch.x, batch.y);
     batch.drawnAt = step_;
   }
-  const bool probeLandscapeNow = config_.landscapeEvery > 0 && step_ % config_.landscapeEvery == 0;
-  forEachRun([&](Run& run) { trainRun(run, probeLandscapeNow); });
+  const auto due = [this](int every) { return every > 0 && step_ % every == 0; };
+  const StepMeasures measures{.landscape = due(config_.landscapeEvery),
+                              .gradientShift = due(config_.gradientShiftEvery)};
+  forEachRun([&](Run& run) { trainRun(run, measures); });
   for (std::size_t i = 0; i < runs_.size() && divergedAt_ < 0; ++i) {
     if (std::isfinite(runs_[i].batchLoss)) continue;
     divergedAt_ = step_ + 1;
@@ -346,6 +353,10 @@ void Experiment::setFocus(int layer, DistributionFocus focus) {
 }
 
 void Experiment::setLandscapeEvery(int steps) { config_.landscapeEvery = std::clamp(steps, 0, 1000000); }
+
+void Experiment::setGradientShiftEvery(int steps) {
+  config_.gradientShiftEvery = std::clamp(steps, 0, 1000000);
+}
 
 void Experiment::setRecordEvery(int steps) { config_.recordEvery = std::clamp(steps, 1, 100000); }
 

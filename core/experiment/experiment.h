@@ -73,6 +73,8 @@ class Experiment {
   void setRecordEvery(int steps);
   // Probe the loss landscape every `steps` steps (0: never).
   void setLandscapeEvery(int steps);
+  // Measure every layer's gradient shift (gradient_shift.h) every `steps` steps (0: never).
+  void setGradientShiftEvery(int steps);
   // Kicks W of hidden layer `layer` (0-based) in every run: W += relative · rms(W) · N, with
   // the same standard-normal matrix N in each run. Marks the step.
   void perturb(int layer, double relative);
@@ -127,6 +129,7 @@ class Experiment {
     KickResponse lastKick;
     std::vector<int> noiseBatchSizes;  // this evaluation's fixed-weight noise sizes, own first
     LandscapeHistory landscape;
+    std::optional<Network> beforeStep;  // the network as a measured step found it
     double batchLoss = 0;
     Evaluation trainEvaluation, testEvaluation;  // the last evaluation's parts
     std::size_t stream = 0;  // index into streams_ of this step's batch
@@ -135,7 +138,12 @@ class Experiment {
 
   // The stream of `size`-example batches: one per size, made when a run first needs it.
   std::size_t streamFor(int size);
-  void trainRun(Run& run, bool probeLandscape);
+  // What a step measures besides training, by the schedules of the configuration.
+  struct StepMeasures {
+    bool landscape = false;
+    bool gradientShift = false;
+  };
+  void trainRun(Run& run, StepMeasures measures);
   void recordRun(Run& run);
   enum class EvaluationPart;
   void evaluatePart(Run& run, EvaluationPart part);

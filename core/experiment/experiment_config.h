@@ -53,6 +53,7 @@ struct ExperimentConfig {
   int recordEvery = 10;      // steps between recorded distributions, 1 … 100000
   int evaluateEvery = 100;   // steps between train/test evaluations, 1 … 1000000
   int landscapeEvery = 0;    // steps between loss-landscape probes; 0 = off
+  int gradientShiftEvery = 0;  // steps between gradient-shift measures (gradient_shift.h); 0 = off
   std::uint64_t seed = 1;    // one seed for data, initial weights, batches and dropout
 
   static constexpr int kMaxBatchSize = bnlab::kMaxBatchSize;

@@ -1,5 +1,6 @@
 #include "experiment/run_recorder.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "experiment/distribution.h"
@@ -15,6 +16,18 @@ double meanOf(const std::vector<double>& values) {
   double sum = 0;
   for (double v : values) sum += v;
   return values.empty() ? 0.0 : sum / double(values.size());
+}
+
+// The median of a history's values (the newest sample of each bucket).
+double medianOf(const History& history) {
+  std::vector<double> values;
+  values.reserve(history.size());
+  history.view().forEach([&](const HistoryPoint& p) { values.push_back(p.value); });
+  if (values.empty()) return 0;
+  const auto middle = values.begin() + std::ptrdiff_t(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  if (values.size() % 2 == 1) return *middle;
+  return 0.5 * (*middle + *std::max_element(values.begin(), middle));
 }
 
 }  // namespace
@@ -33,6 +46,9 @@ RunRecorder::RunRecorder(int layers, std::size_t historyCapacity)
     layer.earlierShift = History(capacity_);
     layer.gammaRms = History(capacity_);
     layer.betaMean = History(capacity_);
+    layer.gradientDifference = History(capacity_);
+    layer.gradientRelative = History(capacity_);
+    layer.gradientCosine = History(capacity_);
     layer.series = emptySeries();
   }
 }
@@ -238,6 +254,38 @@ void RunRecorder::recordEvaluation(std::int64_t step, const Evaluation& train,
   lossGap_.append(step, test.loss - train.loss);
 }
 
+void RunRecorder::recordGradientShift(std::int64_t step, const std::vector<GradientShift>& shifts) {
+  for (std::size_t l = 0; l < layers_.size() && l < shifts.size(); ++l) {
+    const GradientShift& shift = shifts[l];
+    if (!std::isfinite(shift.difference) || !std::isfinite(shift.cosine) ||
+        !std::isfinite(shift.gradientNorm))
+      continue;
+    Layer& layer = layers_[l];
+    layer.gradientDifference.append(step, shift.difference);
+    layer.gradientRelative.append(step, shift.relative());
+    layer.gradientCosine.append(step, shift.cosine);
+    layer.difference.append(shift.difference);
+    layer.relative.append(shift.relative());
+    layer.cosine.append(shift.cosine);
+    GradientShiftSummary& now = layer.latest.gradientShift;
+    now.measures = layer.difference.count;
+    now.measuredAt = step;
+    now.last = shift.difference;
+    now.recent = layer.difference.recentMean();
+    now.mean = layer.difference.mean();
+    now.median = medianOf(layer.gradientDifference);
+    now.lastRelative = shift.relative();
+    now.recentRelative = layer.relative.recentMean();
+    now.meanRelative = layer.relative.mean();
+    now.medianRelative = medianOf(layer.gradientRelative);
+    now.cosineLast = shift.cosine;
+    now.cosineRecent = layer.cosine.recentMean();
+    now.cosineMean = layer.cosine.mean();
+    now.cosineMedian = medianOf(layer.gradientCosine);
+    now.gradientNorm = shift.gradientNorm;
+  }
+}
+
 void RunRecorder::fillHistory(const QuantitySeries& series,
                               std::array<DistributionHistory, kQuantityCount>& history) {
   for (int q = 0; q < kQuantityCount; ++q) {
@@ -297,6 +345,9 @@ void RunRecorder::fill(RunSnapshot& run) const {
     out.earlierShiftHistory = layer.earlierShift.view();
     out.gammaRmsHistory = layer.gammaRms.view();
     out.betaMeanHistory = layer.betaMean.view();
+    out.gradientShift.difference = layer.gradientDifference.view();
+    out.gradientShift.relative = layer.gradientRelative.view();
+    out.gradientShift.cosine = layer.gradientCosine.view();
     fillHistory(layer.series, out.history);
     if (out.focused) fillHistory(layer.focusSeries, out.focused->history);
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "experiment/distribution.h"
+#include "experiment/gradient_shift.h"
 #include "experiment/snapshot.h"
 #include "network/network.h"
 #include "stats/history.h"
@@ -29,6 +30,9 @@ class RunRecorder {
   // Whether any layer is focused on the test inputs (so the caller knows to run that pass).
   bool wantsTestInputs() const;
   void recordEvaluation(std::int64_t step, const Evaluation& train, const Evaluation& test);
+  // Every hidden layer's gradient shift over the step that started at `step`, one per layer.
+  // A layer whose measure is not a finite number (a diverged step) is left out.
+  void recordGradientShift(std::int64_t step, const std::vector<GradientShift>& shifts);
   // Also measure `layer` under `focus` from the next record on (its histories start afresh).
   void setFocus(int layer, DistributionFocus focus);
 
@@ -67,6 +71,9 @@ class RunRecorder {
     Matrix previousInput;  // A[l−1] of the probe batch at the previous record (n_{l−1} × m)
     History earlierShift, gammaRms, betaMean;
     Averages earlier, earlierRelative;
+    // The gradient shift (LayerSnapshot::gradientShift): ‖G − G′‖, ÷ ‖G‖, and cos(G, G′).
+    History gradientDifference, gradientRelative, gradientCosine;
+    Averages difference, relative, cosine;
   };
 
   void recordLayer(Layer& layer, std::int64_t step, const LayerActivations& values,

@@ -288,6 +288,16 @@ const std::vector<Setting>& table() {
            .help = "Steps between loss-landscape probes.",
            .range = {.min = 0, .max = 1000000, .minMeaning = "off"}},
           [](auto& c) -> auto& { return c.landscapeEvery; }),
+      field(
+          {.key = "measure.gradientShiftEvery",
+           .option = "gradient-shift-every",
+           .valueName = "n",
+           .label = "gradient-shift-every",
+           .help = "Steps between measures of internal covariate shift as Santurkar et al. (2018) "
+                   "define it: the change of each layer's gradient caused by the earlier layers' "
+                   "update.",
+           .range = {.min = 0, .max = 1000000, .minMeaning = "off"}},
+          [](auto& c) -> auto& { return c.gradientShiftEvery; }),
   };
   return rows;
 }

@@ -63,6 +63,23 @@ struct FocusedDistribution {
   std::array<DistributionHistory, kQuantityCount> history;
 };
 
+// Internal covariate shift as Santurkar et al. (2018) measure it (gradient_shift.h): G = ∂L/∂W of
+// the layer at the step's parameters, G′ the same after the earlier layers' update of that step.
+// Measured every measure.gradientShiftEvery steps; measures 0 and empty histories while it is
+// off. Layer 1 has no earlier layers: difference 0, cosine 1. "recent" is the mean of the last
+// (up to) 20 measures, "mean" of every measure of the run, "median" the median of the history
+// (of every measure up to History::kDefaultCapacity, then of one in each bucket): unlike the
+// mean, not carried by a few steps where the loss jumped.
+struct GradientShiftSummary {
+  std::int64_t measures = 0;
+  std::int64_t measuredAt = -1;                       // step of the last measure
+  double last = 0, recent = 0, mean = 0, median = 0;  // ‖G − G′‖
+  double lastRelative = 0, recentRelative = 0, meanRelative = 0, medianRelative = 0;  // ÷ ‖G‖
+  double cosineLast = 1, cosineRecent = 1, cosineMean = 1, cosineMedian = 1;  // cos(G, G′)
+  double gradientNorm = 0;  // ‖G‖ at the last measure
+  HistoryView difference, relative, cosine;
+};
+
 struct LayerSnapshot {
   int units = 0;
   std::array<DistributionStats, kQuantityCount> now;
@@ -98,6 +115,7 @@ struct LayerSnapshot {
   std::vector<double> runningMean, runningVariance, batchMean, batchVariance;
   // Present when the layer's focus is not the default (pooled probe).
   std::optional<FocusedDistribution> focused;
+  GradientShiftSummary gradientShift;
 };
 
 // Class probabilities of a network over a grid covering 2-D input data (Eval mode): for each

@@ -353,6 +353,70 @@ class CommandLineTest : public QObject {
     QCOMPARE(runs[0].toObject().value(QLatin1String("layers")).toArray().size(), 2);
   }
 
+  // --gradient-shift-every: summary.json gives each layer's gradient shift (layer 1's 0 and 1),
+  // config.json keeps the interval, and the later layers' gradient-shift charts are written.
+  void headlessGradientShift() {
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const Result r =
+        run(kSmallRun + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("compare"),
+                                    QStringLiteral("--gradient-shift-every"), QStringLiteral("10"),
+                                    QStringLiteral("--export"), out, QStringLiteral("--format"),
+                                    QStringLiteral("csv"), QStringLiteral("--no-composite")},
+            tmp.path());
+    verifySuccess(r);
+    const QStringList present = tree(out);
+    for (const char* file : {"layer2-gradient-shift.csv", "layer2-gradient-cosine.csv"})
+      QVERIFY2(present.contains(QLatin1String(file)), file);
+    QVERIFY(!present.contains(QStringLiteral("layer1-gradient-shift.csv")));  // nothing to draw
+    const QJsonObject config = readJson(QDir(out).filePath(QStringLiteral("config.json")));
+    QCOMPARE(config.value(QLatin1String("measure"))
+                 .toObject()
+                 .value(QLatin1String("gradientShiftEvery"))
+                 .toInt(),
+             10);
+    const QJsonObject summary = readJson(QDir(out).filePath(QStringLiteral("summary.json")));
+    const QJsonArray runs = summary.value(QLatin1String("runs")).toArray();
+    QCOMPARE(runs.size(), 2);
+    for (const QJsonValue& run : runs) {
+      const QJsonArray layers = run.toObject().value(QLatin1String("layers")).toArray();
+      QCOMPARE(layers.size(), 2);
+      for (int l = 0; l < layers.size(); ++l) {
+        const QJsonObject shift =
+            layers[l].toObject().value(QLatin1String("gradientShift")).toObject();
+        QCOMPARE(shift.value(QLatin1String("measures")).toInt(), 5);  // steps 0, 10, …, 40
+        QCOMPARE(shift.value(QLatin1String("measuredAt")).toInt(), 40);
+        for (const char* key : {"last", "recent", "mean", "median", "lastRelative",
+                                "recentRelative", "meanRelative", "medianRelative", "gradientNorm"})
+          QVERIFY2(finiteNonNegative(shift.value(QLatin1String(key))), key);
+        for (const char* key : {"cosineLast", "cosineRecent", "cosineMean", "cosineMedian"}) {
+          const double cosine = shift.value(QLatin1String(key)).toDouble(NAN);
+          QVERIFY2(cosine >= -1 && cosine <= 1, key);
+          if (l == 0) QCOMPARE(cosine, 1.0);
+        }
+        if (l == 0)
+          QCOMPARE(shift.value(QLatin1String("mean")).toDouble(), 0.0);
+        else
+          QVERIFY(shift.value(QLatin1String("mean")).toDouble() > 0);
+      }
+    }
+    // Off (the default), summary.json has no gradientShift.
+    const QString plain = tmp.filePath(QStringLiteral("plain"));
+    verifySuccess(run(kSmallRun + QStringList{QStringLiteral("--export"), plain,
+                                              QStringLiteral("--format"), QStringLiteral("csv")},
+                      tmp.path()));
+    const QJsonObject off = readJson(QDir(plain).filePath(QStringLiteral("summary.json")));
+    const QJsonObject layer2 = off.value(QLatin1String("runs"))
+                                   .toArray()[0]
+                                   .toObject()
+                                   .value(QLatin1String("layers"))
+                                   .toArray()[1]
+                                   .toObject();
+    QVERIFY(layer2.contains(QLatin1String("shift")));
+    QVERIFY(!layer2.contains(QLatin1String("gradientShift")));
+  }
+
   // Batch norm's relatives as runs: each trains headless, summary.json names its kind, and every
   // normalized run has its test-time accuracies (layer norm's batch of one is its accuracy on
   // the same examples together).

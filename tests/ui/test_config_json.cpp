@@ -30,6 +30,8 @@ class ConfigJsonTest : public QObject {
     c.probeSize = 300;
     c.recordEvery = 7;
     c.evaluateEvery = 70;
+    c.landscapeEvery = 30;
+    c.gradientShiftEvery = 15;
     c.seed = 99;
     const QByteArray bytes = QJsonDocument(configToJson(c)).toJson();
     Preset back;
@@ -40,6 +42,7 @@ class ConfigJsonTest : public QObject {
     QCOMPARE(back.config.data.toy.seed, c.data.toy.seed);
     QVERIFY(back.config.runs == c.runs);
     QCOMPARE(back.config.network.noiseSpread, 0.75f);
+    QCOMPARE(back.config.gradientShiftEvery, 15);
   }
 
   void everyPresetLoadsAndValidates() {

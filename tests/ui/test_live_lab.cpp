@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "main_window.h"
+#include "plot/plot_renderer.h"
 
 using namespace bnlab;
 
@@ -70,7 +71,41 @@ class LiveLabTest : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(int(window.layerPanels().size()), 3);
-    for (LayerPanel* panel : window.layerPanels()) QCOMPARE(int(panel->plots().size()), 5);
+    for (LayerPanel* panel : window.layerPanels()) {
+      QCOMPARE(int(panel->plots().size()), 7);
+      // The gradient shift's two charts only while it is measured (off by default).
+      for (int i = 0; i < 7; ++i) QCOMPARE(panel->plots()[std::size_t(i)]->isVisible(), i < 5);
+    }
+  }
+
+  // View → Gradient shift switches the measure on in the worker, and every layer panel shows
+  // its two charts: layer 2's with every run, layer 1's empty (no earlier layers).
+  void gradientShiftSwitchShowsItsCharts() {
+    MainWindow window(smallConfig(), MainWindow::Start::Playing);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction* toggle = nullptr;
+    for (MeasureAction* action : window.findChildren<MeasureAction*>())
+      if (action->text().startsWith(QLatin1String("&Gradient shift"))) toggle = action;
+    QVERIFY(toggle && !toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
+      return s.config.gradientShiftEvery == 10 && s.runs[0].layers[1].gradientShift.measures >= 2;
+    }));
+    window.redraw();
+    for (LayerPanel* panel : window.layerPanels()) {
+      const plot::PlotWidget* shift = panel->plots()[5];
+      const plot::PlotWidget* cosine = panel->plots()[6];
+      QVERIFY(shift->isVisible() && cosine->isVisible());
+      QCOMPARE(shift->objectName(),
+               QStringLiteral("layer%1-gradient-shift").arg(panel->layer() + 1));
+      if (panel->layer() == 0) {
+        QVERIFY(!plot::hasData(shift->model()) && !plot::hasData(cosine->model()));
+        continue;
+      }
+      QCOMPARE(shift->model().lines.size(), window.shownSnapshot()->runs.size());
+      QVERIFY(plot::hasData(shift->model()) && plot::hasData(cosine->model()));
+    }
   }
 
   void playDeliversSnapshotsThatFillEveryPanel() {
@@ -123,11 +158,13 @@ class LiveLabTest : public QObject {
     controller.apply(SetBatchSize{24});
     controller.apply(Perturb{1, 0.5});
     controller.apply(SetLandscapeEvery{5});
+    controller.apply(SetGradientShiftEvery{3});
     controller.apply(SetBatchSize{48});
     controller.stepOnce();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
       return s.step == 1 && s.config.batchSize == 48 && s.lastBatchSize == 48 &&
-             s.perturbations.size() == 1 && s.config.landscapeEvery == 5;
+             s.perturbations.size() == 1 && s.config.landscapeEvery == 5 &&
+             s.config.gradientShiftEvery == 3;
     }));
   }
 

@@ -18,6 +18,7 @@
 #include "plots/batch_norm_charts.h"
 #include "plots/chart_common.h"
 #include "plots/decision_plane.h"
+#include "plots/gradient_shift_charts.h"
 #include "plots/layer_charts.h"
 #include "plots/training_charts.h"
 #include "run_view_grid.h"
@@ -33,6 +34,7 @@ ExperimentConfig configFor(const char* runs) {
   config.network.hiddenUnits = {8, 8};
   config.runs = parseRunList(runs);
   config.landscapeEvery = 50;
+  config.gradientShiftEvery = 25;
   return config;
 }
 
@@ -99,6 +101,10 @@ class RunChartsTest : public QObject {
     }) << false;
     QTest::newRow("shift") << Builder([=](const Snapshot& s) { return shiftOverSteps(s, layer2); })
                            << false;
+    QTest::newRow("gradient shift")
+        << Builder([](const Snapshot& s) { return gradientShiftOverSteps(s, 1); }) << false;
+    QTest::newRow("gradient cosine")
+        << Builder([](const Snapshot& s) { return gradientCosineOverSteps(s, 1); }) << false;
     QTest::newRow("units 1 and 2")
         << Builder([=](const Snapshot& s) { return unitScatter(s, layer2, trails); }) << false;
     QTest::newRow("batch noise") << Builder(batchNoise) << true;

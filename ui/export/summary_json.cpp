@@ -35,6 +35,24 @@ QJsonObject distributionJson(const DistributionStats& stats) {
           {QStringLiteral("unitStd"), numbers(stats.unitStddev)}};
 }
 
+QJsonObject gradientShiftJson(const GradientShiftSummary& shift) {
+  return {{QStringLiteral("measures"), qint64(shift.measures)},
+          {QStringLiteral("measuredAt"), qint64(shift.measuredAt)},
+          {QStringLiteral("last"), shift.last},
+          {QStringLiteral("recent"), shift.recent},
+          {QStringLiteral("mean"), shift.mean},
+          {QStringLiteral("median"), shift.median},
+          {QStringLiteral("lastRelative"), shift.lastRelative},
+          {QStringLiteral("recentRelative"), shift.recentRelative},
+          {QStringLiteral("meanRelative"), shift.meanRelative},
+          {QStringLiteral("medianRelative"), shift.medianRelative},
+          {QStringLiteral("cosineLast"), shift.cosineLast},
+          {QStringLiteral("cosineRecent"), shift.cosineRecent},
+          {QStringLiteral("cosineMean"), shift.cosineMean},
+          {QStringLiteral("cosineMedian"), shift.cosineMedian},
+          {QStringLiteral("gradientNorm"), shift.gradientNorm}};
+}
+
 QJsonObject layerJson(const LayerSnapshot& layer, int index) {
   double maxShift = 0;
   layer.shiftHistory.forEach([&](const HistoryPoint& p) { maxShift = std::max(maxShift, p.max); });
@@ -53,6 +71,8 @@ QJsonObject layerJson(const LayerSnapshot& layer, int index) {
                                                          {QStringLiteral("meanRelative"), layer.meanShiftRelative},
                                                          {QStringLiteral("max"), maxShift},
                                                          {QStringLiteral("fromEarlierLayers"), fromEarlier}}}};
+  if (layer.gradientShift.measures > 0)
+    json.insert(QStringLiteral("gradientShift"), gradientShiftJson(layer.gradientShift));
   if (!layer.gamma.empty()) {
     double gammaSquares = 0, betaSum = 0;
     for (double g : layer.gamma) gammaSquares += g * g;

@@ -10,8 +10,14 @@
 //                 "layers": [ { "layer" (1-based), "units",
 //                               "activationInput": { "mean", "std", "percentiles": [0, 6.68, …, 100],
 //                                                   "quantiles": [values at those percentiles] },
-//                               "shift": { "last", "recent", "max" } } ] } ] }
-// Shifts are 1-Wasserstein distances per 100 steps (see LayerSnapshot).
+//                               "shift": { "last", "recent", "max" },
+//                               "gradientShift": { "measures", "measuredAt", "last", "recent",
+//                                   "mean", "median", "lastRelative", "recentRelative",
+//                                   "meanRelative", "medianRelative", "cosineLast",
+//                                   "cosineRecent", "cosineMean", "cosineMedian",
+//                                   "gradientNorm" } } ] } ] }  (measure.gradientShiftEvery > 0)
+// Shifts are 1-Wasserstein distances per 100 steps (see LayerSnapshot); the gradient shift is
+// ‖G − G′‖, ‖G − G′‖/‖G‖ and cos(G, G′) (see GradientShiftSummary).
 #include <QJsonObject>
 
 #include "experiment/snapshot.h"
