@@ -163,7 +163,8 @@ void LayerPanel::showSnapshot(const Snapshot& snap) {
   moments_->setModel(momentsOverSteps(snap, view));
   scatter_->setModel(unitScatter(snap, view, trails_));
   shift_->setModel(shiftOverSteps(snap, view));
-  const bool gradientShown = gradientShiftShown(snap);
+  // Layer 1 has no earlier layers (G′ = G): its row keeps the room.
+  const bool gradientShown = layer_ > 0 && gradientShiftShown(snap);
   if (gradientShown) {
     gradientShift_->setModel(gradientShiftOverSteps(snap, layer_));
     gradientCosine_->setModel(gradientCosineOverSteps(snap, layer_));

@@ -105,6 +105,12 @@ QWidget* LessonPanel::buildLesson() {
   textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
   text_->setFont(textFont);
   text_->setObjectName(QStringLiteral("lesson-text"));
+  // A long text scrolls (the strip above the charts is short) instead of being cut off.
+  textScroll_ = new QScrollArea(page);
+  textScroll_->setWidget(text_);
+  textScroll_->setWidgetResizable(true);
+  textScroll_->setFrameShape(QFrame::NoFrame);
+  textScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   status_ = new QLabel(page);
   status_->setWordWrap(true);
   status_->setObjectName(QStringLiteral("lesson-status"));
@@ -149,7 +155,7 @@ void LessonPanel::setWide(bool wide) {
 void LessonPanel::arrange() {
   // Tall (beside the charts): header, text, footer from top to bottom. Wide (above them, on
   // narrow screens): header over footer on the left, the text beside them.
-  for (QWidget* w : {lessonHeader_, static_cast<QWidget*>(text_), lessonFooter_})
+  for (QWidget* w : {lessonHeader_, static_cast<QWidget*>(textScroll_), lessonFooter_})
     lessonLayout_->removeWidget(w);
   for (int i = 0; i < 3; ++i) {
     lessonLayout_->setRowStretch(i, 0);
@@ -165,12 +171,12 @@ void LessonPanel::arrange() {
   status_->setWordWrap(!wide_);
   if (wide_) {
     lessonLayout_->addWidget(lessonHeader_, 0, 0);
-    lessonLayout_->addWidget(text_, 1, 0);
+    lessonLayout_->addWidget(textScroll_, 1, 0);
     lessonLayout_->addWidget(lessonFooter_, 2, 0);
     lessonLayout_->setRowStretch(1, 1);
   } else {
     lessonLayout_->addWidget(lessonHeader_, 0, 0);
-    lessonLayout_->addWidget(text_, 1, 0);
+    lessonLayout_->addWidget(textScroll_, 1, 0);
     lessonLayout_->addWidget(lessonFooter_, 2, 0);
     lessonLayout_->setRowStretch(1, 1);
   }

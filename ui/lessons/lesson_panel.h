@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <memory>
 
@@ -92,6 +93,7 @@ class LessonPanel : public QWidget {
   QLabel* progressText_;
   QProgressBar* progress_;
   QLabel* text_;
+  QScrollArea* textScroll_;  // holds text_
   QLabel* status_;
   QPushButton* back_;
   QPushButton* next_;
