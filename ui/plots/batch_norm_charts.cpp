@@ -79,15 +79,23 @@ PlotModel testTime(const Snapshot& snap) {
   m.emptyText = tr("needs batch norm");
   const std::vector<int> runs = batchNormRuns(snap);
   const bool several = runs.size() > 1;
+  // Every normalized run's accuracies (layer norm's and batch norm after g's too, which track
+  // no unit of Z here), by name when there are several.
+  std::vector<const RunSnapshot*> tested;
+  for (const RunSnapshot& run : snap.runs)
+    if (run.testTime.step >= 0) tested.push_back(&run);
   QStringList accuracies;
+  for (const RunSnapshot* run : tested) {
+    const TestTimeAccuracy& t = run->testTime;
+    accuracies << QStringLiteral("%1%2/%3/%4%")
+                      .arg(tested.size() > 1 ? runName(*run) + QLatin1Char(' ') : QString(),
+                           percent(t.runningStatistics), percent(t.testSetStatistics),
+                           percent(t.batchOfOne));
+  }
   for (int r : runs) {
     const RunSnapshot& run = snap.runs[std::size_t(r)];
     const BatchNoise& noise = run.batchNoise;
     m.title = tr("Test time: L%1 u%2").arg(noise.layer + 1).arg(noise.unit + 1);
-    const TestTimeAccuracy& t = run.testTime;
-    accuracies << QStringLiteral("%1/%2/%3%")
-                      .arg(percent(t.runningStatistics), percent(t.testSetStatistics),
-                           percent(t.batchOfOne));
     // One run: μ blue, σ² green, each beside the population's (grey). Several: each run's μ
     // (solid) and σ² (dashed) in its colour, the populations grey.
     m.lines.push_back({.name = several ? runName(run) : tr("running μ"),
@@ -114,13 +122,14 @@ PlotModel testTime(const Snapshot& snap) {
                        .inLegend = !several || r == runs.front()});
   }
   // Test accuracy with running statistics, the test set's own, and each example alone.
-  if (several) {
-    m.note = tr("solid μ · dashed σ² · acc %1").arg(accuracies.join(QStringLiteral(" | ")));
-  } else if (!runs.empty()) {
-    const TestTimeAccuracy& t = snap.runs[std::size_t(runs.front())].testTime;
+  if (tested.size() == 1) {
+    const TestTimeAccuracy& t = tested.front()->testTime;
     m.note =
         tr("acc running %1% · own batch %2% · alone %3%")
             .arg(percent(t.runningStatistics), percent(t.testSetStatistics), percent(t.batchOfOne));
+  } else if (!tested.empty()) {
+    m.note = (several ? tr("solid μ · dashed σ² · ") : QString()) +
+             tr("acc running/own/alone: %1").arg(accuracies.join(QStringLiteral(" | ")));
   }
   return m;
 }
