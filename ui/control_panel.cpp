@@ -155,13 +155,15 @@ QWidget* ControlPanel::buildNetworkGroup() {
   noiseSpread_->setDecimals(2);
   noiseSpread_->setSingleStep(0.05);
   settings_.bind("network.noiseSpread", noiseSpread_);
+  groups_ = settings_.bind("network.groups", new QSpinBox(group));
   form->addRow(tr("Hidden layers"), layers_);
   form->addRow(tr("Units per layer"), units_);
   form->addRow(tr("Activation"), activation_);
   form->addRow(tr("Initialization"), init_);
   form->addRow(tr("Init σ"), initSigma_);
   form->addRow(tr("Noise spread"), noiseSpread_);
-  for (QSpinBox* spin : {layers_, units_})
+  form->addRow(tr("Groups"), groups_);
+  for (QSpinBox* spin : {layers_, units_, groups_})
     connect(spin, &QSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
   for (QComboBox* combo : {activation_, init_})
     connect(combo, &QComboBox::currentIndexChanged, this, &ControlPanel::architectureChanged);
@@ -293,7 +295,7 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
       QSignalBlocker(noise_->slider()), QSignalBlocker(size_), QSignalBlocker(seed_),
       QSignalBlocker(unevenScales_), QSignalBlocker(standardize_), QSignalBlocker(layers_),
       QSignalBlocker(units_), QSignalBlocker(activation_), QSignalBlocker(init_),
-      QSignalBlocker(initSigma_), QSignalBlocker(noiseSpread_), QSignalBlocker(batchNorm_), QSignalBlocker(batchSize_),
+      QSignalBlocker(initSigma_), QSignalBlocker(noiseSpread_), QSignalBlocker(groups_), QSignalBlocker(batchNorm_), QSignalBlocker(batchSize_),
       QSignalBlocker(batchSize_->slider()), QSignalBlocker(learningRate_),
       QSignalBlocker(learningRate_->slider()), QSignalBlocker(optimizer_),
       QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider()), QSignalBlocker(mode_),
@@ -326,9 +328,11 @@ void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
   mode_->setCurrentIndex(mode_->findData(int(mode)));
   batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
   batchNorm_->setEnabled(liveSwitch());
-  noiseSpread_->setEnabled(std::any_of(runs.begin(), runs.end(), [](const RunSpec& run) {
-    return run.normalization == Normalization::NoisyBatchNorm;
-  }));
+  const auto any = [&](Normalization kind) {
+    return std::any_of(runs.begin(), runs.end(), [kind](const RunSpec& run) { return run.normalization == kind; });
+  };
+  noiseSpread_->setEnabled(any(Normalization::NoisyBatchNorm));
+  groups_->setEnabled(any(Normalization::GroupNorm));
 }
 
 bool ControlPanel::liveSwitch() const {

@@ -93,6 +93,7 @@ class ControlPanel : public QWidget {
   QComboBox* init_;
   QDoubleSpinBox* initSigma_;
   QDoubleSpinBox* noiseSpread_;  // noisy batch norm's r; enabled while a run has it
+  QSpinBox* groups_;             // group norm's G; enabled while a run has it
   QComboBox* mode_;
   QPushButton* editRuns_;
   QCheckBox* batchNorm_;

@@ -1,5 +1,7 @@
 #include "experiment/experiment_config.h"
 
+#include <algorithm>
+
 #include "common/name_table.h"
 #include "experiment/settings_table.h"
 
@@ -46,6 +48,14 @@ std::vector<std::string> ExperimentConfig::validate() const {
     errors.push_back("network.hiddenLayers: hidden layers must number 1 to " +
                      std::to_string(NetworkConfig::kMaxDepth) + ", not " + std::to_string(depth));
   append(errors, validateRuns(runs));
+  const auto grouped = [](const RunSpec& run) { return run.normalization == Normalization::GroupNorm; };
+  if (std::any_of(runs.begin(), runs.end(), grouped))
+    for (int units : network.hiddenUnits)
+      if (network.groups < 1 || units % network.groups != 0) {
+        errors.push_back("network.groups: group norm's " + std::to_string(network.groups) +
+                         " groups must divide every hidden layer's units, not " + std::to_string(units));
+        break;
+      }
   return errors;
 }
 

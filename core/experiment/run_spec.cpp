@@ -11,7 +11,7 @@ namespace bnlab {
 
 namespace {
 
-constexpr std::array<NormalizationInfo, 6> kNormalizations{{
+constexpr std::array<NormalizationInfo, 7> kNormalizations{{
     {Normalization::None, "plain", "plain",
      "No normalization: each layer sees Z = W·A + b as it is."},
     {Normalization::BatchNorm, "batch-norm", "batch norm",
@@ -20,6 +20,9 @@ constexpr std::array<NormalizationInfo, 6> kNormalizations{{
     {Normalization::LayerNorm, "layer-norm", "layer norm",
      "Layer norm: each example normalized over the layer's units, then γ and β; no batch "
      "statistics, so the batch size and test time change nothing."},
+    {Normalization::GroupNorm, "group-norm", "group norm",
+     "Group norm: like layer norm, over each group of units of an example (Groups sets how many); "
+     "no batch statistics."},
     {Normalization::BatchNormAfterActivation, "batch-norm-after", "batch norm after g",
      "Batch norm after the activation instead of before it: the next layer's input is "
      "normalized, this layer's Z is not."},

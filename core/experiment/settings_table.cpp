@@ -187,6 +187,17 @@ const std::vector<Setting>& table() {
            .range = {.min = 0, .max = 1.5}},
           [](auto& c) -> auto& { return c.network.noiseSpread; }),
       field(
+          {.key = "network.groups",
+           .option = "groups",
+           .valueName = "G",
+           .label = "group norm's groups",
+           .help = "Group norm: the groups of units each example is normalized over; must divide "
+                   "every hidden layer's units.",
+           .tooltip = "Group norm normalizes each example over each of G groups of consecutive "
+                      "units (G = 1: layer norm); G must divide the units of every layer.",
+           .range = {.min = 1, .max = 512}},
+          [](auto& c) -> auto& { return c.network.groups; }),
+      field(
           {.key = "network.dropout",
            .option = "dropout",
            .valueName = "p",

@@ -7,7 +7,8 @@ namespace bnlab {
 HiddenBlock::HiddenBlock(int inputs, int units, const NetworkConfig& config)
     : dense_(inputs, units),
       batchNorm_(units, config.batchNormOptions),
-      layerNorm_(units, config.batchNormOptions.epsilon),
+      layerNorm_(units, config.batchNormOptions.epsilon,
+                 config.normalization == Normalization::GroupNorm ? config.groups : 1),
       noise_(units, config.noiseSpread),
       dropout_(config.dropout),
       activation_(config.activation),
@@ -29,12 +30,12 @@ void HiddenBlock::drawNoise(Rng& rng) {
 
 const Matrix* HiddenBlock::gamma() const {
   if (!learnsScaleAndShift(normalization_)) return nullptr;
-  return normalization_ == Normalization::LayerNorm ? &layerNorm_.gamma() : &batchNorm_.gamma();
+  return normalizesPerExample(normalization_) ? &layerNorm_.gamma() : &batchNorm_.gamma();
 }
 
 const Matrix* HiddenBlock::beta() const {
   if (!learnsScaleAndShift(normalization_)) return nullptr;
-  return normalization_ == Normalization::LayerNorm ? &layerNorm_.beta() : &batchNorm_.beta();
+  return normalizesPerExample(normalization_) ? &layerNorm_.beta() : &batchNorm_.beta();
 }
 
 Matrix* HiddenBlock::gamma() { return const_cast<Matrix*>(std::as_const(*this).gamma()); }
@@ -42,13 +43,13 @@ Matrix* HiddenBlock::beta() { return const_cast<Matrix*>(std::as_const(*this).be
 
 Matrix* HiddenBlock::gammaGrad() {
   if (!learnsScaleAndShift(normalization_)) return nullptr;
-  return normalization_ == Normalization::LayerNorm ? &layerNorm_.gammaGrad()
+  return normalizesPerExample(normalization_) ? &layerNorm_.gammaGrad()
                                                     : &batchNorm_.gammaGrad();
 }
 
 Matrix* HiddenBlock::betaGrad() {
   if (!learnsScaleAndShift(normalization_)) return nullptr;
-  return normalization_ == Normalization::LayerNorm ? &layerNorm_.betaGrad()
+  return normalizesPerExample(normalization_) ? &layerNorm_.betaGrad()
                                                     : &batchNorm_.betaGrad();
 }
 
@@ -69,7 +70,7 @@ void describeKind(Normalization kind, bool noisy, LayerActivations& out) {
 void HiddenBlock::forward(const Matrix& input, Mode mode, Rng& rng, LayerActivations& out) {
   dense_.forward(input, out.z);
   describeKind(normalization_, mode == Mode::Train, out);
-  if (normalization_ == Normalization::LayerNorm)
+  if (normalizesPerExample(normalization_))
     layerNorm_.forward(out.z, out.zHat, out.zTilde);
   else if (out.normalized)
     batchNorm_.forward(out.z, mode, out.zHat, out.zTilde);
@@ -83,7 +84,7 @@ void HiddenBlock::forward(const Matrix& input, Mode mode, Rng& rng, LayerActivat
 void HiddenBlock::infer(const Matrix& input, NormStats stats, LayerActivations& out) const {
   dense_.forward(input, out.z);
   describeKind(normalization_, stats == NormStats::Batch, out);
-  if (normalization_ == Normalization::LayerNorm)
+  if (normalizesPerExample(normalization_))
     layerNorm_.normalize(out.z, out.zHat, out.zTilde);
   else if (out.normalized)
     batchNorm_.normalize(out.z, stats, out.zHat, out.zTilde);
@@ -108,7 +109,7 @@ void HiddenBlock::backward(const Matrix& input, const LayerActivations& cache,
   const Matrix* dZ = &dActivationInput_;
   if (cache.normalized) {
     if (cache.noised) noise_.backward(dActivationInput_);
-    if (normalization_ == Normalization::LayerNorm)
+    if (normalizesPerExample(normalization_))
       layerNorm_.backward(cache.zHat, dActivationInput_, dZ_);
     else
       batchNorm_.backward(cache.zHat, dActivationInput_, dZ_);

@@ -26,6 +26,13 @@ std::vector<std::string> NetworkConfig::validate() const {
   if (!(bn.momentum > 0 && bn.momentum <= 1))
     errors.push_back("batch norm momentum must be in (0, 1]");
   if (!(bn.epsilon > 0 && bn.epsilon < 1)) errors.push_back("batch norm epsilon must be in (0, 1)");
+  if (normalization == Normalization::GroupNorm)
+    for (int units : hiddenUnits)
+      if (groups < 1 || units % groups != 0) {
+        errors.push_back("group norm's " + std::to_string(groups) + " groups must divide every hidden layer's units, not " +
+                         std::to_string(units));
+        break;
+      }
   if (!(noiseSpread >= 0 && noiseSpread <= StepNoise::kMaxSpread))
     errors.push_back("the noise spread of noisy batch norm must be between 0 and 1.5");
   return errors;

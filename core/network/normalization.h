@@ -4,6 +4,8 @@
 //   None                      A = g(Z)
 //   BatchNorm                 A = g(γ ⊙ BN(Z) + β)             BN: per unit, over the batch
 //   LayerNorm                 A = g(γ ⊙ LN(Z) + β)             LN: per example, over units
+//   GroupNorm                 A = g(γ ⊙ GN(Z) + β)             GN: per example, over each of G
+//                                                               groups of units (layer_norm.h)
 //   BatchNormAfterActivation  A = γ ⊙ BN(g(Z)) + β
 //   BatchNormWithoutAffine    A = g(BN(Z))                     γ = 1, β = 0 fixed
 //   NoisyBatchNorm            A = g(c ⊙ (γ ⊙ BN(Z) + β) + s)   in training; c and s drawn per
@@ -17,7 +19,13 @@ enum class Normalization {
   BatchNormAfterActivation,
   BatchNormWithoutAffine,
   NoisyBatchNorm,
+  GroupNorm,
 };
+
+// Statistics per example over (groups of) units: layer norm and group norm.
+constexpr bool normalizesPerExample(Normalization n) {
+  return n == Normalization::LayerNorm || n == Normalization::GroupNorm;
+}
 
 // Normalizes with batch statistics, keeping running averages for evaluation.
 constexpr bool usesBatchStatistics(Normalization n) {

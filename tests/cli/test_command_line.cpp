@@ -537,7 +537,7 @@ class CommandLineTest : public QObject {
     const auto runs = [&](const char* tag, const char* list, const char* keyword) {
       row(tag, quick + QStringList{QStringLiteral("--runs"), QString::fromUtf8(list)}, keyword);
     };
-    runs("runs: unknown kind", "plain,group-norm", "unknown run kind \"group-norm\"");
+    runs("runs: unknown kind", "plain,instance-norm", "unknown run kind \"instance-norm\"");
     runs("runs: batch not a number", "batch-norm:batch=big", "bad value \"big\" for batch");
     runs("runs: batch out of range", "plain,batch-norm:batch=9999", "batch size must be 1 to 512, not 9999");
     runs("runs: dropout out of range", "plain:dropout=0.95", "dropout must be between 0 and 0.9");

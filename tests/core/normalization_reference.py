@@ -1,8 +1,10 @@
 # The reference values of tests/core/test_normalizations.cpp: run with Debian's python3-torch.
 # One hidden block (Linear 3 → 4, then the normalization and activation of each kind) in
 # training mode on fixed inputs; loss Σ R ⊙ output. Prints the output, ∂L/∂X, ∂L/∂W, ∂L/∂b.
-import torch, math
-n_in, n, m = 3, 4, 5
+# With the argument `group`: Linear 3 → 6, GroupNorm(2, 6), Tanh.
+import torch, math, sys
+# Group norm needs more than 2 units a group to be more than a sign: 6 units in 2 groups.
+n_in, n, m = 3, (6 if 'group' in sys.argv else 4), 5
 x = torch.tensor([[math.sin(0.8*i + 1.1*j) * 2 + 0.3*j for i in range(n_in)] for j in range(m)],
                  dtype=torch.float32, requires_grad=True)  # m x n_in
 W = [[math.cos(0.7*u + 1.3*i) for i in range(n_in)] for u in range(n)]
@@ -23,6 +25,8 @@ def affine(norm):
     return norm
 
 kinds = {
+    "group-norm": lambda: torch.nn.Sequential(linear(), affine(torch.nn.GroupNorm(2, n, eps=1e-5)), torch.nn.Tanh()),
+} if 'group' in sys.argv else {
     "batch-norm-after": lambda: torch.nn.Sequential(linear(), torch.nn.ReLU(), affine(torch.nn.BatchNorm1d(n, eps=1e-5))),
     "batch-norm-no-affine": lambda: torch.nn.Sequential(linear(), torch.nn.BatchNorm1d(n, eps=1e-5, affine=False), torch.nn.Tanh()),
     "layer-norm": lambda: torch.nn.Sequential(linear(), affine(torch.nn.LayerNorm(n, eps=1e-5)), torch.nn.Tanh()),

@@ -136,17 +136,21 @@ class GradientCheck : public QObject {
   // several examples and of one (where batch norm would erase the input, layer norm does not).
   void layerNorm_data() {
     QTest::addColumn<int>("examples");
-    QTest::newRow("batch of 10") << 10;
-    QTest::newRow("batch of 1") << 1;
+    QTest::addColumn<int>("groups");
+    QTest::newRow("batch of 10") << 10 << 1;
+    QTest::newRow("batch of 1") << 1 << 1;
+    QTest::newRow("group norm, 2 groups of 3, batch of 10") << 10 << 2;
+    QTest::newRow("group norm, 3 groups of 2, batch of 1") << 1 << 3;
   }
   void layerNorm() {
     QFETCH(int, examples);
+    QFETCH(int, groups);
     Rng rng(5);
-    LayerNorm norm(5);
-    norm.gamma() = test::randomMatrix(5, 1, rng, 0.5, 1.0);
-    norm.beta() = test::randomMatrix(5, 1, rng);
-    Matrix z = test::randomMatrix(5, examples, rng, 3.0, 1.5);
-    checkNormalization(norm, z, test::randomMatrix(5, examples, rng),
+    LayerNorm norm(6, Scalar(1e-5), groups);
+    norm.gamma() = test::randomMatrix(6, 1, rng, 0.5, 1.0);
+    norm.beta() = test::randomMatrix(6, 1, rng);
+    Matrix z = test::randomMatrix(6, examples, rng, 3.0, 1.5);
+    checkNormalization(norm, z, test::randomMatrix(6, examples, rng),
                        [&](Matrix& zHat, Matrix& zTilde) { norm.forward(z, zHat, zTilde); });
   }
 
@@ -205,7 +209,8 @@ class GradientCheck : public QObject {
     QTest::addColumn<int>("activation");
     for (Normalization norm : {Normalization::None, Normalization::BatchNorm, Normalization::LayerNorm,
                                Normalization::BatchNormAfterActivation,
-                               Normalization::BatchNormWithoutAffine, Normalization::NoisyBatchNorm})
+                               Normalization::BatchNormWithoutAffine, Normalization::NoisyBatchNorm,
+                               Normalization::GroupNorm})
       for (auto kind : {ActivationKind::Tanh, ActivationKind::Sigmoid, ActivationKind::LeakyRelu}) {
         const std::string name =
             "normalization " + std::to_string(int(norm)) + ", " + std::string(activationName(kind));
@@ -217,7 +222,8 @@ class GradientCheck : public QObject {
     QFETCH(int, activation);
     NetworkConfig config;
     config.inputs = 3;
-    config.hiddenUnits = {5, 4, 6};
+    config.hiddenUnits = {6, 4, 6};
+    config.groups = 2;  // group norm: groups of 3, 2 and 3 units
     config.classes = 3;
     config.activation = static_cast<ActivationKind>(activation);
     config.init = InitKind::Xavier;

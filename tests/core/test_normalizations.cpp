@@ -16,17 +16,19 @@ using namespace bnlab;
 
 namespace {
 
-constexpr int kInputs = 3, kUnits = 4, kExamples = 5;
+constexpr int kInputs = 3, kExamples = 5;
 
 struct Reference {
   std::initializer_list<double> output, dX, dW, db;
 };
 
 // The block of `kind` with the reference script's W, b, γ and β; its pass on the script's X.
-void checkAgainstPyTorch(Normalization kind, ActivationKind activation, const Reference& want) {
+void checkAgainstPyTorch(Normalization kind, ActivationKind activation, const Reference& want,
+                         int kUnits = 4) {
   NetworkConfig config;
   config.activation = activation;
   config.normalization = kind;
+  config.groups = 2;
   HiddenBlock block(kInputs, kUnits, config);
   block.dense().weights() =
       test::filled(kUnits, kInputs, [](int u, int i) { return std::cos(0.7 * u + 1.3 * i); });
@@ -108,6 +110,37 @@ class NormalizationsTest : public QObject {
          .dW = {-1.306144, 0.5392305, 1.181628, 0.9214548, 1.859611, 1.559954, 0.2806086, -1.698315,
                 -1.625071, 0.104081, -0.7005261, -1.11651},
          .db = {-1.565896, 0.5329375, 1.131092, -0.09813344}});
+  }
+
+  // Linear 3 → 6 → GroupNorm(2, 6) → Tanh (tests/core/normalization_reference.py group).
+  void groupNormBlockMatchesPyTorch() {
+    checkAgainstPyTorch(
+        Normalization::GroupNorm, ActivationKind::Tanh,
+        {.output = {0.7965002, 0.7611232, 0.7092818, -0.5245013, -0.3948136, -0.6005878, 0.05655542,
+                    0.3392481, 0.7338998, -0.07974505, -0.5844384, -0.9033089, -0.9301001, 0.4612414,
+                    0.909542, -0.9685913, -0.9419557, 0.8741315, 0.942257, -0.9808043, -0.2649111,
+                    -0.7241378, -0.9924048, -0.5889075, 0.6667778, 0.9657434, 0.9815338, 0.1684971,
+                    -0.9934698, 0.806941},
+         .dX = {0.5557939, 0.03930989, -1.217084, -0.8428138, 0.06972897, 0.5410298, -0.01528436,
+                3.706005, -0.759051, 1.12237, -0.2663442, -0.04748697, 3.199788, 0.4367231, 0.5307361},
+         .dW = {-1.181055, -0.1718783, 0.5733656, 1.025988, 3.335654, 3.288149, 0.155067, -3.163777,
+                -3.861516, -6.479966, -3.340357, 1.005629, -1.513922, 1.529187, 1.412419, 7.993887,
+                1.811169, -2.418048},
+         .db = {-0.7094616, 0.6281464, 0.08131547, -2.777808, -3.308251, 6.086059}},
+        6);
+  }
+
+  // Group norm's groups must divide every layer's units: an error naming both otherwise.
+  void groupNormNeedsDividingGroups() {
+    ExperimentConfig config;
+    config.runs = parseRunList("batch-norm,group-norm");
+    config.network.hiddenUnits = {16, 12};
+    config.network.groups = 4;
+    QVERIFY(config.validate().empty());
+    config.network.groups = 3;
+    QVERIFY(config.validate().size() == 1 && config.validate().front().find("not 16") != std::string::npos);
+    config.runs = parseRunList("batch-norm");  // no group norm: any G
+    QVERIFY(config.validate().empty());
   }
 
   // Which parameters learn: b cancels under batch statistics of Z; γ and β are fixed without
