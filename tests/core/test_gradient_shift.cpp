@@ -246,7 +246,8 @@ class GradientShiftTest : public QObject {
         }
       }
     }
-    for (const RunSnapshot& run : plain.snapshot()->runs)
+    const SnapshotPtr unmeasured = plain.snapshot();  // held: the loop reads into it
+    for (const RunSnapshot& run : unmeasured->runs)
       QCOMPARE(run.layers[1].gradientShift.measures, std::int64_t(0));
     measured.setGradientShiftEvery(0);
     for (int i = 0; i < 20; ++i) measured.step();

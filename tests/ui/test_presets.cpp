@@ -122,7 +122,8 @@ class PresetsTest : public QObject {
       Experiment experiment(config);
       for (int i = 0; i < 2000; ++i) experiment.step();
       experiment.evaluate();
-      for (const RunSnapshot& run : experiment.snapshot()->runs) {
+      const SnapshotPtr snap = experiment.snapshot();  // held: the loop reads into it
+      for (const RunSnapshot& run : snap->runs) {
         const double drop = run.train.accuracy - run.test.accuracy;
         const QString measured = QStringLiteral("%1, shift %2: train %3, test %4")
                                      .arg(QString::fromStdString(run.name)).arg(config.data.testShift)
