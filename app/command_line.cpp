@@ -9,6 +9,7 @@
 
 #include "experiment/settings_table.h"
 #include "lessons/lesson.h"
+#include "small_file.h"
 
 namespace bnlab {
 
@@ -253,16 +254,11 @@ bool findPreset(const QString& wanted, Preset& out, QString& error) {
 // A lesson by number (1 …), by a unique part of its title, or a lesson file (*.json).
 bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
   if (wanted.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
-    QFile file(wanted);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > (1 << 20)) {
-      error =
-          QStringLiteral("%1 cannot be read as a lesson: %2")
-              .arg(wanted, file.isOpen() ? QStringLiteral("larger than 1 MB") : file.errorString());
-      return false;
-    }
+    const std::optional<QByteArray> bytes = readSmallFile(wanted, kLargestLessonFile, error);
+    if (!bytes) return false;
     Lesson lesson;
     QStringList errors;
-    if (!parseLesson(file.readAll(), QFileInfo(wanted).completeBaseName(), builtInPresets(), lesson,
+    if (!parseLesson(*bytes, QFileInfo(wanted).completeBaseName(), builtInPresets(), lesson,
                      errors)) {
       error = errors.join(QStringLiteral("; "));
       return false;
@@ -294,13 +290,10 @@ bool findLesson(const QString& wanted, CommandLine& out, QString& error) {
 }
 
 bool readConfigFile(const QString& path, Preset& out, QString& error) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
-    error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-    return false;
-  }
+  const std::optional<QByteArray> bytes = readSmallFile(path, kLargestConfigFile, error);
+  if (!bytes) return false;
   QStringList errors;
-  if (!parseConfigFile(file.readAll(), path, out, errors)) {
+  if (!parseConfigFile(*bytes, path, out, errors)) {
     error = errors.join(QStringLiteral("; "));
     return false;
   }

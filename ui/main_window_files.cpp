@@ -12,6 +12,7 @@
 
 #include "export/chart_files.h"
 #include "main_window.h"
+#include "small_file.h"
 
 namespace bnlab {
 
@@ -66,14 +67,11 @@ void MainWindow::chooseConfigurationToSave() {
 }
 
 bool MainWindow::openConfiguration(const QString& path, QString& error) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
-    error = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return false;
-  }
+  const std::optional<QByteArray> bytes = readSmallFile(path, kLargestConfigFile, error);
+  if (!bytes) return false;
   Preset loaded;
   QStringList errors;
-  if (!parseConfigFile(file.readAll(), QFileInfo(path).fileName(), loaded, errors)) {
+  if (!parseConfigFile(*bytes, QFileInfo(path).fileName(), loaded, errors)) {
     error = errors.join(QLatin1Char('\n'));
     return false;
   }

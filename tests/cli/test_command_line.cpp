@@ -498,6 +498,12 @@ class CommandLineTest : public QObject {
     // wrongly accepted ends at once instead of opening a window.
     const QStringList quick = {h, QStringLiteral("--steps"), QStringLiteral("1")};
     row("unknown option", {QStringLiteral("--frobnicate")}, "frobnicate");
+    // A device or endless pipe is read up to the limit, then refused (not read without bound).
+    row("config from an endless device", {h, QStringLiteral("--config"), QStringLiteral("/dev/zero")},
+        "/dev/zero is larger than 4 MB");
+    row("group norm's groups", quick + QStringList{QStringLiteral("--runs"), QStringLiteral("group-norm"),
+                                                   QStringLiteral("--groups"), QStringLiteral("3")},
+        "groups must divide every hidden layer's units");
     row("steps negative", {h, QStringLiteral("--steps"), QStringLiteral("-1")}, "steps");
     row("steps not a number", {h, QStringLiteral("--steps"), QStringLiteral("abc")}, "--steps");
     row("steps too many", {h, QStringLiteral("--steps"), QStringLiteral("100000001")}, "steps");

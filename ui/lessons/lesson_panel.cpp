@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "lessons/lesson_values.h"
+#include "small_file.h"
 
 namespace bnlab {
 
@@ -227,19 +228,11 @@ void LessonPanel::refreshList() {
 }
 
 bool LessonPanel::openLessonFile(const QString& path, QString& error) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
-    error = tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return false;
-  }
-  constexpr qint64 kLargestLesson = 1 << 20;
-  if (file.size() > kLargestLesson) {
-    error = tr("%1 is larger than a lesson can be (1 MB)").arg(QDir::toNativeSeparators(path));
-    return false;
-  }
+  const std::optional<QByteArray> bytes = readSmallFile(path, kLargestLessonFile, error);
+  if (!bytes) return false;
   Lesson lesson;
   QStringList errors;
-  if (!parseLesson(file.readAll(), QFileInfo(path).completeBaseName(), builtInPresets(), lesson,
+  if (!parseLesson(*bytes, QFileInfo(path).completeBaseName(), builtInPresets(), lesson,
                    errors)) {
     error = errors.join(QLatin1Char('\n'));
     return false;
