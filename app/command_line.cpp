@@ -425,6 +425,16 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     error = QStringLiteral("--screenshot needs a file name");
     return false;
   }
+  // Checked before any training: a folder or another format would only fail at the end.
+  if (!out.screenshot.isEmpty() && QFileInfo(out.screenshot).isDir()) {
+    error = QStringLiteral("--screenshot: %1 is a folder; name a .png file in it").arg(out.screenshot);
+    return false;
+  }
+  if (!out.screenshot.isEmpty() && !out.screenshot.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+    error = QStringLiteral("--screenshot writes PNG: name the file .png, not %1")
+                .arg(QFileInfo(out.screenshot).fileName());
+    return false;
+  }
   if (isSet("export")) {
     ExportOptions options;
     options.folder = value("export");

@@ -501,6 +501,10 @@ class CommandLineTest : public QObject {
     // A device or endless pipe is read up to the limit, then refused (not read without bound).
     row("config from an endless device", {h, QStringLiteral("--config"), QStringLiteral("/dev/zero")},
         "/dev/zero is larger than 4 MB");
+    row("screenshot names a folder", quick + QStringList{QStringLiteral("--screenshot"), QStringLiteral("/tmp")},
+        "/tmp is a folder");
+    row("screenshot as JPEG", quick + QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.jpg")},
+        "--screenshot writes PNG: name the file .png, not x.jpg");
     row("group norm's groups", quick + QStringList{QStringLiteral("--runs"), QStringLiteral("group-norm"),
                                                    QStringLiteral("--groups"), QStringLiteral("3")},
         "groups must divide every hidden layer's units");
