@@ -44,9 +44,13 @@ void BatchNorm::forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde
     inverseStd_ = (batchVariance_.array() + options_.epsilon).rsqrt().matrix();
     const Scalar a = options_.momentum;
     const Eigen::Index m = z.cols();
-    const Scalar unbiased = m > 1 ? Scalar(m) / Scalar(m - 1) : Scalar(1);
-    runningMean_ = (Scalar(1) - a) * runningMean_ + a * batchMean_;
-    runningVariance_ = (Scalar(1) - a) * runningVariance_ + (a * unbiased) * batchVariance_;
+    // A batch of one has σ²_B = 0 and says nothing of the spread: the running statistics keep
+    // what they have (else σ²_run would decay by 1 − α a step towards 0).
+    if (m > 1) {
+      const Scalar unbiased = Scalar(m) / Scalar(m - 1);
+      runningMean_ = (Scalar(1) - a) * runningMean_ + a * batchMean_;
+      runningVariance_ = (Scalar(1) - a) * runningVariance_ + (a * unbiased) * batchVariance_;
+    }
   } else {
     zHat = z.colwise() - runningMean_;
     inverseStd_ = (runningVariance_.array() + options_.epsilon).rsqrt().matrix();

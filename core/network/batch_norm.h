@@ -3,7 +3,8 @@
 //   μ_B = (1/m) Σ zᵢ,  σ²_B = (1/m) Σ (zᵢ − μ_B)²,  ẑᵢ = (zᵢ − μ_B)/√(σ²_B + ε),  z̃ᵢ = γ ẑᵢ + β.
 // Eval mode uses the running statistics in place of μ_B and σ²_B.
 // Running statistics (momentum α): μ_run ← (1−α) μ_run + α μ_B,
-//                                   σ²_run ← (1−α) σ²_run + α · m/(m−1) · σ²_B.
+//                                   σ²_run ← (1−α) σ²_run + α · m/(m−1) · σ²_B,
+// from batches of two or more (a batch of one leaves them as they are).
 #include "common/types.h"
 
 namespace bnlab {

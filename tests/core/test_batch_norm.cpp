@@ -65,6 +65,18 @@ class BatchNormTest : public QObject {
     }
   }
 
+  // A batch of one (σ²_B = 0) leaves the running statistics alone: 50 of them in a row would
+  // otherwise shrink σ²_run by 0.9⁵⁰ and blow evaluation outputs up.
+  void aBatchOfOneLeavesTheRunningStatistics() {
+    BatchNorm norm(1, {0.1f, 1e-5f});
+    Matrix zHat, zTilde;
+    norm.forward(rowsOf({{1, 2, 3, 6}}), Mode::Train, zHat, zTilde);
+    const Vector mean = norm.runningMean(), variance = norm.runningVariance();
+    for (int i = 0; i < 50; ++i) norm.forward(rowsOf({{double(i)}}), Mode::Train, zHat, zTilde);
+    QCOMPARE(norm.runningMean(), mean);
+    QCOMPARE(norm.runningVariance(), variance);
+  }
+
   void evalModeUsesRunningStatistics() {
     BatchNorm norm(1, {0.1f, 0.5f});
     Matrix zHat, zTilde;
