@@ -30,7 +30,7 @@ int main(int argc, char* argv[]) {
   bnlab::CommandLine cli;
   QString error;
   if (!bnlab::parseCommandLine(arguments, cli, error)) {
-    std::fprintf(stderr, "bnlab: %s\nTry bnlab --help.\n", qPrintable(error));
+    std::fprintf(stderr, "bnlab: %s (bnlab --help lists every option)\n", qPrintable(error));
     return bnlab::kExitBadInput;
   }
   switch (cli.action) {
