@@ -174,7 +174,7 @@ void assignClasses(const std::vector<std::string>& labelTexts, const std::string
       throwDataError(where(name, firstTooLargeLine), "a class number of ", kCsvMaxClasses,
                      " or more; integer labels must lie in 0 to ", kCsvMaxClasses - 1);
     for (const std::string& label : labelTexts) data.labels.push_back(*classNumber(label));
-    data.classes = std::max(2, maxClass + 1);
+    data.classes = classesOf(data.labels, name);
     return;
   }
   std::unordered_map<std::string_view, int> classOf;

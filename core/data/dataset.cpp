@@ -1,11 +1,27 @@
 #include "data/dataset.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <set>
 
 #include "common/rng.h"
+#include "data/data_error.h"
 
 namespace bnlab {
+
+int classesOf(const std::vector<int>& labels, const std::string& name) {
+  if (labels.empty()) return 2;
+  std::set<int> present(labels.begin(), labels.end());
+  const int largest = *present.rbegin();
+  if (present.size() < 2)
+    throwDataError(name, "every label is ", largest, "; at least 2 classes are needed");
+  const int count = static_cast<int>(present.size());
+  if (largest + 1 > std::max(10, 4 * count))
+    throwDataError(name, "class ids go up to ", largest, " but only ", count,
+                   " classes are present; number the classes from 0");
+  return largest + 1;
+}
 
 void Dataset::gather(const std::vector<int>& indices, Matrix& x, std::vector<int>& y) const {
   x.resize(features.rows(), static_cast<Eigen::Index>(indices.size()));

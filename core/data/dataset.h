@@ -33,6 +33,11 @@ struct DataSplit {
   Dataset test;
 };
 
+// The classes of integer labels (0 … the largest): throws DataError naming `name` when fewer
+// than two classes are present, or when the largest id lies far beyond the classes present
+// (above max(10, 4 × present): ids that are not numbered from 0).
+int classesOf(const std::vector<int>& labels, const std::string& name);
+
 // Shuffles (seeded) and puts round(testFraction · n) examples in the test set.
 DataSplit splitTrainTest(const Dataset& data, double testFraction, std::uint64_t seed);
 

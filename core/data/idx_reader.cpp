@@ -284,7 +284,7 @@ Dataset makeImageDataset(const IdxArray& images, const IdxArray& labels, const s
   const Eigen::Map<const ByteMatrix> bytes(images.data.data(), pixels, count);
   data.features = bytes.cast<Scalar>() / Scalar(255);
   data.labels.assign(labels.data.begin(), labels.data.end());
-  data.classes = std::max(2, *std::max_element(data.labels.begin(), data.labels.end()) + 1);
+  data.classes = classesOf(data.labels, name);
   return data;
 }
 

@@ -55,9 +55,6 @@ class CsvReaderTest : public QObject {
     QTest::newRow("no trailing newline, byte-order mark")
         << QByteArray("\xEF\xBB\xBFx,l\n7,1\n8,0") << -1 << ',' << QList<float>{7, 8} << 1
         << QList<int>{1, 0} << 2 << QStringList{};
-    QTest::newRow("one class number still makes two classes")
-        << QByteArray("1,0\n2,0\n") << -1 << ',' << QList<float>{1, 2} << 1 << QList<int>{0, 0} << 2
-        << QStringList{};
     QTest::newRow("leading zeros and a plus sign")
         << QByteArray("+1.5,007\n2,3\n") << -1 << ',' << QList<float>{1.5f, 2} << 1
         << QList<int>{7, 3} << 8 << QStringList{};
@@ -141,6 +138,10 @@ class CsvReaderTest : public QObject {
         << QByteArray("1,0\n2,999\n3,1000\n") << -1 << "bad.csv:3: a class number of 1000 or more";
     QTest::newRow("class number beyond int") << QByteArray("1,0\n2,99999999999999999999\n") << -1
                                              << "bad.csv:2: a class number of 1000 or more";
+    QTest::newRow("one class number")
+        << QByteArray("1,3\n2,3\n") << -1 << "bad.csv: every label is 3; at least 2 classes are needed";
+    QTest::newRow("class numbers far apart")
+        << QByteArray("1,0\n2,500\n") << -1 << "bad.csv: class ids go up to 500 but only 2 classes";
     QTest::newRow("one named class")
         << QByteArray("1,cat\n2,cat\n") << -1 << "bad.csv: every row has the label \"cat\"";
   }

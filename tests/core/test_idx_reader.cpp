@@ -140,10 +140,15 @@ class IdxReaderTest : public QObject {
     QCOMPARE(data.features(0, 0), Scalar(0));
   }
 
-  void oneLabelValueStillMakesTwoClasses() {
+  // One label value, or ids far beyond the classes present, would train a network on a wrong
+  // number of classes: errors naming the set.
+  void classesMustBeTwoOrMoreAndNumberedFromZero() {
     const IdxArray images = parseIdx(idxBytes({2, 1, 1}, {10, 20}), "images");
-    const IdxArray labels = parseIdx(idxBytes({2}, {0, 0}), "labels");
-    QCOMPARE(makeImageDataset(images, labels, "set").classes, 2);
+    CHECK_ERROR(makeImageDataset(images, parseIdx(idxBytes({2}, {255, 255}), "labels"), "set"),
+                "set: every label is 255; at least 2 classes are needed");
+    CHECK_ERROR(makeImageDataset(images, parseIdx(idxBytes({2}, {0, 255}), "labels"), "set"),
+                "set: class ids go up to 255 but only 2 classes are present");
+    QCOMPARE(makeImageDataset(images, parseIdx(idxBytes({2}, {0, 9}), "labels"), "set").classes, 10);
   }
 
   void malformedFilesAreDataErrors_data() {
