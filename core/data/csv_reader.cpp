@@ -140,9 +140,10 @@ NumberStatus parseNumber(std::string_view text, Scalar& value) {
   return NumberStatus::Ok;
 }
 
-bool isNumber(std::string_view text) {
+// A number, even one out of range or not finite ("nan", "1e99"): not a header's word.
+bool looksLikeNumber(std::string_view text) {
   Scalar ignored;
-  return parseNumber(text, ignored) == NumberStatus::Ok;
+  return parseNumber(text, ignored) != NumberStatus::NotANumber;
 }
 
 // A label of digits only is a class number: its value, or kCsvMaxClasses when that is too large.
@@ -215,10 +216,12 @@ Dataset parseCsv(std::string_view text, const std::string& name, const CsvOption
     throwDataError(where(name, rows.line()),
                    "only one field; a row needs at least one feature and a label");
 
-  bool header = false;
+  // A header has no number among its features; a first row with some is data (and any field
+  // in it that is not a number an error at its line and column).
+  bool header = true;
   for (int column = 0; column < fieldCount; ++column)
-    if (column != labelColumn && !isNumber(rows.fields()[static_cast<std::size_t>(column)]))
-      header = true;
+    if (column != labelColumn && looksLikeNumber(rows.fields()[static_cast<std::size_t>(column)]))
+      header = false;
 
   // values: the features of row after row = column-major d × n, one example per column.
   std::vector<Scalar> values;

@@ -142,6 +142,10 @@ class CsvReaderTest : public QObject {
         << QByteArray("1,3\n2,3\n") << -1 << "bad.csv: every label is 3; at least 2 classes are needed";
     QTest::newRow("class numbers far apart")
         << QByteArray("1,0\n2,500\n") << -1 << "bad.csv: class ids go up to 500 but only 2 classes";
+    QTest::newRow("first row with a nan is data, not a header")
+        << QByteArray("1,nan,0\n2,3,1\n4,5,0\n") << -1 << "bad.csv:1:2: \"nan\" is not a finite number";
+    QTest::newRow("first row with a typo is data, not a header")
+        << QByteArray("0.5,0..3,1\n2,3,0\n4,5,1\n") << -1 << "bad.csv:1:2: \"0..3\" is not a number";
     QTest::newRow("one named class")
         << QByteArray("1,cat\n2,cat\n") << -1 << "bad.csv: every row has the label \"cat\"";
   }
