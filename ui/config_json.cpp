@@ -30,6 +30,14 @@ QJsonValue toJson(const SettingValue& value) {
   return widths;
 }
 
+// "training.batchSize: the batch size must be 1 to 512, not 1000000000000": the number as
+// written, not as an int would hold it (as rangeErrors words it for values in range of int).
+QString outOfRange(const Setting& setting, const QString& name, double written) {
+  return QStringLiteral("%1: %2 must be %3, not %4")
+      .arg(name, QString::fromUtf8(setting.label.data(), qsizetype(setting.label.size())),
+           QString::fromStdString(setting.range.text(true)), QString::number(written, 'g', 15));
+}
+
 bool wholeNumber(const QJsonValue& v) {
   const double d = v.toDouble(-1.5);
   return v.isDouble() && d == std::floor(d) && std::abs(d) < 9e15;
@@ -42,8 +50,15 @@ std::optional<SettingValue> fromJson(const Setting& setting, const QJsonValue& j
   QString problem;
   switch (setting.kind) {
     case SettingKind::Integer:
-      if (wholeNumber(json)) value = std::int64_t(json.toDouble());
-      else problem = QStringLiteral("must be a whole number");
+      // Out of range as the number written, before any conversion could change it.
+      if (!wholeNumber(json)) {
+        problem = QStringLiteral("must be a whole number");
+      } else if (!setting.range.contains(json.toDouble())) {
+        errors << outOfRange(setting, name, json.toDouble());
+        return std::nullopt;
+      } else {
+        value = std::int64_t(json.toDouble());
+      }
       break;
     case SettingKind::Number:
       if (json.isDouble() && std::isfinite(json.toDouble())) value = json.toDouble();
@@ -75,7 +90,11 @@ std::optional<SettingValue> fromJson(const Setting& setting, const QJsonValue& j
           widths.clear();
           break;
         }
-        widths.push_back(int(std::clamp(units.toDouble(), -1e9, 1e9)));
+        if (!setting.range.contains(units.toDouble())) {
+          errors << outOfRange(setting, name, units.toDouble());
+          return std::nullopt;
+        }
+        widths.push_back(int(units.toDouble()));
       }
       if (json.isArray() && !widths.empty()) value = widths;
       else problem = QStringLiteral("must be a list of whole numbers, e.g. [16, 16, 16]");
@@ -122,8 +141,15 @@ bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec, Q
   else
     errors << QStringLiteral("%1.normalization must be one of %2").arg(where, kinds.join(QStringLiteral(", ")));
   if (const QJsonValue size = run.value(QStringLiteral("batchSize")); !size.isUndefined()) {
-    if (wholeNumber(size)) spec.batchSize = int(std::clamp(size.toDouble(), -1e9, 1e9));
-    else errors << QStringLiteral("%1.batchSize must be a whole number").arg(where);
+    if (!wholeNumber(size))
+      errors << QStringLiteral("%1.batchSize must be a whole number").arg(where);
+    else if (std::abs(size.toDouble()) > 1e9)  // beyond int: say so here; validateRun words the rest
+      errors << QStringLiteral("%1.batchSize must be 1 to %2, not %3")
+                    .arg(where)
+                    .arg(kMaxBatchSize)
+                    .arg(QString::number(size.toDouble(), 'g', 15));
+    else
+      spec.batchSize = int(size.toDouble());
   }
   if (const QJsonValue rate = run.value(QStringLiteral("dropout")); !rate.isUndefined()) {
     if (rate.isDouble() && std::isfinite(rate.toDouble())) spec.dropout = rate.toDouble();

@@ -107,7 +107,15 @@ class ConfigJsonTest : public QObject {
     QTest::newRow("unknown activation") << QByteArray(R"({"network": {"activation": "swish"}})")
                                         << "network.activation must be one of";
     QTest::newRow("out of range") << QByteArray(R"({"training": {"batchSize": 4096}})")
-                                  << "batch size must be 1 to 512";
+                                  << "training.batchSize: the batch size must be 1 to 512, not 4096";
+    // Beyond int: the message quotes the number written, not what a cast made of it.
+    QTest::newRow("far out of range") << QByteArray(R"({"training": {"batchSize": 1e12}})")
+                                      << "training.batchSize: the batch size must be 1 to 512, not 1000000000000";
+    QTest::newRow("width beyond int") << QByteArray(R"({"network": {"hiddenLayers": [16, 3e9]}})")
+                                      << "network.hiddenLayers: units per hidden layer must be 1 to 512, not 3000000000";
+    QTest::newRow("run batch beyond int")
+        << QByteArray(R"({"runs": [{"normalization": "plain", "batchSize": 3e9}]})")
+        << "runs[0].batchSize must be 1 to 512, not 3000000000";
     QTest::newRow("too deep") << QByteArray(R"({"network": {"hiddenLayers": [4,4,4,4,4,4,4,4,4]}})")
                               << "hidden layers must number 1 to 8";
     QTest::newRow("empty layers") << QByteArray(R"({"network": {"hiddenLayers": []}})")
