@@ -19,8 +19,18 @@
 #include "export/summary_json.h"
 #include "plot/plot_renderer.h"
 #include "run_caption.h"
+#include "shown_text.h"
 
 namespace bnlab {
+
+namespace {
+
+// The caption holds the longest built-in description (642 characters); longer names and
+// descriptions end in an ellipsis.
+constexpr int kLongestShownName = 80;
+constexpr int kLongestShownDescription = 800;
+
+}  // namespace
 
 MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* parent)
     : QMainWindow(parent), config_(config), viewer_(start == Start::Viewer) {
@@ -50,6 +60,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   normalCaption_ = runsCaption(config);
   caption_ = new QLabel(normalCaption_);
   caption_->setWordWrap(true);
+  caption_->setMinimumWidth(1);  // the window's size, not the caption's words, sets its width
   caption_->setContentsMargins(8, 2, 8, 2);
   caption_->setStyleSheet(QStringLiteral("background: #fff8e1; color: #3c4043;"));
   auto* top = new QWidget;
@@ -364,8 +375,10 @@ void MainWindow::applyPreset(const Preset& preset) {
 
 void MainWindow::showCaption(const Preset& preset) {
   if (!preset.tab.isEmpty()) metrics_->showTab(preset.tab);
-  normalCaption_ = QStringLiteral("<b>%1.</b> %2").arg(preset.name.toHtmlEscaped(),
-                                                        preset.description.toHtmlEscaped());
+  normalCaption_ =
+      QStringLiteral("<b>%1.</b> %2")
+          .arg(breakable(elided(preset.name, kLongestShownName)).toHtmlEscaped(),
+               breakable(elided(preset.description, kLongestShownDescription)).toHtmlEscaped());
   presetRuns_ = preset.config.runs;
   caption_->setText(normalCaption_);
 }

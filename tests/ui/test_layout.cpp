@@ -148,6 +148,26 @@ class LayoutTest : public QObject {
     }
   }
 
+  // A configuration's name and description of one long word wrap inside the caption: they never
+  // widen the window (a word of 100,000 characters once made it 700,000 pixels wide).
+  void longWordsWrap() {
+    Preset preset{QString(3000, QLatin1Char('N')), QString(100000, QLatin1Char('x')), {}, {},
+                  toyConfig(2)};
+    for (std::size_t r = 0; r < preset.config.runs.size(); ++r)
+      preset.config.runs[r].name = std::string(80, char('a' + r));  // the longest a name may be
+    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+      ShownRun run(preset.config, size, 10);
+      run.window.showCaption(preset);
+      QCoreApplication::processEvents();
+      QCOMPARE(run.window.size(), size);
+      QVERIFY2(run.window.minimumSizeHint().width() <= 1024,
+               qPrintable(QString::number(run.window.minimumSizeHint().width())));
+      for (const QLabel* label : run.window.findChildren<QLabel*>())
+        QVERIFY2(!label->isVisible() || label->height() <= size.height() / 4,
+                 qPrintable(label->text().left(40)));
+    }
+  }
+
   // A wide window keeps the five charts of a layer in one row and loss and accuracy side by side.
   void oneRowWhenWide() {
     ShownRun run(toyConfig(2), {1600, 1000}, 60);
