@@ -1,7 +1,10 @@
 #include "experiment/data_loading.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "data/covariate_shift.h"
 #include "data/csv_reader.h"
@@ -22,7 +25,8 @@ DataSplit toySplit(const DataConfig& config) {
   DataSplit split = splitTrainTest(makeToyData(config.toy), config.testFraction, config.toy.seed);
   shiftTestInputs(split, config.toy, config.testShift);  // in the generator's own coordinates
   if (config.unevenScales)
-    for (Dataset* d : {&split.train, &split.test}) rescaleFeatures(*d, kUnevenScales, kUnevenOffsets);
+    for (Dataset* d : {&split.train, &split.test})
+      rescaleFeatures(*d, kUnevenScales, kUnevenOffsets);
   return split;
 }
 
@@ -31,7 +35,8 @@ DataSplit mnistSplit(const DataConfig& config) {
   const std::string folder = fashion ? kFashionMnistFolder : config.path;
   if (fashion && !findMnistFiles(folder)) throw DataError(kFashionMnistMissing);
   DataSplit split = loadMnistFolder(folder);
-  if (fashion || std::filesystem::path(folder).filename().string().find("fashion") != std::string::npos)
+  if (fashion ||
+      std::filesystem::path(folder).filename().string().find("fashion") != std::string::npos)
     if (split.train.classes == 10)
       for (Dataset* d : {&split.train, &split.test}) d->classNames = fashionMnistClassNames();
   return split;
@@ -53,18 +58,57 @@ void limitTraining(DataSplit& split, int limit) {
   split.train = split.train.subset(first);
 }
 
+// The data's file or folder, as messages name it.
+std::string sourceName(const DataConfig& config) {
+  switch (config.source) {
+    case DataSource::Toy:
+      return "the generated data";
+    case DataSource::Mnist:
+      return config.path.empty() ? std::string(kFashionMnistFolder) : config.path;
+    case DataSource::Csv:
+      return config.path;
+  }
+  return {};
+}
+
+// Throws unless the split leaves 2 examples to train on and 1 to test on, naming the data and
+// what divided it.
+void checkSplitSizes(const DataSplit& split, const DataConfig& config) {
+  if (split.train.size() >= 2 && split.test.size() >= 1) return;
+  std::vector<std::string> how;
+  if (config.source != DataSource::Mnist) {
+    char fraction[32];
+    std::snprintf(fraction, sizeof fraction, "test fraction %g", config.testFraction);
+    how.emplace_back(fraction);
+  }
+  if (config.source != DataSource::Toy && config.trainLimit > 0)
+    how.push_back("train limit " + std::to_string(config.trainLimit));
+  std::string where = sourceName(config) + ": " +
+                      std::to_string(split.train.size() + split.test.size()) + " examples";
+  if (!how.empty()) where += " (" + how.front() + (how.size() > 1 ? ", " + how.back() : "") + ")";
+  if (split.train.size() < 2)
+    throw DataError(where + " leave " + std::to_string(split.train.size()) +
+                    " to train on; training needs at least 2");
+  throw DataError(where + " leave none to test on: raise the test fraction");
+}
+
 }  // namespace
 
 DataSplit makeDataSplit(const DataConfig& config) {
   DataSplit split;
   switch (config.source) {
-    case DataSource::Toy: split = toySplit(config); break;
-    case DataSource::Mnist: split = mnistSplit(config); break;
-    case DataSource::Csv: split = csvSplit(config); break;
+    case DataSource::Toy:
+      split = toySplit(config);
+      break;
+    case DataSource::Mnist:
+      split = mnistSplit(config);
+      break;
+    case DataSource::Csv:
+      split = csvSplit(config);
+      break;
   }
   if (config.source != DataSource::Toy) limitTraining(split, config.trainLimit);
-  if (split.train.size() < 2) throw DataError("the training set needs at least 2 examples");
-  if (split.test.size() < 1) throw DataError("the test set is empty: raise the test fraction");
+  checkSplitSizes(split, config);
   if (config.standardize) Standardizer::fit(split.train.features).apply(split);
   return split;
 }

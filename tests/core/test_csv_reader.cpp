@@ -6,6 +6,7 @@
 
 #include "data_error_check.h"
 #include "data/csv_reader.h"
+#include "experiment/data_loading.h"
 
 using namespace bnlab;
 
@@ -193,6 +194,28 @@ class CsvReaderTest : public QObject {
     CHECK_ERROR(readCsvFile(path + ".missing"), path + ".missing: no such file");
     std::ofstream(path) << "a,b\n1,x\n1,2,3\n";
     CHECK_ERROR(readCsvFile(path), path + ":3: expected 2 fields, found 3");
+  }
+
+  // A table too small to split into training and test sets is named with what divided it.
+  void tooFewRowsNameTheFile() {
+    QTemporaryDir dir;
+    DataConfig config;
+    config.source = DataSource::Csv;
+    config.path = dir.filePath("two.csv").toStdString();
+    config.testFraction = 0.25;
+    std::ofstream(config.path) << "a,b,label\n1,2,0\n3,4,1\n";
+    CHECK_ERROR(makeDataSplit(config),
+                config.path + ": 2 examples (test fraction 0.25) leave 1 to train on; training "
+                              "needs at least 2");
+    std::ofstream(config.path) << "a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n";
+    config.trainLimit = 1;
+    CHECK_ERROR(makeDataSplit(config), "(test fraction 0.25, train limit 1) leave 1 to train on");
+    config.trainLimit = 0;
+    config.testFraction = 0.05;
+    CHECK_ERROR(makeDataSplit(config), config.path + ": 4 examples (test fraction 0.05) leave "
+                                                     "none to test on: raise the test fraction");
+    config.testFraction = 0.25;
+    QCOMPARE(makeDataSplit(config).train.size(), 3);
   }
 };
 
