@@ -275,7 +275,8 @@ void MainWindow::connectChart(plot::PlotWidget* chart) {
 
 ExportJob MainWindow::exportJob(bool withEmpty) const {
   ExportJob job;
-  const ExperimentConfig config = shown_ ? shown_->config : config_;
+  ExperimentConfig config = shown_ ? shown_->config : config_;
+  if (shown_ && shown_->step > 0) config.steps = shown_->step;  // --config repeats the run shown
   job.config = configToJson(config);
   if (!shown_) return job;
   job.step = shown_->step;

@@ -6,10 +6,10 @@
 namespace bnlab {
 
 namespace {
-constexpr qint64 kSliceMs = 15;           // longest run of steps between two event-loop turns
-constexpr qint64 kPublishMs = 33;         // ~30 snapshots a second
-constexpr qint64 kEvaluationMs = 100;     // train/test loss and accuracy, ~10 a second
-constexpr qint64 kDecisionMapMs = 150;    // the decision plane, ~7 a second
+constexpr qint64 kSliceMs = 15;         // longest run of steps between two event-loop turns
+constexpr qint64 kPublishMs = 33;       // ~30 snapshots a second
+constexpr qint64 kEvaluationMs = 100;   // train/test loss and accuracy, ~10 a second
+constexpr qint64 kDecisionMapMs = 150;  // the decision plane, ~7 a second
 constexpr int kDecisionMapCells = 56;
 constexpr int kLiveEvaluationExamples = 2000;  // of each set: accuracy to about ±1%
 }  // namespace
@@ -19,14 +19,11 @@ TrainingWorker::TrainingWorker() { clock_.start(); }
 TrainingWorker::~TrainingWorker() = default;
 
 void TrainingWorker::configure(const ExperimentConfig& config) {
-  ExperimentConfig live = config;
-  // Live runs measure on the clock (at each snapshot), not on a step schedule.
-  live.recordEvery = 100000;
-  live.evaluateEvery = 1000000;
   try {
-    experiment_ = std::make_unique<Experiment>(live);
+    experiment_ = std::make_unique<Experiment>(config);
     pauseAt_ = -1;
     experiment_->setEvaluationLimit(kLiveEvaluationExamples);
+    experiment_->setMeasureOnSchedule(false);  // on the clock, at each snapshot
   } catch (const std::exception& error) {
     emit failed(QString::fromUtf8(error.what()));
     return;
@@ -62,12 +59,14 @@ QString divergenceMessage(const Experiment& experiment, bool commandLine) {
   const QString who = experiment.runCount() > 1
                           ? QObject::tr("the %1 run's").arg(QString::fromStdString(name))
                           : QObject::tr("the");
-  return QObject::tr("Training diverged at step %1: %2 loss is no longer a finite number. The "
-                     "learning rate %3 is too high for this network; %4.")
+  return QObject::tr(
+             "Training diverged at step %1: %2 loss is no longer a finite number. The "
+             "learning rate %3 is too high for this network; %4.")
       .arg(experiment.divergedAt())
       .arg(who)
       .arg(experiment.config().optimizer.learningRate)
-      .arg(commandLine ? QObject::tr("give a lower --learning-rate") : QObject::tr("lower it and press Reset (R)"));
+      .arg(commandLine ? QObject::tr("give a lower --learning-rate")
+                       : QObject::tr("lower it and press Reset (R)"));
 }
 
 void TrainingWorker::stepOnce() {
@@ -156,9 +155,9 @@ void TrainingWorker::publish(bool force) {
   lastPublishMs_ = now;
   const std::int64_t steps = experiment_->steps();
   if (now - rateWindowStartMs_ >= 500) {
-    stepsPerSecond_ = running_ ? double(steps - rateWindowStartStep_) * 1000.0 /
-                                     double(now - rateWindowStartMs_)
-                               : 0.0;
+    stepsPerSecond_ =
+        running_ ? double(steps - rateWindowStartStep_) * 1000.0 / double(now - rateWindowStartMs_)
+                 : 0.0;
     rateWindowStartMs_ = now;
     rateWindowStartStep_ = steps;
   }

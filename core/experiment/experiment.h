@@ -35,6 +35,9 @@ class Experiment {
   static constexpr int kChunk = 1024;
   // Fewer examples for faster, rougher evaluations (the live window's); 1 … kEvaluationLimit.
   void setEvaluationLimit(int examples) { evaluationLimit_ = std::clamp(examples, 1, kEvaluationLimit); }
+  // Off: step() leaves recording and evaluating to record() and evaluate() (the live window
+  // measures on its clock), while the configuration keeps its schedule for exports.
+  void setMeasureOnSchedule(bool on) { measureOnSchedule_ = on; }
 
   explicit Experiment(const ExperimentConfig& config);
   Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data);
@@ -166,6 +169,7 @@ class Experiment {
   Matrix testProbeX_;  // the first probe-size test examples
   std::int64_t step_ = 0;
   int evaluationLimit_ = kEvaluationLimit;
+  bool measureOnSchedule_ = true;
   std::int64_t divergedAt_ = -1;
   int divergedRun_ = -1;
   std::int64_t recordedAt_ = -1;

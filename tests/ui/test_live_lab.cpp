@@ -1,10 +1,13 @@
 // The live lab end to end, offscreen: snapshots from the training thread reach every panel,
 // controls reach the worker, rebuilds, hostile sequences of commands, and a prompt shutdown.
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
+#include "config_json.h"
+#include "experiment/experiment.h"
 #include "main_window.h"
 #include "plot/plot_renderer.h"
 
@@ -64,6 +67,42 @@ class LiveLabTest : public QObject {
     emit window.controls()->resetClicked();
     emit window.controls()->playPauseClicked();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.divergedAt < 0 && s.step > 100; }));
+  }
+
+  // Export all from the live window writes a configuration that repeats the run: the measuring
+  // schedule set (not the clock's), and the steps shown. Run headless, it measures as often as
+  // the original configuration does.
+  void exportedConfigurationRepeatsTheRun() {
+    ExperimentConfig config = smallConfig();
+    config.recordEvery = 10;
+    config.evaluateEvery = 50;
+    MainWindow window(config, MainWindow::Start::Playing);
+    setFullSpeed(window);
+    window.show();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 300; }));
+    emit window.controls()->playPauseClicked();
+    QTRY_VERIFY(!window.controller().running());
+    window.redraw();
+    const std::int64_t shownStep = window.controller().latest()->step;
+    Preset exported;
+    QStringList errors;
+    QVERIFY(parseConfigFile(QJsonDocument(window.exportJob().config).toJson(), "config.json",
+                            exported, errors));
+    QCOMPARE(exported.config.recordEvery, 10);
+    QCOMPARE(exported.config.evaluateEvery, 50);
+    QCOMPARE(exported.config.steps, shownStep);
+    const auto pointsAfter = [&](const ExperimentConfig& c) {
+      Experiment experiment(c);
+      for (std::int64_t s = 0; s < shownStep; ++s) experiment.step();
+      const SnapshotPtr snap = experiment.snapshot();
+      return std::pair{snap->runs[0].testAccuracyHistory.size(),
+                       snap->runs[0].layers[0].shiftHistory.size()};
+    };
+    config.steps = shownStep;
+    const auto [accuracyPoints, shiftPoints] = pointsAfter(exported.config);
+    QCOMPARE(accuracyPoints, pointsAfter(config).first);
+    QCOMPARE(shiftPoints, pointsAfter(config).second);
+    QVERIFY2(accuracyPoints >= std::size_t(shownStep / 50), qPrintable(QString::number(accuracyPoints)));
   }
 
   void opensWithAPanelPerHiddenLayer() {
