@@ -16,6 +16,7 @@
 #include "lessons/lesson_values.h"
 #include "main_window.h"
 #include "progress_meter.h"
+#include "stall_message.h"
 #include "training_worker.h"
 
 namespace bnlab {
@@ -236,6 +237,8 @@ int runHeadless(const CommandLine& cli) {
   experiment->updateDecisionMaps();
   const SnapshotPtr snapshot = experiment->snapshot();
   if (!cli.quiet) printResults(*snapshot);
+  if (const QString stall = stallMessage(*snapshot, true); !stall.isEmpty() && !cli.quiet)
+    std::fprintf(stderr, "bnlab: warning: %s\n", qPrintable(stall));
   if (!window) return exitCode;
   window->showSnapshot(snapshot);
   QApplication::processEvents();

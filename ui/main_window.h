@@ -139,6 +139,8 @@ class MainWindow : public QMainWindow {
   void showMeasures(const ExperimentConfig& config);
   // The first of the configuration's warnings (ExperimentConfig::warnings) in the status bar.
   void showWarnings();
+  // The caption and the status bar say so while a run is not learning (stall_message.h).
+  void showStall(const QString& message);
   MetricsPanel* metrics_;
   QWidget* top_;  // the caption and the metrics strip
   QWidget* layersHost_;
@@ -163,6 +165,7 @@ class MainWindow : public QMainWindow {
   QLabel* warningLabel_;
   QLabel* caption_;  // what the current experiment (a preset) shows and what to look at
   QString normalCaption_;  // the caption when no error takes its place
+  QString stall_;          // stallMessage() of the last snapshot shown ("" while learning)
   // The runs a preset's description (the caption) speaks of; none: the caption names the runs.
   std::optional<std::vector<RunSpec>> presetRuns_;
 };

@@ -3,6 +3,7 @@
 
 #include "main_window.h"
 #include "plots/chart_common.h"
+#include "stall_message.h"
 
 namespace bnlab {
 
@@ -14,6 +15,7 @@ void MainWindow::updateStatus(const Snapshot& snap) {
     statusBar()->showMessage(
         tr("Paused at step %1, the end of this experiment; Play goes on.").arg(snap.step), 8000);
   }
+  showStall(stallMessage(snap));
   stepLabel_->setText(tr("Step %1 · epoch %2").arg(snap.step).arg(snap.epoch));
   const double rate = controller_.stepsPerSecond();
   rateLabel_->setText(viewer_                 ? QString()

@@ -51,6 +51,7 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
     const RunSpec& spec = config_.runs[i];
     runs_.emplace_back(std::make_unique<Trainer>(runLabel(spec), networkFor(spec, net), config_.optimizer),
                        int(net.hiddenUnits.size()));
+    runs_.back().progress = LossProgress(net.classes);
   }
   // One thread per core: runs step in parallel, and even one run's evaluation has parts that do.
   pool_ = std::make_unique<TaskPool>(std::min(TaskPool::hardwareThreads(), kMaxThreads));
@@ -123,6 +124,7 @@ void Experiment::trainRun(Run& run, StepMeasures measures) {
   }
   if (measures.gradientShift) run.beforeStep = run.trainer->network();
   run.batchLoss = run.trainer->trainOnBatch(batch.x, batch.y);
+  run.progress.add(run.batchLoss);
   run.batchNoise.afterStep(run.trainer->network());
   if (measures.gradientShift && std::isfinite(run.batchLoss))
     run.recorder.recordGradientShift(
@@ -262,6 +264,7 @@ SnapshotPtr Experiment::snapshot() const {
     run.batchNoise = source.batchNoise.measure(network);
     run.testTime = source.testTime;
     run.lastKick = source.lastKick;
+    run.progress = source.progress;
     if (chosenPoint_ && data_->train.dimensions() == 2) {
       const auto [px, py] = *chosenPoint_;
       Matrix x(2, 1);

@@ -134,6 +134,7 @@ class Experiment {
     LandscapeHistory landscape;
     std::optional<Network> beforeStep;  // the network as a measured step found it
     double batchLoss = 0;
+    LossProgress progress;
     Evaluation trainEvaluation, testEvaluation;  // the last evaluation's parts
     std::size_t stream = 0;  // index into streams_ of this step's batch
     ForwardRecord probeRecord, testProbeRecord;

@@ -15,6 +15,7 @@
 #include "stats/histogram.h"
 #include "stats/history.h"
 #include "training/evaluation.h"
+#include "training/loss_progress.h"
 
 namespace bnlab {
 
@@ -222,6 +223,7 @@ struct RunSnapshot {
   BatchNoise batchNoise;
   KickResponse lastKick;
   TestTimeAccuracy testTime;  // normalized runs, at the last evaluation
+  LossProgress progress;      // whether its batch loss fell below where it started
   SinglePrediction chosen;    // the example picked on the decision plane, if any
   UnitPercentiles unitPercentiles;  // of the followed unit (Experiment::setBatchNoiseTarget)
   // Loss-landscape probe (off unless landscapeEvery > 0): see landscape_probe.h.

@@ -447,6 +447,37 @@ class CommandLineTest : public QObject {
              layerNorm.value(QLatin1String("batchOfOneTogether")).toDouble());
   }
 
+  // A run whose loss stays finite but never falls (relu at learning rate 10) finishes with a
+  // warning that names the run and what to change, and summary.json says so; a run that
+  // learns has no such warning.
+  void notLearningIsSaid() {
+    QTemporaryDir tmp;
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    const QStringList base = {QStringLiteral("--optimizer"), QStringLiteral("sgd"),
+                              QStringLiteral("--steps"), QStringLiteral("600"),
+                              QStringLiteral("--export"), out, QStringLiteral("--format"),
+                              QStringLiteral("csv"), QStringLiteral("--charts"),
+                              QStringLiteral("accuracy"), QStringLiteral("--overwrite")};
+    const Result stalled = run(base + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("10")},
+                               tmp.path());
+    QVERIFY2(stalled.finished && stalled.exitCode == 0, stalled.describe().constData());
+    QVERIFY2(stalled.err.contains("bnlab: warning: Not learning: after 600 steps the plain run's loss") &&
+                 stalled.err.contains("--learning-rate (now 10)"),
+             stalled.describe().constData());
+    const auto progress = [&] {
+      return readJson(QDir(out).filePath(QStringLiteral("summary.json")))
+          .value(QLatin1String("runs")).toArray()[0].toObject()
+          .value(QLatin1String("lossProgress")).toObject();
+    };
+    QVERIFY(progress().value(QLatin1String("notLearning")).toBool());
+    QVERIFY(progress().value(QLatin1String("recentLoss")).toDouble() >
+            progress().value(QLatin1String("chanceLoss")).toDouble());
+    const Result learning = run(base + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("0.1")},
+                                tmp.path());
+    verifySuccess(learning);
+    QVERIFY(!progress().value(QLatin1String("notLearning")).toBool());
+  }
+
   // 3. Bad input: exit 2 before anything happens, one line naming the problem.
   // A lesson played headless: it does each action itself, prints its conclusion with the run's
   // numbers and its claims (all holding), and the screenshot shows the lesson panel.

@@ -105,6 +105,30 @@ class LiveLabTest : public QObject {
     QVERIFY2(accuracyPoints >= std::size_t(shownStep / 50), qPrintable(QString::number(accuracyPoints)));
   }
 
+  // Relu at learning rate 10 trains at chance with a finite loss: the window says it is not
+  // learning, and stops saying so after a rebuild at a sane learning rate.
+  void notLearningIsSaid() {
+    ExperimentConfig config;  // the default spiral network, seed 1: stalls, does not diverge
+    config.optimizer.kind = OptimizerKind::Sgd;
+    config.optimizer.learningRate = 10;
+    config.runs = *runsForBatchNorm("off");
+    MainWindow window(config, MainWindow::Start::Playing);
+    setFullSpeed(window);
+    window.show();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 600; }, 20000));
+    window.redraw();
+    QVERIFY2(window.warningText().contains("not learning"), qPrintable(window.warningText()));
+    emit window.controls()->playPauseClicked();
+    QTRY_VERIFY(!window.controller().running());
+    window.controls()->learningRateSlider()->setValue(0.01);
+    emit window.controls()->resetClicked();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step == 0; }));
+    emit window.controls()->playPauseClicked();
+    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 600; }, 20000));
+    window.redraw();
+    QVERIFY2(window.warningText().isEmpty(), qPrintable(window.warningText()));
+  }
+
   void opensWithAPanelPerHiddenLayer() {
     MainWindow window(smallConfig(), MainWindow::Start::Paused);
     window.show();

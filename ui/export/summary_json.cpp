@@ -113,6 +113,12 @@ QJsonObject runJson(const RunSnapshot& run) {
                    {QStringLiteral("evaluatedAt"), qint64(run.evaluatedAt)},
                    {QStringLiteral("train"), evaluationJson(run.train)},
                    {QStringLiteral("test"), evaluationJson(run.test)}};
+  if (run.progress.steps() > 0)
+    json.insert(QStringLiteral("lossProgress"),
+                QJsonObject{{QStringLiteral("firstLoss"), run.progress.firstLoss()},
+                            {QStringLiteral("chanceLoss"), run.progress.chanceLoss()},
+                            {QStringLiteral("recentLoss"), run.progress.recentLoss()},
+                            {QStringLiteral("notLearning"), run.progress.stalled()}});
   if (run.normalization != Normalization::None && run.testTime.step >= 0)
     json.insert(QStringLiteral("testTime"),
                 QJsonObject{{QStringLiteral("runningStatistics"), run.testTime.runningStatistics},

@@ -4,6 +4,7 @@
 //   { "step", "epoch", "recordedAt",
 //     "runs": [ { "name", "batchNorm", "batchLoss", "evaluatedAt",
 //                 "train": { "loss", "accuracy" }, "test": { "loss", "accuracy" },
+//                 "lossProgress": { "firstLoss", "chanceLoss", "recentLoss", "notLearning" },
 //                 "testTime": { "runningStatistics", "testSetStatistics", "batchOfOne" },  (batch norm)
 //                 "unitPercentiles": { "layer", "unit" (1-based), "percentiles": [15, 50, 85],
 //                                      "first": […], "last": […], "drift" },  (Figure 1)
