@@ -39,8 +39,8 @@ struct Result {
   // For failure messages.
   QByteArray describe() const {
     return "exit " + QByteArray::number(exitCode) + (finished ? "" : " (did not finish)") +
-           (status == QProcess::CrashExit ? " (crashed)" : "") + "\n--- stdout:\n" + out.right(2000) +
-           "\n--- stderr:\n" + err.right(2000);
+           (status == QProcess::CrashExit ? " (crashed)" : "") + "\n--- stdout:\n" +
+           out.right(2000) + "\n--- stderr:\n" + err.right(2000);
   }
 };
 
@@ -67,7 +67,8 @@ bool writeFile(const QString& path, const QByteArray& bytes) {
 QJsonObject readJson(const QString& path, QString* error = nullptr) {
   QJsonParseError parseError;
   const QJsonDocument doc = QJsonDocument::fromJson(readAll(path), &parseError);
-  if (error) *error = parseError.error == QJsonParseError::NoError ? QString() : parseError.errorString();
+  if (error)
+    *error = parseError.error == QJsonParseError::NoError ? QString() : parseError.errorString();
   return doc.object();
 }
 
@@ -82,12 +83,14 @@ QStringList tree(const QString& root) {
 }
 
 // The small, fast experiment the write/refuse tests run (a fraction of a second).
-const QStringList kSmallRun = {QStringLiteral("--preset"), QStringLiteral("spiral"),
-                               QStringLiteral("--layers"), QStringLiteral("8,8"),
+const QStringList kSmallRun = {QStringLiteral("--preset"),  QStringLiteral("spiral"),
+                               QStringLiteral("--layers"),  QStringLiteral("8,8"),
                                QStringLiteral("--samples"), QStringLiteral("400"),
                                QStringLiteral("--steps"),   QStringLiteral("50")};
 
-bool inUnitInterval(const QJsonValue& v) { return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 1; }
+bool inUnitInterval(const QJsonValue& v) {
+  return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 1;
+}
 bool finiteNonNegative(const QJsonValue& v) {
   return v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() >= 0;
 }
@@ -119,7 +122,8 @@ class CommandLineTest : public QObject {
       process.waitForFinished(5000);
     }
     result.status = process.exitStatus();
-    result.exitCode = result.finished && result.status == QProcess::NormalExit ? process.exitCode() : -1;
+    result.exitCode =
+        result.finished && result.status == QProcess::NormalExit ? process.exitCode() : -1;
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
@@ -139,7 +143,8 @@ class CommandLineTest : public QObject {
   }
 
   static void verifySuccess(const Result& r) {
-    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 0, r.describe().constData());
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 0,
+             r.describe().constData());
     QVERIFY2(!r.err.contains("bnlab: "), r.describe().constData());
   }
 
@@ -157,7 +162,8 @@ class CommandLineTest : public QObject {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const Result r = run({QStringLiteral("--help")}, dir.path());
-    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 0, r.describe().constData());
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 0,
+             r.describe().constData());
     QVERIFY2(r.out.contains("--headless"), r.describe().constData());
     QVERIFY2(r.out.contains("--export"), r.describe().constData());
     QVERIFY2(r.out.contains("Examples"), r.describe().constData());
@@ -171,7 +177,9 @@ class CommandLineTest : public QObject {
     QVERIFY(dir.isValid());
     const Result r = run({QStringLiteral("--version")}, dir.path());
     QVERIFY2(r.finished && r.exitCode == 0, r.describe().constData());
-    QVERIFY2(QRegularExpression(QStringLiteral("^bnlab \\d+\\.\\d+\\.\\d+\\n$")).match(QString::fromUtf8(r.out)).hasMatch(),
+    QVERIFY2(QRegularExpression(QStringLiteral("^bnlab \\d+\\.\\d+\\.\\d+\\n$"))
+                 .match(QString::fromUtf8(r.out))
+                 .hasMatch(),
              r.describe().constData());
     QVERIFY2(r.err.isEmpty(), r.describe().constData());
   }
@@ -182,13 +190,14 @@ class CommandLineTest : public QObject {
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString out = tmp.filePath(QStringLiteral("out"));
-    const QStringList common = {QStringLiteral("--steps"),  QStringLiteral("200"),
-                                QStringLiteral("--layers"), QStringLiteral("8,8,8,8"),
+    const QStringList common = {QStringLiteral("--steps"),   QStringLiteral("200"),
+                                QStringLiteral("--layers"),  QStringLiteral("8,8,8,8"),
                                 QStringLiteral("--samples"), QStringLiteral("400"),
-                                QStringLiteral("--format"), QStringLiteral("png,svg,csv"),
-                                QStringLiteral("--scale"),  QStringLiteral("2")};
+                                QStringLiteral("--format"),  QStringLiteral("png,svg,csv"),
+                                QStringLiteral("--scale"),   QStringLiteral("2")};
     const Result r = run(QStringList{QStringLiteral("--preset"), QStringLiteral("covariate"),
-                                     QStringLiteral("--export"), out} + common,
+                                     QStringLiteral("--export"), out} +
+                             common,
                          tmp.path());
     verifySuccess(r);
 
@@ -198,9 +207,12 @@ class CommandLineTest : public QObject {
     for (int layer = 1; layer <= 4; ++layer)
       for (const char* chart : layerCharts)
         for (const char* ext : {"png", "svg", "csv"})
-          expected << QStringLiteral("layer%1-%2.%3").arg(layer).arg(QLatin1String(chart), QLatin1String(ext));
-    for (const char* chart : {"loss", "accuracy", "decision-plane-plain", "decision-plane-batch-norm",
-                              "batch-noise", "test-time", "generalization-gap"})
+          expected << QStringLiteral("layer%1-%2.%3")
+                          .arg(layer)
+                          .arg(QLatin1String(chart), QLatin1String(ext));
+    for (const char* chart :
+         {"loss", "accuracy", "decision-plane-plain", "decision-plane-batch-norm", "batch-noise",
+          "test-time", "generalization-gap"})
       for (const char* ext : {"png", "svg", "csv"})
         expected << QStringLiteral("%1.%2").arg(QLatin1String(chart), QLatin1String(ext));
     expected << QStringLiteral("dashboard.png") << QStringLiteral("dashboard.svg")
@@ -208,14 +220,16 @@ class CommandLineTest : public QObject {
     const QStringList present = tree(out);
     for (const QString& file : expected) {
       QVERIFY2(present.contains(file), qPrintable(QStringLiteral("missing %1").arg(file)));
-      QVERIFY2(QFileInfo(QDir(out).filePath(file)).size() > 0, qPrintable(QStringLiteral("empty %1").arg(file)));
+      QVERIFY2(QFileInfo(QDir(out).filePath(file)).size() > 0,
+               qPrintable(QStringLiteral("empty %1").arg(file)));
     }
     // Nothing that does not belong: no fifth layer, no single-network plane, no probe or
     // temporary files, no CSV of the dashboard; and the count printed is the count written.
     for (const QString& file : present) {
       QVERIFY2(!file.startsWith(QLatin1Char('.')) && !file.contains(QLatin1Char('/')),
                qPrintable(QStringLiteral("stray %1").arg(file)));
-      QVERIFY2(!file.startsWith(QLatin1String("layer5")) && !file.startsWith(QLatin1String("decision-plane.")) &&
+      QVERIFY2(!file.startsWith(QLatin1String("layer5")) &&
+                   !file.startsWith(QLatin1String("decision-plane.")) &&
                    file != QLatin1String("dashboard.csv"),
                qPrintable(QStringLiteral("unexpected %1").arg(file)));
     }
@@ -226,7 +240,8 @@ class CommandLineTest : public QObject {
 
     // summary.json
     QString jsonError;
-    const QJsonObject summary = readJson(QDir(out).filePath(QStringLiteral("summary.json")), &jsonError);
+    const QJsonObject summary =
+        readJson(QDir(out).filePath(QStringLiteral("summary.json")), &jsonError);
     QVERIFY2(jsonError.isEmpty(), qPrintable(jsonError));
     QCOMPARE(summary.value(QLatin1String("step")).toInteger(-1), 200);
     QVERIFY(summary.value(QLatin1String("epoch")).toInteger(-1) > 0);
@@ -234,7 +249,8 @@ class CommandLineTest : public QObject {
     const QJsonArray runs = summary.value(QLatin1String("runs")).toArray();
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs[0].toObject().value(QLatin1String("name")).toString(), QStringLiteral("plain"));
-    QCOMPARE(runs[1].toObject().value(QLatin1String("name")).toString(), QStringLiteral("batch norm"));
+    QCOMPARE(runs[1].toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("batch norm"));
     QCOMPARE(runs[0].toObject().value(QLatin1String("batchNorm")), QJsonValue(false));
     QCOMPARE(runs[1].toObject().value(QLatin1String("batchNorm")), QJsonValue(true));
     for (const QJsonValue& value : runs) {
@@ -247,7 +263,8 @@ class CommandLineTest : public QObject {
         QVERIFY2(inUnitInterval(metrics.value(QLatin1String("accuracy"))), name + " " + split);
         QVERIFY2(finiteNonNegative(metrics.value(QLatin1String("loss"))), name + " " + split);
       }
-      QCOMPARE(run.contains(QLatin1String("testTime")), run.value(QLatin1String("batchNorm")).toBool());  // plain, batch norm
+      QCOMPARE(run.contains(QLatin1String("testTime")),
+               run.value(QLatin1String("batchNorm")).toBool());  // plain, batch norm
       const QJsonArray layers = run.value(QLatin1String("layers")).toArray();
       QCOMPARE(layers.size(), 4);
       for (int i = 0; i < layers.size(); ++i) {
@@ -261,7 +278,8 @@ class CommandLineTest : public QObject {
         const QJsonArray quantiles = input.value(QLatin1String("quantiles")).toArray();
         QVERIFY(!percentiles.isEmpty());
         QCOMPARE(quantiles.size(), percentiles.size());
-        for (int q = 1; q < quantiles.size(); ++q) QVERIFY(quantiles[q].toDouble() >= quantiles[q - 1].toDouble());
+        for (int q = 1; q < quantiles.size(); ++q)
+          QVERIFY(quantiles[q].toDouble() >= quantiles[q - 1].toDouble());
         const QJsonObject shift = layer.value(QLatin1String("shift")).toObject();
         for (const char* key : {"last", "recent", "max"})
           QVERIFY2(finiteNonNegative(shift.value(QLatin1String(key))), name + " shift " + key);
@@ -269,24 +287,29 @@ class CommandLineTest : public QObject {
     }
 
     // config.json
-    const QJsonObject config = readJson(QDir(out).filePath(QStringLiteral("config.json")), &jsonError);
+    const QJsonObject config =
+        readJson(QDir(out).filePath(QStringLiteral("config.json")), &jsonError);
     QVERIFY2(jsonError.isEmpty(), qPrintable(jsonError));
     const QJsonObject network = config.value(QLatin1String("network")).toObject();
     QCOMPARE(network.value(QLatin1String("hiddenLayers")).toArray(), (QJsonArray{8, 8, 8, 8}));
     QCOMPARE(config.value(QLatin1String("runs")).toArray(),
-             (QJsonArray{QJsonObject{{"normalization", "plain"}}, QJsonObject{{"normalization", "batch-norm"}}}));
-    QCOMPARE(config.value(QLatin1String("data")).toObject().value(QLatin1String("size")).toInt(), 400);
+             (QJsonArray{QJsonObject{{"normalization", "plain"}},
+                         QJsonObject{{"normalization", "batch-norm"}}}));
+    QCOMPARE(config.value(QLatin1String("data")).toObject().value(QLatin1String("size")).toInt(),
+             400);
 
     // A PNG: loads, carries the step and the configuration, at twice the SVG's size (--scale 2).
     const QImage png(QDir(out).filePath(QStringLiteral("layer2-distribution.png")));
     QVERIFY(!png.isNull());
     QVERIFY(png.width() > 0 && png.height() > 0);
     QCOMPARE(png.text(QStringLiteral("bnlab-step")), QStringLiteral("200"));
-    QCOMPARE(QJsonDocument::fromJson(png.text(QStringLiteral("bnlab-config")).toUtf8()).object(), config);
+    QCOMPARE(QJsonDocument::fromJson(png.text(QStringLiteral("bnlab-config")).toUtf8()).object(),
+             config);
     // Not a blank picture.
     QSet<QRgb> colours;
     for (int y = 0; y < png.height() && colours.size() < 3; y += 3)
-      for (int x = 0; x < png.width() && colours.size() < 3; x += 3) colours.insert(png.pixel(x, y));
+      for (int x = 0; x < png.width() && colours.size() < 3; x += 3)
+        colours.insert(png.pixel(x, y));
     QVERIFY(colours.size() >= 3);
 
     // An SVG: valid, the same picture's size.
@@ -298,28 +321,44 @@ class CommandLineTest : public QObject {
     QVERIFY(dashboard.isValid());
 
     // A CSV: the header and rows of series,kind,x,y,low,high,value.
-    const QList<QByteArray> rows = readAll(QDir(out).filePath(QStringLiteral("loss.csv"))).trimmed().split('\n');
+    const QList<QByteArray> rows =
+        readAll(QDir(out).filePath(QStringLiteral("loss.csv"))).trimmed().split('\n');
     QVERIFY(rows.size() > 1);
     QCOMPARE(rows.front().trimmed(), QByteArray("series,kind,x,y,low,high,value"));
     QVERIFY2(rows[1].split(',').size() == 7, rows[1]);
 
     // The exported configuration, trained for the same steps, gives the same numbers.
     const QString again = tmp.filePath(QStringLiteral("again"));
-    const Result r2 = run(QStringList{QStringLiteral("--config"), QDir(out).filePath(QStringLiteral("config.json")),
-                                      QStringLiteral("--export"), again, QStringLiteral("--steps"), QStringLiteral("200"),
-                                      QStringLiteral("--format"), QStringLiteral("csv")},
-                          tmp.path());
+    const Result r2 = run(
+        QStringList{QStringLiteral("--config"), QDir(out).filePath(QStringLiteral("config.json")),
+                    QStringLiteral("--export"), again, QStringLiteral("--steps"),
+                    QStringLiteral("200"), QStringLiteral("--format"), QStringLiteral("csv")},
+        tmp.path());
     verifySuccess(r2);
-    const QJsonArray runs2 = readJson(QDir(again).filePath(QStringLiteral("summary.json"))).value(QLatin1String("runs")).toArray();
+    const QJsonArray runs2 = readJson(QDir(again).filePath(QStringLiteral("summary.json")))
+                                 .value(QLatin1String("runs"))
+                                 .toArray();
     QCOMPARE(runs2.size(), 2);
     for (int i = 0; i < 2; ++i)
       for (const char* split : {"train", "test"})
         for (const char* key : {"accuracy", "loss"}) {
-          const double a = runs[i].toObject().value(QLatin1String(split)).toObject().value(QLatin1String(key)).toDouble(NAN);
-          const double b = runs2[i].toObject().value(QLatin1String(split)).toObject().value(QLatin1String(key)).toDouble(NAN);
+          const double a = runs[i]
+                               .toObject()
+                               .value(QLatin1String(split))
+                               .toObject()
+                               .value(QLatin1String(key))
+                               .toDouble(NAN);
+          const double b = runs2[i]
+                               .toObject()
+                               .value(QLatin1String(split))
+                               .toObject()
+                               .value(QLatin1String(key))
+                               .toDouble(NAN);
           QVERIFY2(a == b, qPrintable(QStringLiteral("run %1 %2 %3: %4 then %5")
-                                          .arg(i).arg(QLatin1String(split), QLatin1String(key))
-                                          .arg(a, 0, 'g', 17).arg(b, 0, 'g', 17)));
+                                          .arg(i)
+                                          .arg(QLatin1String(split), QLatin1String(key))
+                                          .arg(a, 0, 'g', 17)
+                                          .arg(b, 0, 'g', 17)));
         }
     QCOMPARE(readJson(QDir(again).filePath(QStringLiteral("config.json"))), config);
   }
@@ -329,18 +368,21 @@ class CommandLineTest : public QObject {
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString out = tmp.filePath(QStringLiteral("out"));
-    const Result r = run(kSmallRun + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("on"),
-                                                 QStringLiteral("--export"), out, QStringLiteral("--format"),
-                                                 QStringLiteral("svg"), QStringLiteral("--no-composite")},
-                         tmp.path());
+    const Result r =
+        run(kSmallRun + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("on"),
+                                    QStringLiteral("--export"), out, QStringLiteral("--format"),
+                                    QStringLiteral("svg"), QStringLiteral("--no-composite")},
+            tmp.path());
     verifySuccess(r);
     const QStringList present = tree(out);
-    for (const char* file : {"decision-plane.svg", "loss.svg", "layer1-distribution.svg", "layer2-shift.svg",
-                             "config.json", "summary.json"})
+    for (const char* file : {"decision-plane.svg", "loss.svg", "layer1-distribution.svg",
+                             "layer2-shift.svg", "config.json", "summary.json"})
       QVERIFY2(present.contains(QLatin1String(file)), file);
     for (const QString& file : present) {
-      QVERIFY2(file.endsWith(QLatin1String(".svg")) || file.endsWith(QLatin1String(".json")), qPrintable(file));
-      QVERIFY2(!file.startsWith(QLatin1String("dashboard")) && !file.startsWith(QLatin1String("layer3")) &&
+      QVERIFY2(file.endsWith(QLatin1String(".svg")) || file.endsWith(QLatin1String(".json")),
+               qPrintable(file));
+      QVERIFY2(!file.startsWith(QLatin1String("dashboard")) &&
+                   !file.startsWith(QLatin1String("layer3")) &&
                    !file.startsWith(QLatin1String("decision-plane-")),
                qPrintable(file));
     }
@@ -423,24 +465,31 @@ class CommandLineTest : public QObject {
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString out = tmp.filePath(QStringLiteral("out"));
-    const Result r = run(kSmallRun + QStringList{QStringLiteral("--runs"),
-                                                 QStringLiteral("plain,batch-norm,noisy-batch-norm,layer-norm"),
-                                                 QStringLiteral("--export"), out, QStringLiteral("--format"),
-                                                 QStringLiteral("csv"), QStringLiteral("--charts"),
-                                                 QStringLiteral("accuracy")},
-                         tmp.path());
+    const Result r =
+        run(kSmallRun + QStringList{QStringLiteral("--runs"),
+                                    QStringLiteral("plain,batch-norm,noisy-batch-norm,layer-norm"),
+                                    QStringLiteral("--export"), out, QStringLiteral("--format"),
+                                    QStringLiteral("csv"), QStringLiteral("--charts"),
+                                    QStringLiteral("accuracy")},
+            tmp.path());
     verifySuccess(r);
-    const QJsonArray runs = readJson(QDir(out).filePath(QStringLiteral("summary.json"))).value(QLatin1String("runs")).toArray();
+    const QJsonArray runs = readJson(QDir(out).filePath(QStringLiteral("summary.json")))
+                                .value(QLatin1String("runs"))
+                                .toArray();
     QCOMPARE(runs.size(), 4);
     const char* kinds[] = {"plain", "batch-norm", "noisy-batch-norm", "layer-norm"};
     const char* names[] = {"plain", "batch norm", "noisy batch norm", "layer norm"};
     for (int i = 0; i < 4; ++i) {
       const QJsonObject run = runs[i].toObject();
       QCOMPARE(run.value(QLatin1String("name")).toString(), QString::fromUtf8(names[i]));
-      QCOMPARE(run.value(QLatin1String("spec")).toObject().value(QLatin1String("normalization")).toString(),
+      QCOMPARE(run.value(QLatin1String("spec"))
+                   .toObject()
+                   .value(QLatin1String("normalization"))
+                   .toString(),
                QString::fromUtf8(kinds[i]));
       QCOMPARE(run.contains(QLatin1String("testTime")), i > 0);
-      QVERIFY(inUnitInterval(run.value(QLatin1String("test")).toObject().value(QLatin1String("accuracy"))));
+      QVERIFY(inUnitInterval(
+          run.value(QLatin1String("test")).toObject().value(QLatin1String("accuracy"))));
     }
     const QJsonObject layerNorm = runs[3].toObject().value(QLatin1String("testTime")).toObject();
     QCOMPARE(layerNorm.value(QLatin1String("batchOfOne")).toDouble(),
@@ -452,12 +501,14 @@ class CommandLineTest : public QObject {
   // numbers and its claims (all holding), and the screenshot shows the lesson panel.
   void headlessLesson() {
     QTemporaryDir dir;
-    const Result r = run({QStringLiteral("--lesson"), QStringLiteral("kick"), QStringLiteral("--screenshot"),
-                          QStringLiteral("lesson.png"), QStringLiteral("--size"), QStringLiteral("1024x700")},
-                         dir.path());
+    const Result r =
+        run({QStringLiteral("--lesson"), QStringLiteral("kick"), QStringLiteral("--screenshot"),
+             QStringLiteral("lesson.png"), QStringLiteral("--size"), QStringLiteral("1024x700")},
+            dir.path());
     verifySuccess(r);
     QVERIFY2(r.out.contains("Your kick of layer 1 at step 600 moved"), r.describe().constData());
-    QVERIFY2(r.out.contains("holds: after a kick of layer 1") && !r.out.contains("DOES NOT HOLD"), r.describe().constData());
+    QVERIFY2(r.out.contains("holds: after a kick of layer 1") && !r.out.contains("DOES NOT HOLD"),
+             r.describe().constData());
     const QImage shot(dir.filePath(QStringLiteral("lesson.png")));
     QCOMPARE(shot.size(), QSize(1024, 700));
   }
@@ -471,18 +522,34 @@ class CommandLineTest : public QObject {
       QVERIFY(file.open(QIODevice::WriteOnly));
       file.write(json);
     };
-    const QByteArray stages = R"("stages": [{"text": "Train.", "for": 300}, {"text": "Test accuracy {runs.0.test.accuracy|%}."}])";
-    write("holds.json", R"({"title": "Mine", "preset": "Test time: one example", )" + stages +
-                            R"(, "claims": [{"that": "it learns", "value": "runs.0.test.accuracy", "atLeast": 0.5}]})");
-    write("fails.json", R"({"title": "Mine", "preset": "Test time: one example", )" + stages +
-                            R"(, "claims": [{"that": "it is perfect at once", "value": "runs.0.test.accuracy", "atLeast": 1.01}]})");
-    write("broken.json", R"({"title": "Mine", "preset": "Test time: one example", "stages": [{"text": "a", "for": 0}]})");
-    Result r = run({QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("holds.json")}, dir.path());
+    const QByteArray stages =
+        R"("stages": [{"text": "Train.", "for": 300}, {"text": "Test accuracy {runs.0.test.accuracy|%}."}])";
+    write(
+        "holds.json",
+        R"({"title": "Mine", "preset": "Test time: one example", )" + stages +
+            R"(, "claims": [{"that": "it learns", "value": "runs.0.test.accuracy", "atLeast": 0.5}]})");
+    write(
+        "fails.json",
+        R"({"title": "Mine", "preset": "Test time: one example", )" + stages +
+            R"(, "claims": [{"that": "it is perfect at once", "value": "runs.0.test.accuracy", "atLeast": 1.01}]})");
+    write(
+        "broken.json",
+        R"({"title": "Mine", "preset": "Test time: one example", "stages": [{"text": "a", "for": 0}]})");
+    Result r = run(
+        {QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("holds.json")},
+        dir.path());
     verifySuccess(r);
-    QVERIFY2(r.out.contains("Test accuracy ") && r.out.contains("holds: it learns"), r.describe().constData());
-    r = run({QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("fails.json")}, dir.path());
-    QVERIFY2(r.finished && r.exitCode == 1 && r.out.contains("DOES NOT HOLD: it is perfect at once"), r.describe().constData());
-    verifyBadInput(run({QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("broken.json")}, dir.path()),
+    QVERIFY2(r.out.contains("Test accuracy ") && r.out.contains("holds: it learns"),
+             r.describe().constData());
+    r = run(
+        {QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("fails.json")},
+        dir.path());
+    QVERIFY2(
+        r.finished && r.exitCode == 1 && r.out.contains("DOES NOT HOLD: it is perfect at once"),
+        r.describe().constData());
+    verifyBadInput(run({QStringLiteral("--headless"), QStringLiteral("--lesson"),
+                        QStringLiteral("broken.json")},
+                       dir.path()),
                    QStringLiteral("until must be ≥ 0 and for ≥ 1"));
   }
 
@@ -498,48 +565,91 @@ class CommandLineTest : public QObject {
     const QStringList quick = {h, QStringLiteral("--steps"), QStringLiteral("1")};
     row("unknown option", {QStringLiteral("--frobnicate")}, "frobnicate");
     // A device or endless pipe is read up to the limit, then refused (not read without bound).
-    row("config from an endless device", {h, QStringLiteral("--config"), QStringLiteral("/dev/zero")},
+    row("config from an endless device",
+        {h, QStringLiteral("--config"), QStringLiteral("/dev/zero")},
         "/dev/zero is larger than 4 MB");
-    row("screenshot names a folder", quick + QStringList{QStringLiteral("--screenshot"), QStringLiteral("/tmp")},
+    row("screenshot names a folder",
+        quick + QStringList{QStringLiteral("--screenshot"), QStringLiteral("/tmp")},
         "/tmp is a folder");
-    row("screenshot as JPEG", quick + QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.jpg")},
+    row("screenshot as JPEG",
+        quick + QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.jpg")},
         "--screenshot writes PNG: name the file .png, not x.jpg");
-    row("group norm's groups", quick + QStringList{QStringLiteral("--runs"), QStringLiteral("group-norm"),
-                                                   QStringLiteral("--groups"), QStringLiteral("3")},
+    row("group norm's groups",
+        quick + QStringList{QStringLiteral("--runs"), QStringLiteral("group-norm"),
+                            QStringLiteral("--groups"), QStringLiteral("3")},
         "groups must divide every hidden layer's units");
     row("steps negative", {h, QStringLiteral("--steps"), QStringLiteral("-1")}, "steps");
     row("steps not a number", {h, QStringLiteral("--steps"), QStringLiteral("abc")}, "--steps");
     row("steps too many", {h, QStringLiteral("--steps"), QStringLiteral("100000001")}, "steps");
-    row("batch size 0", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")}, "--batch-size: the batch size");
-    row("batch size 9999", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("9999")}, "--batch-size: the batch size");
-    row("learning rate nan", quick + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("nan")}, "--learning-rate");
-    row("noise inf", quick + QStringList{QStringLiteral("--noise"), QStringLiteral("inf")}, "--noise");
-    row("layers not numbers", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,x")}, "--layers");
-    row("layers of 0 units", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,0")}, "--layers: units");
-    row("activation swish", quick + QStringList{QStringLiteral("--activation"), QStringLiteral("swish")}, "--activation");
-    row("batch norm maybe", quick + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("maybe")}, "--batch-norm");
-    row("uneven scales yes", quick + QStringList{QStringLiteral("--uneven-scales"), QStringLiteral("yes")}, "--uneven-scales");
-    row("scale 3", {QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--steps"), QStringLiteral("1"),
-                    QStringLiteral("--scale"), QStringLiteral("3")}, "--scale");
-    row("format gif", {QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--steps"), QStringLiteral("1"),
-                       QStringLiteral("--format"), QStringLiteral("gif")}, "--format");
+    row("batch size 0", quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")},
+        "--batch-size: the batch size");
+    row("batch size 9999",
+        quick + QStringList{QStringLiteral("--batch-size"), QStringLiteral("9999")},
+        "--batch-size: the batch size");
+    row("learning rate nan",
+        quick + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("nan")},
+        "--learning-rate");
+    row("noise inf", quick + QStringList{QStringLiteral("--noise"), QStringLiteral("inf")},
+        "--noise");
+    row("layers not numbers",
+        quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,x")}, "--layers");
+    row("layers of 0 units", quick + QStringList{QStringLiteral("--layers"), QStringLiteral("8,0")},
+        "--layers: units");
+    row("activation swish",
+        quick + QStringList{QStringLiteral("--activation"), QStringLiteral("swish")},
+        "--activation");
+    row("batch norm maybe",
+        quick + QStringList{QStringLiteral("--batch-norm"), QStringLiteral("maybe")},
+        "--batch-norm");
+    row("uneven scales yes",
+        quick + QStringList{QStringLiteral("--uneven-scales"), QStringLiteral("yes")},
+        "--uneven-scales");
+    row("scale 3",
+        {QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--steps"),
+         QStringLiteral("1"), QStringLiteral("--scale"), QStringLiteral("3")},
+        "--scale");
+    row("format gif",
+        {QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--steps"),
+         QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("gif")},
+        "--format");
     row("empty export folder", quick + QStringList{QStringLiteral("--export=")}, "--export");
-    row("empty screenshot name", quick + QStringList{QStringLiteral("--screenshot=")}, "--screenshot");
-    row("size 10x10", quick + QStringList{QStringLiteral("--size"), QStringLiteral("10x10")}, "--size");
-    row("no such lesson", {h, QStringLiteral("--lesson"), QStringLiteral("99")}, "no lesson matches");
-    row("lesson and preset", {h, QStringLiteral("--lesson"), QStringLiteral("3"), QStringLiteral("--preset"), QStringLiteral("spiral")},
+    row("empty screenshot name", quick + QStringList{QStringLiteral("--screenshot=")},
+        "--screenshot");
+    row("size 10x10", quick + QStringList{QStringLiteral("--size"), QStringLiteral("10x10")},
+        "--size");
+    row("no such lesson", {h, QStringLiteral("--lesson"), QStringLiteral("99")},
+        "no lesson matches");
+    row("lesson and preset",
+        {h, QStringLiteral("--lesson"), QStringLiteral("3"), QStringLiteral("--preset"),
+         QStringLiteral("spiral")},
         "one of --preset, --config and --lesson");
-    row("lesson export", {QStringLiteral("--lesson"), QStringLiteral("3"), QStringLiteral("--export"), QStringLiteral("out")},
+    row("lesson export",
+        {QStringLiteral("--lesson"), QStringLiteral("3"), QStringLiteral("--export"),
+         QStringLiteral("out")},
         "--export does not apply to --lesson");
-    row("size not WxH", quick + QStringList{QStringLiteral("--size"), QStringLiteral("1280")}, "--size");
-    row("unknown preset", quick + QStringList{QStringLiteral("--preset"), QStringLiteral("nosuchpreset")}, "nosuchpreset");
-    row("missing config", quick + QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent.json")}, "nonexistent.json");
-    row("invalid config", quick + QStringList{QStringLiteral("--config"), QStringLiteral("invalid.json")}, "JSON");
-    row("config with unknown key", quick + QStringList{QStringLiteral("--config"), QStringLiteral("unknown-key.json")}, "frobnicate");
-    row("preset and config", quick + QStringList{QStringLiteral("--preset"), QStringLiteral("spiral"),
-                                                 QStringLiteral("--config"), QStringLiteral("valid.json")}, "--config");
-    row("format without export", {h, QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("png")}, "--export");
-    row("format without headless", {QStringLiteral("--format"), QStringLiteral("png")}, "--headless");
+    row("size not WxH", quick + QStringList{QStringLiteral("--size"), QStringLiteral("1280")},
+        "--size");
+    row("unknown preset",
+        quick + QStringList{QStringLiteral("--preset"), QStringLiteral("nosuchpreset")},
+        "nosuchpreset");
+    row("missing config",
+        quick + QStringList{QStringLiteral("--config"), QStringLiteral("/nonexistent.json")},
+        "nonexistent.json");
+    row("invalid config",
+        quick + QStringList{QStringLiteral("--config"), QStringLiteral("invalid.json")}, "JSON");
+    row("config with unknown key",
+        quick + QStringList{QStringLiteral("--config"), QStringLiteral("unknown-key.json")},
+        "frobnicate");
+    row("preset and config",
+        quick + QStringList{QStringLiteral("--preset"), QStringLiteral("spiral"),
+                            QStringLiteral("--config"), QStringLiteral("valid.json")},
+        "--config");
+    row("format without export",
+        {h, QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--format"),
+         QStringLiteral("png")},
+        "--export");
+    row("format without headless", {QStringLiteral("--format"), QStringLiteral("png")},
+        "--headless");
     row("overwrite without headless", {QStringLiteral("--overwrite")}, "--headless");
     row("positional argument", {QStringLiteral("foo")}, "foo");
     // The run list: each way it can be wrong names the part.
@@ -548,16 +658,20 @@ class CommandLineTest : public QObject {
     };
     runs("runs: unknown kind", "plain,instance-norm", "unknown run kind \"instance-norm\"");
     runs("runs: batch not a number", "batch-norm:batch=big", "bad value \"big\" for batch");
-    runs("runs: batch out of range", "plain,batch-norm:batch=9999", "batch size must be 1 to 512, not 9999");
+    runs("runs: batch out of range", "plain,batch-norm:batch=9999",
+         "batch size must be 1 to 512, not 9999");
     runs("runs: dropout out of range", "plain:dropout=0.95", "dropout must be between 0 and 0.9");
     runs("runs: unknown setting", "plain:speed=2", "unknown setting \"speed\"");
     runs("runs: not key=value", "plain:batch", "is not key=value");
     runs("runs: empty run", "plain,,batch-norm", "an empty run");
-    runs("runs: too many", "plain,batch-norm,plain:batch=8,batch-norm:batch=8,plain:batch=16", "1 to 4 runs, not 5");
-    runs("runs: duplicate names", "plain:name=twin,batch-norm:name=twin", "two runs are called \"twin\"");
+    runs("runs: too many", "plain,batch-norm,plain:batch=8,batch-norm:batch=8,plain:batch=16",
+         "1 to 4 runs, not 5");
+    runs("runs: duplicate names", "plain:name=twin,batch-norm:name=twin",
+         "two runs are called \"twin\"");
     runs("runs: duplicate kinds", "batch-norm,batch-norm", "two runs are called \"batch norm\"");
-    row("runs with batch-norm", quick + QStringList{QStringLiteral("--runs"), QStringLiteral("plain"),
-                                                    QStringLiteral("--batch-norm"), QStringLiteral("on")},
+    row("runs with batch-norm",
+        quick + QStringList{QStringLiteral("--runs"), QStringLiteral("plain"),
+                            QStringLiteral("--batch-norm"), QStringLiteral("on")},
         "--runs or --batch-norm");
   }
 
@@ -566,9 +680,12 @@ class CommandLineTest : public QObject {
     QFETCH(QString, keyword);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("invalid.json")), "{ \"data\": { \"dataset\": \"spiral\", "));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("unknown-key.json")), "{ \"data\": { \"dataset\": \"spiral\" }, \"frobnicate\": 1 }"));
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("valid.json")), "{ \"data\": { \"dataset\": \"moons\" } }"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("invalid.json")),
+                      "{ \"data\": { \"dataset\": \"spiral\", "));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("unknown-key.json")),
+                      "{ \"data\": { \"dataset\": \"spiral\" }, \"frobnicate\": 1 }"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("valid.json")),
+                      "{ \"data\": { \"dataset\": \"moons\" } }"));
     const QStringList before = tree(dir.path());
     const Result r = run(arguments, dir.path(), 20000);
     verifyBadInput(r, keyword);
@@ -581,11 +698,13 @@ class CommandLineTest : public QObject {
   void validConfigAccepted() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY(writeFile(dir.filePath(QStringLiteral("valid.json")), "{ \"data\": { \"dataset\": \"moons\" } }"));
-    const Result r = run({QStringLiteral("--headless"), QStringLiteral("--steps"), QStringLiteral("1"),
-                          QStringLiteral("--config"), QStringLiteral("valid.json"), QStringLiteral("--layers"),
-                          QStringLiteral("8")},
-                         dir.path());
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("valid.json")),
+                      "{ \"data\": { \"dataset\": \"moons\" } }"));
+    const Result r =
+        run({QStringLiteral("--headless"), QStringLiteral("--steps"), QStringLiteral("1"),
+             QStringLiteral("--config"), QStringLiteral("valid.json"), QStringLiteral("--layers"),
+             QStringLiteral("8")},
+            dir.path());
     verifySuccess(r);
   }
 
@@ -594,7 +713,8 @@ class CommandLineTest : public QObject {
     QTest::addColumn<QString>("exportPath");
     QTest::addColumn<QString>("keyword");
     QTest::newRow("below a regular file") << QStringLiteral("F/sub") << QStringLiteral("F/sub");
-    QTest::newRow("deep below a regular file") << QStringLiteral("F/a/b") << QStringLiteral("F/a/b");
+    QTest::newRow("deep below a regular file")
+        << QStringLiteral("F/a/b") << QStringLiteral("F/a/b");
     QTest::newRow("a regular file") << QStringLiteral("F") << QStringLiteral("not a folder");
   }
 
@@ -605,7 +725,8 @@ class CommandLineTest : public QObject {
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(QStringLiteral("F")), "a regular file\n"));
     const QStringList before = tree(dir.path());
-    const Result r = run(kSmallRun + QStringList{QStringLiteral("--export"), exportPath}, dir.path());
+    const Result r =
+        run(kSmallRun + QStringList{QStringLiteral("--export"), exportPath}, dir.path());
     verifyBadInput(r, keyword);
     QVERIFY2(!r.out.contains("train loss"), r.describe().constData());  // before training
     QCOMPARE(tree(dir.path()), before);
@@ -619,9 +740,10 @@ class CommandLineTest : public QObject {
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(QStringLiteral("F")), "a regular file\n"));
     const QStringList before = tree(dir.path());
-    const Result r = run(kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("new/out"),
-                                                 QStringLiteral("--screenshot"), QStringLiteral("F/shot.png")},
-                         dir.path());
+    const Result r =
+        run(kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("new/out"),
+                                    QStringLiteral("--screenshot"), QStringLiteral("F/shot.png")},
+            dir.path());
     verifyBadInput(r, QStringLiteral("not a folder"));
     QVERIFY2(!r.out.contains("train loss"), r.describe().constData());
     QCOMPARE(tree(dir.path()), before);
@@ -629,17 +751,20 @@ class CommandLineTest : public QObject {
 
   // 5. Files that exist: refused (exit 2, bytes unchanged) unless --overwrite.
   void existingFiles_data() {
-    QTest::addColumn<QString>("existing");      // the file that exists, relative to the temporary folder
+    QTest::addColumn<QString>(
+        "existing");  // the file that exists, relative to the temporary folder
     QTest::addColumn<QStringList>("arguments");  // besides kSmallRun
     QTest::newRow("summary.json") << QStringLiteral("out/summary.json")
                                   << QStringList{QStringLiteral("--export"), QStringLiteral("out")};
     QTest::newRow("a chart") << QStringLiteral("out/loss.png")
                              << QStringList{QStringLiteral("--export"), QStringLiteral("out")};
     QTest::newRow("screenshot") << QStringLiteral("shot.png")
-                                << QStringList{QStringLiteral("--screenshot"), QStringLiteral("shot.png")};
+                                << QStringList{QStringLiteral("--screenshot"),
+                                               QStringLiteral("shot.png")};
     // A chart that has no data before the first record, so is not drawn at step 0.
-    QTest::newRow("a shift chart") << QStringLiteral("out/layer1-shift.csv")
-                                   << QStringList{QStringLiteral("--export"), QStringLiteral("out")};
+    QTest::newRow("a shift chart")
+        << QStringLiteral("out/layer1-shift.csv")
+        << QStringList{QStringLiteral("--export"), QStringLiteral("out")};
   }
 
   void existingFiles() {
@@ -659,14 +784,17 @@ class CommandLineTest : public QObject {
     QCOMPARE(readAll(path), original);
     QCOMPARE(tree(dir.path()), before);
     // Refused before training: no progress, no results.
-    QVERIFY2(!refused.out.contains("steps") && !refused.out.contains("train loss"), refused.describe().constData());
+    QVERIFY2(!refused.out.contains("steps") && !refused.out.contains("train loss"),
+             refused.describe().constData());
 
-    const Result replaced = run(kSmallRun + arguments + QStringList{QStringLiteral("--overwrite")}, dir.path());
+    const Result replaced =
+        run(kSmallRun + arguments + QStringList{QStringLiteral("--overwrite")}, dir.path());
     verifySuccess(replaced);
     const QByteArray now = readAll(path);
     QVERIFY(now != original);
     if (existing.endsWith(QLatin1String(".json"))) {
-      QCOMPARE(QJsonDocument::fromJson(now).object().value(QLatin1String("step")).toInteger(-1), 50);
+      QCOMPARE(QJsonDocument::fromJson(now).object().value(QLatin1String("step")).toInteger(-1),
+               50);
     } else if (existing.endsWith(QLatin1String(".png"))) {
       const QImage image(path);
       QVERIFY(!image.isNull());
@@ -685,10 +813,12 @@ class CommandLineTest : public QObject {
                                                  QStringLiteral("--format"), QStringLiteral("csv"),
                                                  QStringLiteral("--overwrite")},
                          dir.path());
-    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 1, r.describe().constData());
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 1,
+             r.describe().constData());
     const QStringList lines = r.errLines();
     QVERIFY2(lines.size() == 1, r.describe().constData());
-    QVERIFY2(lines.front().startsWith(QLatin1String("bnlab: ")) && lines.front().contains(QLatin1String("summary.json")),
+    QVERIFY2(lines.front().startsWith(QLatin1String("bnlab: ")) &&
+                 lines.front().contains(QLatin1String("summary.json")),
              r.describe().constData());
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("out/summary.json"))).isDir());
   }
@@ -698,16 +828,18 @@ class CommandLineTest : public QObject {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString shot = dir.filePath(QStringLiteral("shots/window.png"));  // folder made on demand
-    const Result r = run(kSmallRun + QStringList{QStringLiteral("--screenshot"), shot, QStringLiteral("--size"),
-                                                 QStringLiteral("1280x800")},
-                         dir.path());
+    const Result r =
+        run(kSmallRun + QStringList{QStringLiteral("--screenshot"), shot, QStringLiteral("--size"),
+                                    QStringLiteral("1280x800")},
+            dir.path());
     verifySuccess(r);
     QVERIFY2(r.out.contains("1280x800"), r.describe().constData());
     const QImage image(shot);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), QSize(1280, 800));
     QCOMPARE(image.text(QStringLiteral("bnlab-step")), QStringLiteral("50"));
-    QCOMPARE(tree(dir.path()), (QStringList{QStringLiteral("shots"), QStringLiteral("shots/window.png")}));
+    QCOMPARE(tree(dir.path()),
+             (QStringList{QStringLiteral("shots"), QStringLiteral("shots/window.png")}));
   }
 };
 

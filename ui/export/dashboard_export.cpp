@@ -68,7 +68,8 @@ ExportReport writeExport(const ExportJob& job, const ExportOptions& options) {
     return report;
   }
   if (folder.exists() && !folder.isDir()) {
-    report.error = QStringLiteral("Cannot export to %1: it is a file, not a folder.").arg(options.folder);
+    report.error =
+        QStringLiteral("Cannot export to %1: it is a file, not a folder.").arg(options.folder);
     return report;
   }
   if (!QDir().mkpath(options.folder)) {

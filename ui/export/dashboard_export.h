@@ -16,7 +16,7 @@ namespace bnlab {
 struct NamedChart {
   QString name;  // file name without extension, e.g. "layer2-distribution"
   plot::PlotModel model;
-  QSize size;    // logical pixels, as on screen
+  QSize size;  // logical pixels, as on screen
 };
 
 struct ExportJob {
