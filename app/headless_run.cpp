@@ -12,6 +12,7 @@
 
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
+#include "interruption.h"
 #include "lessons/lesson_script.h"
 #include "lessons/lesson_values.h"
 #include "main_window.h"
@@ -89,17 +90,31 @@ int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
   return kExitSuccess;
 }
 
-// Trains until `steps` or a divergence; returns the steps trained.
+// Trains until `steps`, a divergence or a signal to stop; returns the steps trained.
 qint64 train(Experiment& experiment, qint64 steps, bool quiet) {
   std::FILE* out = quiet ? nullptr : stdout;
   ProgressMeter progress(steps, out);
   qint64 s = 0;
-  while (s < steps && !experiment.diverged()) {
+  while (s < steps && !experiment.diverged() && !interruptSignal()) {
     experiment.step();
     progress.update(++s);
   }
   progress.finish(s);
   return s;
+}
+
+// The line of a run that a signal stopped (`where`: "at step 5 of 9"; `outcome`: what was
+// written), and its exit code.
+int interrupted(int signal, const QString& where, const QString& outcome) {
+  std::fprintf(stderr, "bnlab: interrupted by %s %s; %s\n", signalName(signal), qPrintable(where),
+               qPrintable(outcome));
+  return interruptExitCode(signal);
+}
+
+// "wrote 12 files to out and shot.png", or that nothing was asked for.
+QString writtenFiles(const QStringList& written) {
+  return written.isEmpty() ? QStringLiteral("nothing written (no --export or --screenshot)")
+                           : QStringLiteral("wrote ") + written.join(QStringLiteral(" and "));
 }
 
 void printResults(const Snapshot& snap) {
@@ -118,6 +133,33 @@ std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experimen
   window->showSnapshot(experiment.snapshot());
   QApplication::processEvents();
   return window;
+}
+
+// The exports and the screenshot of a headless run, from its window showing `step`; adds each
+// to `written` ("12 files to out", "shot.png"). Returns 0, or the exit code of a failure.
+int writeFiles(const CommandLine& cli, MainWindow& window, qint64 step, QStringList& written) {
+  if (cli.exports) {
+    const ExportReport report = writeExport(exportJob(cli, window), *cli.exports);
+    if (!report.ok()) return fail(kExitWriteFailed, report.error);
+    const QString folder = QDir::toNativeSeparators(cli.exports->folder);
+    if (!cli.quiet)
+      std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
+                  qPrintable(folder));
+    written << QStringLiteral("%1 files to %2").arg(report.written.size()).arg(folder);
+  }
+  if (!cli.screenshot.isEmpty()) {
+    const QImage image = window.grab().toImage();
+    const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
+                            QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
+                            step};
+    QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
+    QString error;
+    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
+    if (!cli.quiet)
+      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+    written << cli.screenshot;
+  }
+  return kExitSuccess;
 }
 
 }  // namespace
@@ -148,15 +190,29 @@ int runHeadlessLesson(const CommandLine& cli) {
     return fail(kExitBadInput, QStringLiteral("--export does not apply to --lesson; use --preset"));
   LessonRun run;
   try {
-    run = runLesson(lesson, cli.config, [&](int stage, const QJsonObject&) {
-      if (!cli.quiet)
-        std::printf("%s: step %d of %lld done\n", qPrintable(lesson.title), stage + 1,
-                    static_cast<long long>(lesson.stages.size()));
-    });
+    run = runLesson(
+        lesson, cli.config,
+        [&](int stage, const QJsonObject&) {
+          if (!cli.quiet)
+            std::printf("%s: step %d of %lld done\n", qPrintable(lesson.title), stage + 1,
+                        static_cast<long long>(lesson.stages.size()));
+        },
+        [] { return interruptSignal() != 0; });
   } catch (const std::exception& e) {
     return fail(kExitBadInput,
                 QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
   }
+  // Unfinished, the lesson has no conclusion to check or show.
+  if (run.stoppedInStage >= 0)
+    return interrupted(
+        interruptSignal(),
+        QStringLiteral("at step %1, in step %2 of %3 of the lesson")
+            .arg(run.snapshot->step)
+            .arg(run.stoppedInStage + 1)
+            .arg(lesson.stages.size()),
+        cli.screenshot.isEmpty()
+            ? QStringLiteral("its claims are not checked")
+            : QStringLiteral("its claims are not checked and no screenshot written"));
   bool holds = true;
   QStringList claims;
   for (const LessonClaim& claim : lesson.claims) {
@@ -189,6 +245,10 @@ int runHeadlessLesson(const CommandLine& cli) {
     if (!cli.quiet)
       std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
   }
+  if (const int signal = interruptSignal())
+    return interrupted(
+        signal, QStringLiteral("after the lesson's last step"),
+        writtenFiles(cli.screenshot.isEmpty() ? QStringList() : QStringList{cli.screenshot}));
   return holds ? kExitSuccess : kExitWriteFailed;
 }
 
@@ -236,28 +296,18 @@ int runHeadless(const CommandLine& cli) {
   experiment->updateDecisionMaps();
   const SnapshotPtr snapshot = experiment->snapshot();
   if (!cli.quiet) printResults(*snapshot);
-  if (!window) return exitCode;
-  window->showSnapshot(snapshot);
-  QApplication::processEvents();
-  if (const int code = checkNotReplacing(cli, *window)) return code;
-
-  if (cli.exports) {
-    const ExportReport report = writeExport(exportJob(cli, *window), *cli.exports);
-    if (!report.ok()) return fail(kExitWriteFailed, report.error);
-    if (!cli.quiet)
-      std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
-                  qPrintable(QDir::toNativeSeparators(cli.exports->folder)));
+  QStringList written;  // what was written, for the line of an interrupted run
+  if (window) {
+    window->showSnapshot(snapshot);
+    QApplication::processEvents();
+    if (const int code = checkNotReplacing(cli, *window)) return code;
+    if (const int code = writeFiles(cli, *window, snapshot->step, written)) return code;
   }
-  if (!cli.screenshot.isEmpty()) {
-    const QImage image = window->grab().toImage();
-    const ExportStamp stamp{
-        QStringLiteral("BatchNorm Lab window"),
-        QJsonDocument(window->exportJob().config).toJson(QJsonDocument::Compact), snapshot->step};
-    QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
-    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
-    if (!cli.quiet)
-      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
-  }
+  // A signal stopped training, or came while the files were written (all of them were).
+  if (const int signal = interruptSignal())
+    return interrupted(signal,
+                       QStringLiteral("at step %1 of %2").arg(snapshot->step).arg(cli.steps),
+                       writtenFiles(written));
   return exitCode;
 }
 

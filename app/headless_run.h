@@ -11,6 +11,8 @@ inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitWriteFailed = 1;  // a file could not be written (for example, disk full)
 inline constexpr int kExitBadInput = 2;     // bad options, config, preset or export folder
 inline constexpr int kExitDiverged = 3;     // training diverged (what was measured is written)
+// 128 + the signal (130, 143): stopped by SIGINT or SIGTERM, see interruption.h (what was
+// measured is written).
 
 // Needs a QApplication (offscreen platform).
 int runHeadless(const CommandLine& commandLine);

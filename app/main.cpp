@@ -3,6 +3,7 @@
 
 #include "command_line.h"
 #include "headless_run.h"
+#include "interruption.h"
 #include "main_window.h"
 
 namespace {
@@ -41,6 +42,7 @@ int main(int argc, char* argv[]) {
       std::printf("bnlab %s\n", BNLAB_VERSION);
       return bnlab::kExitSuccess;
     case bnlab::CommandLine::Action::Headless: {
+      bnlab::installInterruptHandlers();
       qputenv("QT_QPA_PLATFORM", "offscreen");
       qInstallMessageHandler(headlessMessages);
       QApplication app(argc, argv);

@@ -1,7 +1,8 @@
 // The bnlab command line from the outside: the real binary run with QProcess, without a display,
 // on small experiments. Help, bad input (exit 2, one line on stderr), a headless export with
 // every file it promises, refusal to replace files, unwritable folders (exit 2, nothing left
-// behind), a failed write (exit 1) and the window screenshot.
+// behind), a failed write (exit 1), the window screenshot, and runs stopped by a signal (what
+// was measured written, exit 128 + the signal) or with their output closed.
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <csignal>
 
 #ifndef BNLAB_BINARY
 #error "BNLAB_BINARY must name the bnlab executable"
@@ -88,6 +90,15 @@ const QStringList kSmallRun = {QStringLiteral("--preset"),  QStringLiteral("spir
                                QStringLiteral("--samples"), QStringLiteral("400"),
                                QStringLiteral("--steps"),   QStringLiteral("50")};
 
+// A run that would take hours (at ~30,000 steps/s), to be interrupted.
+constexpr qint64 kEndlessSteps = 100000000;
+const QStringList kEndlessRun = {QStringLiteral("--preset"),  QStringLiteral("spiral"),
+                                 QStringLiteral("--layers"),  QStringLiteral("8,8"),
+                                 QStringLiteral("--samples"), QStringLiteral("400"),
+                                 QStringLiteral("--steps"),   QString::number(kEndlessSteps)};
+// Past start-up and into training, on a loaded machine too.
+constexpr int kIntoTraining = 2500;
+
 bool inUnitInterval(const QJsonValue& v) {
   return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 1;
 }
@@ -103,19 +114,46 @@ class CommandLineTest : public QObject {
   QTemporaryDir configHome_;  // XDG_CONFIG_HOME of every run
   QElapsedTimer clock_;
 
-  Result run(const QStringList& arguments, const QString& workingDirectory, int timeoutMs = 60000) {
-    Result result;
-    QProcess process;
-    process.setProgram(QStringLiteral(BNLAB_BINARY));
+  // Starts `program` (bnlab unless named) in the environment of every run; false if it did not
+  // start. A child process modifier set on `process` beforehand is kept.
+  bool start(QProcess& process, const QStringList& arguments, const QString& workingDirectory,
+             const QString& program = QStringLiteral(BNLAB_BINARY)) {
+    process.setProgram(program);
     process.setArguments(arguments);
     process.setWorkingDirectory(workingDirectory);
-    process.setProcessEnvironment(noDisplayEnvironment(configHome_.path()));
+    if (process.processEnvironment().isEmpty())
+      process.setProcessEnvironment(noDisplayEnvironment(configHome_.path()));
     process.start();
-    if (!process.waitForStarted(10000)) {
-      result.err = "could not start " BNLAB_BINARY ": " + process.errorString().toUtf8();
+    if (!process.waitForStarted(10000)) return false;
+    process.closeWriteChannel();
+    return true;
+  }
+
+  Result run(const QStringList& arguments, const QString& workingDirectory, int timeoutMs = 60000) {
+    QProcess process;
+    return run(process, arguments, workingDirectory, timeoutMs);
+  }
+
+  Result run(QProcess& process, const QStringList& arguments, const QString& workingDirectory,
+             int timeoutMs = 60000, const QString& program = QStringLiteral(BNLAB_BINARY)) {
+    if (!start(process, arguments, workingDirectory, program)) {
+      Result result;
+      result.err = "could not start " + program.toUtf8() + ": " + process.errorString().toUtf8();
       return result;
     }
-    process.closeWriteChannel();
+    return finish(process, timeoutMs);
+  }
+
+  // Sends `signal` to `process` while it runs; never to pid 0, which would be this process's
+  // whole group.
+  static bool sendSignal(const QProcess& process, int signal) {
+    const qint64 pid = process.processId();
+    return process.state() == QProcess::Running && pid > 0 && ::kill(pid_t(pid), signal) == 0;
+  }
+
+  // Waits for a started process to end (killing it after `timeoutMs`) and collects its output.
+  static Result finish(QProcess& process, int timeoutMs) {
+    Result result;
     result.finished = process.waitForFinished(timeoutMs);
     if (!result.finished) {
       process.kill();
@@ -840,6 +878,124 @@ class CommandLineTest : public QObject {
     QCOMPARE(image.text(QStringLiteral("bnlab-step")), QStringLiteral("50"));
     QCOMPARE(tree(dir.path()),
              (QStringList{QStringLiteral("shots"), QStringLiteral("shots/window.png")}));
+  }
+
+  // 7. Interrupted: the first SIGINT or SIGTERM stops the run at its current step; what was
+  // measured is written, one line says where it stopped and what was written, and the exit code
+  // is the shell's for the signal (128 + its number).
+  void interrupted_data() {
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("SIGINT") << int(SIGINT) << QStringLiteral("SIGINT");
+    QTest::newRow("SIGTERM") << int(SIGTERM) << QStringLiteral("SIGTERM");
+  }
+
+  void interrupted() {
+    QFETCH(int, signal);
+    QFETCH(QString, name);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QProcess process;
+    QVERIFY(start(process,
+                  kEndlessRun + QStringList{QStringLiteral("--export"), out,
+                                            QStringLiteral("--format"), QStringLiteral("csv")},
+                  dir.path()));
+    QTest::qWait(kIntoTraining);
+    QVERIFY(sendSignal(process, signal));
+    const Result r = finish(process, 60000);
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 128 + signal,
+             r.describe().constData());
+
+    const QJsonObject summary = readJson(QDir(out).filePath(QStringLiteral("summary.json")));
+    const qint64 step = summary.value(QLatin1String("step")).toInteger(-1);
+    QVERIFY2(step >= 0 && step < kEndlessSteps, r.describe().constData());
+    const QStringList lines = r.errLines();
+    QVERIFY2(lines.size() == 1 && lines.front().startsWith(QLatin1String("bnlab: interrupted")),
+             r.describe().constData());
+    QVERIFY2(lines.front().contains(name) &&
+                 lines.front().contains(QStringLiteral("at step %1 ").arg(step)) &&
+                 lines.front().contains(out),
+             r.describe().constData());
+    QVERIFY2(r.out.contains("train loss"), r.describe().constData());  // the results at that step
+    const QStringList present = tree(out);
+    for (const char* file : {"config.json", "summary.json", "loss.csv", "layer1-distribution.csv"})
+      QVERIFY2(present.contains(QLatin1String(file)), file);
+    for (const QString& file : present)
+      QVERIFY2(!file.startsWith(QLatin1Char('.')), qPrintable(file));  // no temporary files
+  }
+
+  // A lesson played headless stops too, and says where; a lesson not finished has no claims to
+  // check and no conclusion to picture.
+  void interruptedLesson() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(
+        writeFile(dir.filePath(QStringLiteral("long.json")),
+                  R"({"title": "Long", "preset": "Test time: one example", "stages": [)"
+                  R"({"text": "Train.", "for": 100000000}, {"text": "Done."}], "claims": [)"
+                  R"({"that": "it learns", "value": "runs.0.test.accuracy", "atLeast": 0.5}]})"));
+    QProcess process;
+    QVERIFY(start(
+        process,
+        {QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("long.json"),
+         QStringLiteral("--screenshot"), QStringLiteral("lesson.png")},
+        dir.path()));
+    QTest::qWait(kIntoTraining);
+    QVERIFY(sendSignal(process, SIGINT));
+    const Result r = finish(process, 60000);
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 130,
+             r.describe().constData());
+    const QStringList lines = r.errLines();
+    QVERIFY2(lines.size() == 1 &&
+                 lines.front().startsWith(QLatin1String("bnlab: interrupted by SIGINT at step ")) &&
+                 lines.front().contains(QLatin1String("in step 1 of 2 of the lesson")),
+             r.describe().constData());
+    QVERIFY2(!r.out.contains("holds"), r.describe().constData());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lesson.png"))));
+  }
+
+  // A second signal ends the run at once, while the first is still stopping it.
+  void secondSignalEndsAtOnce() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess process;
+    // Pictures at twice the size take long enough to write that the second signal comes first.
+    QVERIFY(start(process,
+                  kEndlessRun + QStringList{QStringLiteral("--export"), QStringLiteral("out"),
+                                            QStringLiteral("--scale"), QStringLiteral("2")},
+                  dir.path()));
+    QTest::qWait(kIntoTraining);
+    QVERIFY(sendSignal(process, SIGINT));
+    QTest::qWait(50);
+    QVERIFY2(sendSignal(process, SIGINT), "the first signal ended the run");
+    const Result r = finish(process, 10000);
+    QVERIFY2(r.finished && r.status == QProcess::CrashExit, r.describe().constData());
+  }
+
+  // Progress to a pipe closed early (bnlab … | head -c 1): the run goes on, as if nothing read its
+  // output, and writes its files.
+  void closedOutputPipe() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList arguments = QStringList{
+        QStringLiteral("--preset"), QStringLiteral("spiral"),    QStringLiteral("--layers"),
+        QStringLiteral("8,8"),      QStringLiteral("--samples"), QStringLiteral("400"),
+        QStringLiteral("--steps"),  QStringLiteral("20000"),     QStringLiteral("--export"),
+        QStringLiteral("out"),      QStringLiteral("--format"),  QStringLiteral("csv")};
+    QProcess process;
+    const Result r =
+        run(process,
+            QStringList{QStringLiteral("-c"),
+                        QStringLiteral("{ \"$0\" \"$@\"; echo $? > status; } | head -c 1"),
+                        QStringLiteral(BNLAB_BINARY)} +
+                arguments,
+            dir.path(), 60000, QStringLiteral("/bin/sh"));
+    QVERIFY2(r.finished && r.exitCode == 0, r.describe().constData());
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("status"))).trimmed(), QByteArray("0"));
+    QVERIFY2(!r.err.contains("bnlab: "), r.describe().constData());
+    const QJsonObject summary = readJson(dir.filePath(QStringLiteral("out/summary.json")));
+    QCOMPARE(summary.value(QLatin1String("step")).toInteger(-1), 20000);
   }
 };
 
