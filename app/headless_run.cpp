@@ -12,6 +12,7 @@
 
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
+#include "export/dashboard_export.h"
 #include "interruption.h"
 #include "lessons/lesson_script.h"
 #include "lessons/lesson_values.h"
@@ -46,12 +47,6 @@ bool writableFolder(const QString& folder, QString& error) {
   return true;
 }
 
-QString listed(const QStringList& files) {
-  return files.size() <= 4 ? files.join(QStringLiteral(", "))
-                           : files.mid(0, 3).join(QStringLiteral(", ")) +
-                                 QStringLiteral(" and %1 more").arg(files.size() - 3);
-}
-
 // The window's Export all, narrowed to --charts and drawn at --chart-size.
 ExportJob exportJob(const CommandLine& cli, const MainWindow& window, bool withEmpty = false) {
   ExportJob job = window.exportJob(withEmpty);
@@ -82,7 +77,7 @@ int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
     if (!existing.isEmpty())
       return fail(kExitBadInput,
                   QStringLiteral("%1 already holds %2; add --overwrite to replace them")
-                      .arg(cli.exports->folder, listed(existing)));
+                      .arg(cli.exports->folder, fileList(existing)));
   }
   if (!cli.screenshot.isEmpty() && QFileInfo::exists(cli.screenshot))
     return fail(kExitBadInput,
@@ -140,7 +135,7 @@ std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experimen
 int writeFiles(const CommandLine& cli, MainWindow& window, qint64 step, QStringList& written) {
   if (cli.exports) {
     const ExportReport report = writeExport(exportJob(cli, window), *cli.exports);
-    if (!report.ok()) return fail(kExitWriteFailed, report.error);
+    if (!report.ok()) return fail(kExitWriteFailed, exportFailure(report));
     const QString folder = QDir::toNativeSeparators(cli.exports->folder);
     if (!cli.quiet)
       std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),

@@ -1,8 +1,14 @@
 // The bnlab command line from the outside: the real binary run with QProcess, without a display,
 // on small experiments. Help, bad input (exit 2, one line on stderr), a headless export with
 // every file it promises, refusal to replace files, unwritable folders (exit 2, nothing left
-// behind), a failed write (exit 1), the window screenshot, and runs stopped by a signal (what
-// was measured written, exit 128 + the signal) or with their output closed.
+// behind), a failed write (exit 1, with the system's reason and the files written and not),
+// the window screenshot, and runs stopped by a signal (what was measured written, exit
+// 128 + the signal) or with their output closed.
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -18,8 +24,10 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cerrno>
 #include <cmath>
 #include <csignal>
+#include <cstring>
 
 #ifndef BNLAB_BINARY
 #error "BNLAB_BINARY must name the bnlab executable"
@@ -98,6 +106,8 @@ const QStringList kEndlessRun = {QStringLiteral("--preset"),  QStringLiteral("sp
                                  QStringLiteral("--steps"),   QString::number(kEndlessSteps)};
 // Past start-up and into training, on a loaded machine too.
 constexpr int kIntoTraining = 2500;
+// The exit code of a child process that could not set up what a test needs.
+constexpr int kCannotMount = 77;
 
 bool inUnitInterval(const QJsonValue& v) {
   return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 1;
@@ -178,6 +188,46 @@ class CommandLineTest : public QObject {
     QVERIFY2(lines.front().contains(keyword, Qt::CaseInsensitive),
              qPrintable(QStringLiteral("expected \"%1\" in the message\n").arg(keyword) +
                         QString::fromUtf8(r.describe())));
+  }
+
+  // An export that stopped at a failed write: exit 1 and one line, "bnlab: Cannot write <path>:
+  // <reason>; <n> files written before it are complete (…); <m> files were not written (…)",
+  // with the system's reason. n + m is the whole export (that of the same run unhindered, in
+  // `whole`); `out`, when this process can see it, holds the n files and no temporary file.
+  static void verifyPartialExport(const Result& r, const QString& reason, const QString& out,
+                                  const QString& whole) {
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 1,
+             r.describe().constData());
+    const QStringList lines = r.errLines();
+    QVERIFY2(lines.size() == 1, r.describe().constData());
+    const QString line = lines.front();
+    QVERIFY2(line.startsWith(QLatin1String("bnlab: Cannot write ")) && line.contains(reason) &&
+                 !line.contains(QLatin1String("Unknown error")),
+             r.describe().constData());
+    const QRegularExpressionMatch before =
+        QRegularExpression(QStringLiteral("; (no|\\d+) files? (?:was )?written before it"))
+            .match(line);
+    const QRegularExpressionMatch after =
+        QRegularExpression(QStringLiteral("; (\\d+) files? (?:was|were) not written \\(([^,)]+)"))
+            .match(line);
+    QVERIFY2(before.hasMatch() && after.hasMatch(), r.describe().constData());
+    const int written = before.captured(1) == QLatin1String("no") ? 0 : before.captured(1).toInt();
+    const int notWritten = after.captured(1).toInt();
+    const QString failed = after.captured(2);  // the first not written is the one that failed
+    QVERIFY2(line.contains(QLatin1Char('/') + failed + QLatin1String(": ")),
+             r.describe().constData());
+    const QStringList all = tree(whole);
+    QCOMPARE(written + notWritten, int(all.size()));
+    QVERIFY(all.contains(failed));
+    if (out.isEmpty()) return;
+    const QStringList present = tree(out);
+    QCOMPARE(int(present.size()), written);
+    QVERIFY(!present.contains(failed));
+    for (const QString& file : present) {
+      QVERIFY2(!file.startsWith(QLatin1Char('.')), qPrintable(file));
+      QCOMPARE(QFileInfo(QDir(out).filePath(file)).size(),
+               QFileInfo(QDir(whole).filePath(file)).size());
+    }
   }
 
   static void verifySuccess(const Result& r) {
@@ -996,6 +1046,53 @@ class CommandLineTest : public QObject {
     QVERIFY2(!r.err.contains("bnlab: "), r.describe().constData());
     const QJsonObject summary = readJson(dir.filePath(QStringLiteral("out/summary.json")));
     QCOMPARE(summary.value(QLatin1String("step")).toInteger(-1), 20000);
+  }
+
+  // 8. A write that fails part-way (here at a file-size limit, RLIMIT_FSIZE with SIGXFSZ
+  // ignored): exit 1 and one line with the system's reason, the files written before it and
+  // those not written; no temporary file left.
+  void failedWriteSaysWhy() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess process;
+    process.setChildProcessModifier([] {
+      std::signal(SIGXFSZ, SIG_IGN);  // kept across exec
+      const rlimit limit{40 << 10, 40 << 10};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    const Result r =
+        run(process, kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("out")},
+            dir.path());
+    verifySuccess(run(kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("whole")},
+                      dir.path()));
+    verifyPartialExport(r, QString::fromLocal8Bit(std::strerror(EFBIG)),
+                        dir.filePath(QStringLiteral("out")), dir.filePath(QStringLiteral("whole")));
+  }
+
+  // A full disk: a tmpfs of 160 KB, mounted in a mount namespace of bnlab's own (so nothing
+  // outside sees it). Needs the right to mount; skipped without it.
+  void fullDiskSaysWhy() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("small")));
+    const QByteArray small = QFile::encodeName(dir.filePath(QStringLiteral("small")));
+    QProcess process;
+    process.setChildProcessModifier([small] {
+      if (unshare(CLONE_NEWNS) != 0 ||
+          mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+          mount("tmpfs", small.constData(), "tmpfs", 0, "size=160k") != 0)
+        _exit(kCannotMount);
+    });
+    const Result r = run(
+        process, kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("small/out")},
+        dir.path());
+    if (r.finished && r.exitCode == kCannotMount)
+      QSKIP("cannot mount a tmpfs here (needs CAP_SYS_ADMIN)");
+    // The mount is gone with the process: the test sees only what bnlab said.
+    verifySuccess(run(kSmallRun + QStringList{QStringLiteral("--export"), QStringLiteral("whole")},
+                      dir.path()));
+    verifyPartialExport(r, QString::fromLocal8Bit(std::strerror(ENOSPC)), QString(),
+                        dir.filePath(QStringLiteral("whole")));
   }
 };
 

@@ -2,6 +2,8 @@
 // colour, stamped with its step and configuration), SVG (valid, the chart's size) and CSV (a row
 // per point); Export all's files; unwritable folders leave nothing; configurations survive
 // save → open.
+#include <sys/resource.h>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -20,6 +22,10 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
@@ -71,6 +77,28 @@ QList<QByteArray> csvLines(const QString& path) {
   if (!lines.isEmpty() && lines.back().isEmpty()) lines.removeLast();
   return lines;
 }
+
+// Lowers this process's file-size limit (the soft one, so that it can be raised again) and
+// ignores SIGXFSZ, so that a write past `bytes` fails with EFBIG; both restored on leaving.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    getrlimit(RLIMIT_FSIZE, &saved_);
+    const rlimit lowered{std::min(bytes, saved_.rlim_cur), saved_.rlim_max};
+    setrlimit(RLIMIT_FSIZE, &lowered);
+    savedHandler_ = std::signal(SIGXFSZ, SIG_IGN);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &saved_);
+    std::signal(SIGXFSZ, savedHandler_);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+ private:
+  rlimit saved_{};
+  void (*savedHandler_)(int) = SIG_DFL;
+};
 
 }  // namespace
 
@@ -307,6 +335,43 @@ class ExportTest : public QObject {
     QCOMPARE(file.readAll(), QByteArray("old\n"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
              QStringList{"keep.csv"});
+  }
+
+  // A write cut short (here at a file-size limit) says the system's reason, not "Unknown
+  // error", and leaves no partial or temporary file; Export all stops there, the files before it
+  // complete.
+  void cutShortWriteSaysWhy() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    ExportOptions options;
+    options.folder = dir.filePath("export");
+    const QString reason = QString::fromLocal8Bit(std::strerror(EFBIG));
+    QString error;
+    bool saved = false;
+    ExportReport report;
+    {
+      const FileSizeLimit limit(40 << 10);
+      saved = saveBytes(dir.filePath("big.csv"), QByteArray(100 << 10, 'x'), error);
+      report = writeExport(run.window.exportJob(), options);
+    }
+    QVERIFY(!saved);
+    QVERIFY2(
+        error.contains("big.csv") && error.contains(reason) && !error.contains("Unknown error"),
+        qPrintable(error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden),
+             QStringList{"export"});
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error.contains(reason) && !report.error.contains("Unknown error"),
+             qPrintable(report.error));
+    // The files before it are there, whole; the rest are named, the failed one first.
+    QCOMPARE(QDir(options.folder)
+                 .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden)
+                 .size(),
+             report.written.size());
+    QCOMPARE(report.written.size() + report.notWritten.size(),
+             plannedFiles(run.window.exportJob(), options).size());
+    QVERIFY(!report.notWritten.isEmpty());
+    QVERIFY2(report.error.contains(report.notWritten.front()), qPrintable(report.error));
   }
 
   void configurationSurvivesSaveAndOpen() {

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QScreen>
 #include <QSvgGenerator>
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
 
 #include "plot/plot_renderer.h"
@@ -133,13 +135,30 @@ qsizetype chartCsvRows(const plot::PlotModel& model) {
 
 bool saveBytes(const QString& path, const QByteArray& bytes, QString& error) {
   QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) {
+  // Unbuffered, so that a write that fails fails here, in write(), and not later in commit()
+  // with the error lost.
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
     error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }
-  if (file.write(bytes) != bytes.size() || !file.commit()) {
-    error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+  errno = 0;
+  const qint64 written = file.write(bytes);
+  const int writeErrno = errno;
+  if (written != bytes.size()) {
+    // A write cut short (a full disk, a file-size limit) returns the bytes written before it
+    // with no error set (its errorString() is "Unknown error"): errno holds the reason.
+    QString reason = file.errorString();
+    if (file.error() == QFileDevice::NoError)
+      reason = writeErrno != 0 ? qt_error_string(writeErrno)
+                               : QStringLiteral("only %1 of %2 bytes were written")
+                                     .arg(std::max<qint64>(written, 0))
+                                     .arg(bytes.size());
+    error = QStringLiteral("Cannot write %1: %2").arg(path, reason);
     file.cancelWriting();
+    return false;
+  }
+  if (!file.commit()) {
+    error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }
   return true;
