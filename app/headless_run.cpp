@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <new>
 
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
@@ -171,9 +172,12 @@ int lessonIndex(MainWindow& window, const CommandLine& cli) {
   return -1;
 }
 
+namespace {
+
 // A lesson played without a window: every stage, each action done as the lesson asks; then its
 // conclusion with the run's numbers and its claims, checked. Exit 1 when a claim fails.
-int runHeadlessLesson(const CommandLine& cli) {
+// `doing` follows what it does, for the line that says where memory ran out.
+int runHeadlessLesson(const CommandLine& cli, const char*& doing) {
   const Lesson& lesson = *cli.lesson;
   QString error;
   if (!cli.screenshot.isEmpty() && !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
@@ -184,6 +188,7 @@ int runHeadlessLesson(const CommandLine& cli) {
   if (cli.exports)
     return fail(kExitBadInput, QStringLiteral("--export does not apply to --lesson; use --preset"));
   LessonRun run;
+  doing = "playing the lesson";
   try {
     run = runLesson(
         lesson, cli.config,
@@ -193,6 +198,8 @@ int runHeadlessLesson(const CommandLine& cli) {
                         static_cast<long long>(lesson.stages.size()));
         },
         [] { return interruptSignal() != 0; });
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const std::exception& e) {
     return fail(kExitBadInput,
                 QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
@@ -224,6 +231,7 @@ int runHeadlessLesson(const CommandLine& cli) {
                 qPrintable(claims.join(QLatin1Char('\n'))));
   }
   if (!cli.screenshot.isEmpty()) {
+    doing = "taking the screenshot";
     MainWindow window(run.snapshot->config, MainWindow::Start::Viewer);
     window.resize(cli.size);
     window.show();
@@ -247,14 +255,17 @@ int runHeadlessLesson(const CommandLine& cli) {
   return holds ? kExitSuccess : kExitWriteFailed;
 }
 
-int runHeadless(const CommandLine& cli) {
-  if (cli.lesson) return runHeadlessLesson(cli);
+// Trains, then writes the exports and the screenshot; `doing` as for runHeadlessLesson.
+int trainHeadless(const CommandLine& cli, const char*& doing) {
   // The exported config.json names the steps trained, so that --config repeats the run.
   ExperimentConfig config = cli.config;
   config.steps = cli.steps;
   std::unique_ptr<Experiment> experiment;
+  doing = "reading the data and building the networks";
   try {
     experiment = std::make_unique<Experiment>(config);
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const std::exception& e) {
     return fail(kExitBadInput,
                 QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
@@ -267,6 +278,7 @@ int runHeadless(const CommandLine& cli) {
   // Pictures need the window; a run that only trains does without.
   std::unique_ptr<MainWindow> window;
   if (cli.exports || !cli.screenshot.isEmpty()) {
+    doing = "laying out the charts";
     window = layOut(cli, *experiment);
     if (const QStringList unknown = unknownCharts(cli, *window); !unknown.isEmpty()) {
       QStringList names;
@@ -281,11 +293,13 @@ int runHeadless(const CommandLine& cli) {
   if (!cli.quiet)
     for (const std::string& warning : cli.config.warnings())
       std::fprintf(stderr, "bnlab: warning: %s\n", warning.c_str());
+  doing = "training";
   train(*experiment, cli.steps, cli.quiet);
   // A diverged run still writes what it measured before; its exit code says it diverged.
   const int exitCode = experiment->diverged() ? kExitDiverged : kExitSuccess;
   if (experiment->diverged())
     std::fprintf(stderr, "bnlab: %s\n", qPrintable(divergenceMessage(*experiment, true)));
+  doing = "measuring the last step";
   experiment->record();
   experiment->evaluate();
   experiment->updateDecisionMaps();
@@ -293,6 +307,7 @@ int runHeadless(const CommandLine& cli) {
   if (!cli.quiet) printResults(*snapshot);
   QStringList written;  // what was written, for the line of an interrupted run
   if (window) {
+    doing = "drawing and writing the files";
     window->showSnapshot(snapshot);
     QApplication::processEvents();
     if (const int code = checkNotReplacing(cli, *window)) return code;
@@ -304,6 +319,28 @@ int runHeadless(const CommandLine& cli) {
                        QStringLiteral("at step %1 of %2").arg(snapshot->step).arg(cli.steps),
                        writtenFiles(written));
   return exitCode;
+}
+
+}  // namespace
+
+int runHeadless(const CommandLine& cli) {
+  // A literal: saying where memory ran out must not need memory.
+  const char* doing = "starting";
+  try {
+    return cli.lesson ? runHeadlessLesson(cli, doing) : trainHeadless(cli, doing);
+  } catch (const std::bad_alloc&) {
+    // Everything the run held is freed by now.
+    std::fprintf(stderr,
+                 "bnlab: out of memory while %s (fewer --runs, narrower --layers, a smaller "
+                 "--probe-size, --samples or --train-limit need less)\n",
+                 doing);
+  } catch (const std::exception& e) {
+    std::fprintf(
+        stderr, "bnlab: %s while %s\n",
+        qPrintable(QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; "))),
+        doing);
+  }
+  return kExitBadInput;
 }
 
 }  // namespace bnlab

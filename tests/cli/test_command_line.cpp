@@ -2,8 +2,8 @@
 // on small experiments. Help, bad input (exit 2, one line on stderr), a headless export with
 // every file it promises, refusal to replace files, unwritable folders (exit 2, nothing left
 // behind), a failed write (exit 1, with the system's reason and the files written and not),
-// the window screenshot, and runs stopped by a signal (what was measured written, exit
-// 128 + the signal) or with their output closed.
+// the window screenshot, runs stopped by a signal (what was measured written, exit 128 + the
+// signal) or with their output closed, and running out of memory (exit 2, one line).
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
@@ -1093,6 +1093,57 @@ class CommandLineTest : public QObject {
                       dir.path()));
     verifyPartialExport(r, QString::fromLocal8Bit(std::strerror(ENOSPC)), QString(),
                         dir.filePath(QStringLiteral("whole")));
+  }
+
+  // 9. Out of memory (a limit on the address space, RLIMIT_AS): one line that says so and
+  // where, exit 2; never an abort. On two cores the first row runs out while the networks are
+  // built, the second after training, while the last step is measured (an abort before); where
+  // depends on the machine's threads, so only the line is checked.
+  void outOfMemory_data() {
+    QTest::addColumn<QString>("runs");
+    QTest::addColumn<int>("megabytes");
+    QTest::newRow("building") << QStringLiteral("plain,batch-norm") << 384;
+    QTest::newRow("measuring") << QStringLiteral("plain") << 320;
+  }
+
+  void outOfMemory() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    QSKIP("the sanitizers reserve more address space than the limit allows");
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+    QSKIP("the sanitizers reserve more address space than the limit allows");
+#endif
+#endif
+    QFETCH(QString, runs);
+    QFETCH(int, megabytes);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess process;
+    QProcessEnvironment env = noDisplayEnvironment(configHome_.path());
+    env.insert(QStringLiteral("MALLOC_ARENA_MAX"), QStringLiteral("2"));  // fewer reservations
+    process.setProcessEnvironment(env);
+    const rlim_t bytes = rlim_t(megabytes) << 20;
+    process.setChildProcessModifier([bytes] {
+      const rlimit limit{bytes, bytes};
+      setrlimit(RLIMIT_AS, &limit);
+    });
+    // Eight layers of 512 units and a probe batch of 4096: about 400 MB of address space for
+    // one run, more for two.
+    const Result r =
+        run(process,
+            {QStringLiteral("--headless"), QStringLiteral("--preset"), QStringLiteral("spiral"),
+             QStringLiteral("--layers"), QStringLiteral("512,512,512,512,512,512,512,512"),
+             QStringLiteral("--runs"), runs, QStringLiteral("--probe-size"), QStringLiteral("4096"),
+             QStringLiteral("--samples"), QStringLiteral("2000"), QStringLiteral("--steps"),
+             QStringLiteral("2")},
+            dir.path());
+    QVERIFY2(r.finished && r.status == QProcess::NormalExit && r.exitCode == 2,
+             r.describe().constData());
+    QVERIFY2(!r.err.contains("terminate called"), r.describe().constData());
+    const QStringList lines = r.errLines();
+    QVERIFY2(
+        lines.size() == 1 && lines.front().startsWith(QLatin1String("bnlab: out of memory while ")),
+        r.describe().constData());
   }
 };
 
