@@ -151,8 +151,10 @@ void configure(QCommandLineParser& parser) {
       "\n"
       "Without --headless the window opens, set up by the options below. With --headless\n"
       "(implied by --export and --screenshot) the network trains without a window and the\n"
-      "files are written at the end. Exit code 0 on success, 2 on bad input, 1 when a file\n"
-      "cannot be written, 3 when training diverged (what was measured is still written).\n"
+      "files are written at the end. Exit code 0 on success, 2 on bad input (or when the\n"
+      "experiment needs more memory than there is), 1 when a file cannot be written, 3 when\n"
+      "training diverged, 130 or 143 when Ctrl+C or SIGTERM stopped it (in these, what was\n"
+      "measured is still written; a second Ctrl+C ends it at once).\n"
       "\n"
       "Examples:\n"
       "  bnlab --preset \"covariate shift\"\n"
@@ -358,10 +360,12 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   }
   // Checked before any training: a folder or another format would only fail at the end.
   if (!out.screenshot.isEmpty() && QFileInfo(out.screenshot).isDir()) {
-    error = QStringLiteral("--screenshot: %1 is a folder; name a .png file in it").arg(out.screenshot);
+    error =
+        QStringLiteral("--screenshot: %1 is a folder; name a .png file in it").arg(out.screenshot);
     return false;
   }
-  if (!out.screenshot.isEmpty() && !out.screenshot.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+  if (!out.screenshot.isEmpty() &&
+      !out.screenshot.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
     error = QStringLiteral("--screenshot writes PNG: name the file .png, not %1")
                 .arg(QFileInfo(out.screenshot).fileName());
     return false;

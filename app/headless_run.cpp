@@ -9,9 +9,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <new>
 
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
+#include "export/dashboard_export.h"
+#include "interruption.h"
 #include "lessons/lesson_script.h"
 #include "lessons/lesson_values.h"
 #include "main_window.h"
@@ -46,12 +49,6 @@ bool writableFolder(const QString& folder, QString& error) {
   return true;
 }
 
-QString listed(const QStringList& files) {
-  return files.size() <= 4 ? files.join(QStringLiteral(", "))
-                           : files.mid(0, 3).join(QStringLiteral(", ")) +
-                                 QStringLiteral(" and %1 more").arg(files.size() - 3);
-}
-
 // The window's Export all, narrowed to --charts and drawn at --chart-size.
 ExportJob exportJob(const CommandLine& cli, const MainWindow& window, bool withEmpty = false) {
   ExportJob job = window.exportJob(withEmpty);
@@ -82,7 +79,7 @@ int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
     if (!existing.isEmpty())
       return fail(kExitBadInput,
                   QStringLiteral("%1 already holds %2; add --overwrite to replace them")
-                      .arg(cli.exports->folder, listed(existing)));
+                      .arg(cli.exports->folder, fileList(existing)));
   }
   if (!cli.screenshot.isEmpty() && QFileInfo::exists(cli.screenshot))
     return fail(kExitBadInput,
@@ -90,17 +87,31 @@ int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
   return kExitSuccess;
 }
 
-// Trains until `steps` or a divergence; returns the steps trained.
+// Trains until `steps`, a divergence or a signal to stop; returns the steps trained.
 qint64 train(Experiment& experiment, qint64 steps, bool quiet) {
   std::FILE* out = quiet ? nullptr : stdout;
   ProgressMeter progress(steps, out);
   qint64 s = 0;
-  while (s < steps && !experiment.diverged()) {
+  while (s < steps && !experiment.diverged() && !interruptSignal()) {
     experiment.step();
     progress.update(++s);
   }
   progress.finish(s);
   return s;
+}
+
+// The line of a run that a signal stopped (`where`: "at step 5 of 9"; `outcome`: what was
+// written), and its exit code.
+int interrupted(int signal, const QString& where, const QString& outcome) {
+  std::fprintf(stderr, "bnlab: interrupted by %s %s; %s\n", signalName(signal), qPrintable(where),
+               qPrintable(outcome));
+  return interruptExitCode(signal);
+}
+
+// "wrote 12 files to out and shot.png", or that nothing was asked for.
+QString writtenFiles(const QStringList& written) {
+  return written.isEmpty() ? QStringLiteral("nothing written (no --export or --screenshot)")
+                           : QStringLiteral("wrote ") + written.join(QStringLiteral(" and "));
 }
 
 void printResults(const Snapshot& snap) {
@@ -121,6 +132,33 @@ std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experimen
   return window;
 }
 
+// The exports and the screenshot of a headless run, from its window showing `step`; adds each
+// to `written` ("12 files to out", "shot.png"). Returns 0, or the exit code of a failure.
+int writeFiles(const CommandLine& cli, MainWindow& window, qint64 step, QStringList& written) {
+  if (cli.exports) {
+    const ExportReport report = writeExport(exportJob(cli, window), *cli.exports);
+    if (!report.ok()) return fail(kExitWriteFailed, exportFailure(report));
+    const QString folder = QDir::toNativeSeparators(cli.exports->folder);
+    if (!cli.quiet)
+      std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
+                  qPrintable(folder));
+    written << QStringLiteral("%1 files to %2").arg(report.written.size()).arg(folder);
+  }
+  if (!cli.screenshot.isEmpty()) {
+    const QImage image = window.grab().toImage();
+    const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
+                            QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
+                            step};
+    QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
+    QString error;
+    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
+    if (!cli.quiet)
+      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+    written << cli.screenshot;
+  }
+  return kExitSuccess;
+}
+
 }  // namespace
 
 int lessonIndex(MainWindow& window, const CommandLine& cli) {
@@ -135,9 +173,12 @@ int lessonIndex(MainWindow& window, const CommandLine& cli) {
   return -1;
 }
 
+namespace {
+
 // A lesson played without a window: every stage, each action done as the lesson asks; then its
 // conclusion with the run's numbers and its claims, checked. Exit 1 when a claim fails.
-int runHeadlessLesson(const CommandLine& cli) {
+// `doing` follows what it does, for the line that says where memory ran out.
+int runHeadlessLesson(const CommandLine& cli, const char*& doing) {
   const Lesson& lesson = *cli.lesson;
   QString error;
   if (!cli.screenshot.isEmpty() && !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
@@ -148,16 +189,33 @@ int runHeadlessLesson(const CommandLine& cli) {
   if (cli.exports)
     return fail(kExitBadInput, QStringLiteral("--export does not apply to --lesson; use --preset"));
   LessonRun run;
+  doing = "playing the lesson";
   try {
-    run = runLesson(lesson, cli.config, [&](int stage, const QJsonObject&) {
-      if (!cli.quiet)
-        std::printf("%s: step %d of %lld done\n", qPrintable(lesson.title), stage + 1,
-                    static_cast<long long>(lesson.stages.size()));
-    });
+    run = runLesson(
+        lesson, cli.config,
+        [&](int stage, const QJsonObject&) {
+          if (!cli.quiet)
+            std::printf("%s: step %d of %lld done\n", qPrintable(lesson.title), stage + 1,
+                        static_cast<long long>(lesson.stages.size()));
+        },
+        [] { return interruptSignal() != 0; });
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const std::exception& e) {
     return fail(kExitBadInput,
                 QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
   }
+  // Unfinished, the lesson has no conclusion to check or show.
+  if (run.stoppedInStage >= 0)
+    return interrupted(
+        interruptSignal(),
+        QStringLiteral("at step %1, in step %2 of %3 of the lesson")
+            .arg(run.snapshot->step)
+            .arg(run.stoppedInStage + 1)
+            .arg(lesson.stages.size()),
+        cli.screenshot.isEmpty()
+            ? QStringLiteral("its claims are not checked")
+            : QStringLiteral("its claims are not checked and no screenshot written"));
   bool holds = true;
   QStringList claims;
   for (const LessonClaim& claim : lesson.claims) {
@@ -174,6 +232,7 @@ int runHeadlessLesson(const CommandLine& cli) {
                 qPrintable(claims.join(QLatin1Char('\n'))));
   }
   if (!cli.screenshot.isEmpty()) {
+    doing = "taking the screenshot";
     MainWindow window(run.snapshot->config, MainWindow::Start::Viewer);
     window.resize(cli.size);
     window.show();
@@ -190,17 +249,24 @@ int runHeadlessLesson(const CommandLine& cli) {
     if (!cli.quiet)
       std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
   }
+  if (const int signal = interruptSignal())
+    return interrupted(
+        signal, QStringLiteral("after the lesson's last step"),
+        writtenFiles(cli.screenshot.isEmpty() ? QStringList() : QStringList{cli.screenshot}));
   return holds ? kExitSuccess : kExitWriteFailed;
 }
 
-int runHeadless(const CommandLine& cli) {
-  if (cli.lesson) return runHeadlessLesson(cli);
+// Trains, then writes the exports and the screenshot; `doing` as for runHeadlessLesson.
+int trainHeadless(const CommandLine& cli, const char*& doing) {
   // The exported config.json names the steps trained, so that --config repeats the run.
   ExperimentConfig config = cli.config;
   config.steps = cli.steps;
   std::unique_ptr<Experiment> experiment;
+  doing = "reading the data and building the networks";
   try {
     experiment = std::make_unique<Experiment>(config);
+  } catch (const std::bad_alloc&) {
+    throw;
   } catch (const std::exception& e) {
     return fail(kExitBadInput,
                 QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; ")));
@@ -213,6 +279,7 @@ int runHeadless(const CommandLine& cli) {
   // Pictures need the window; a run that only trains does without.
   std::unique_ptr<MainWindow> window;
   if (cli.exports || !cli.screenshot.isEmpty()) {
+    doing = "laying out the charts";
     window = layOut(cli, *experiment);
     if (const QStringList unknown = unknownCharts(cli, *window); !unknown.isEmpty()) {
       QStringList names;
@@ -227,11 +294,13 @@ int runHeadless(const CommandLine& cli) {
   if (!cli.quiet)
     for (const std::string& warning : cli.config.warnings())
       std::fprintf(stderr, "bnlab: warning: %s\n", warning.c_str());
+  doing = "training";
   train(*experiment, cli.steps, cli.quiet);
   // A diverged run still writes what it measured before; its exit code says it diverged.
   const int exitCode = experiment->diverged() ? kExitDiverged : kExitSuccess;
   if (experiment->diverged())
     std::fprintf(stderr, "bnlab: %s\n", qPrintable(divergenceMessage(*experiment, true)));
+  doing = "measuring the last step";
   experiment->record();
   experiment->evaluate();
   experiment->updateDecisionMaps();
@@ -239,29 +308,42 @@ int runHeadless(const CommandLine& cli) {
   if (!cli.quiet) printResults(*snapshot);
   if (const QString stall = stallMessage(*snapshot, true); !stall.isEmpty() && !cli.quiet)
     std::fprintf(stderr, "bnlab: warning: %s\n", qPrintable(stall));
-  if (!window) return exitCode;
-  window->showSnapshot(snapshot);
-  QApplication::processEvents();
-  if (const int code = checkNotReplacing(cli, *window)) return code;
-
-  if (cli.exports) {
-    const ExportReport report = writeExport(exportJob(cli, *window), *cli.exports);
-    if (!report.ok()) return fail(kExitWriteFailed, report.error);
-    if (!cli.quiet)
-      std::printf("Wrote %lld files to %s\n", static_cast<long long>(report.written.size()),
-                  qPrintable(QDir::toNativeSeparators(cli.exports->folder)));
+  QStringList written;  // what was written, for the line of an interrupted run
+  if (window) {
+    doing = "drawing and writing the files";
+    window->showSnapshot(snapshot);
+    QApplication::processEvents();
+    if (const int code = checkNotReplacing(cli, *window)) return code;
+    if (const int code = writeFiles(cli, *window, snapshot->step, written)) return code;
   }
-  if (!cli.screenshot.isEmpty()) {
-    const QImage image = window->grab().toImage();
-    const ExportStamp stamp{
-        QStringLiteral("BatchNorm Lab window"),
-        QJsonDocument(window->exportJob().config).toJson(QJsonDocument::Compact), snapshot->step};
-    QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
-    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
-    if (!cli.quiet)
-      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
-  }
+  // A signal stopped training, or came while the files were written (all of them were).
+  if (const int signal = interruptSignal())
+    return interrupted(signal,
+                       QStringLiteral("at step %1 of %2").arg(snapshot->step).arg(cli.steps),
+                       writtenFiles(written));
   return exitCode;
+}
+
+}  // namespace
+
+int runHeadless(const CommandLine& cli) {
+  // A literal: saying where memory ran out must not need memory.
+  const char* doing = "starting";
+  try {
+    return cli.lesson ? runHeadlessLesson(cli, doing) : trainHeadless(cli, doing);
+  } catch (const std::bad_alloc&) {
+    // Everything the run held is freed by now.
+    std::fprintf(stderr,
+                 "bnlab: out of memory while %s (fewer --runs, narrower --layers, a smaller "
+                 "--probe-size, --samples or --train-limit need less)\n",
+                 doing);
+  } catch (const std::exception& e) {
+    std::fprintf(
+        stderr, "bnlab: %s while %s\n",
+        qPrintable(QString::fromUtf8(e.what()).replace(QLatin1Char('\n'), QStringLiteral("; "))),
+        doing);
+  }
+  return kExitBadInput;
 }
 
 }  // namespace bnlab

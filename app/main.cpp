@@ -1,8 +1,11 @@
 #include <QApplication>
 #include <cstdio>
+#include <exception>
+#include <new>
 
 #include "command_line.h"
 #include "headless_run.h"
+#include "interruption.h"
 #include "main_window.h"
 
 namespace {
@@ -17,9 +20,9 @@ void headlessMessages(QtMsgType type, const QMessageLogContext& context, const Q
   std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
 }
 
-}  // namespace
-
-int main(int argc, char* argv[]) {
+// The application, headless or in its window; `doing` follows it, for the line that says where
+// memory ran out.
+int run(int argc, char* argv[], const char*& doing) {
   QApplication::setApplicationName(QStringLiteral("BatchNorm Lab"));
   QApplication::setOrganizationName(QStringLiteral("bnlab"));
   QApplication::setApplicationVersion(QStringLiteral(BNLAB_VERSION));
@@ -41,6 +44,7 @@ int main(int argc, char* argv[]) {
       std::printf("bnlab %s\n", BNLAB_VERSION);
       return bnlab::kExitSuccess;
     case bnlab::CommandLine::Action::Headless: {
+      bnlab::installInterruptHandlers();
       qputenv("QT_QPA_PLATFORM", "offscreen");
       qInstallMessageHandler(headlessMessages);
       QApplication app(argc, argv);
@@ -50,6 +54,7 @@ int main(int argc, char* argv[]) {
       break;
   }
   QApplication app(argc, argv);
+  doing = "opening the window";
   bnlab::MainWindow window(cli.config);
   if (!cli.start.name.isEmpty()) window.showCaption(cli.start);
   window.restoreSettings();
@@ -58,5 +63,22 @@ int main(int argc, char* argv[]) {
     window.showLessons();
     window.lessonPanel()->start(lessonIndex(window, cli));
   }
+  doing = "running the window";
   return QApplication::exec();
+}
+
+}  // namespace
+
+// A bad_alloc or other exception that escapes (a headless run catches its own, saying where it
+// was) is one line and exit code 2, not an abort.
+int main(int argc, char* argv[]) {
+  const char* doing = "starting";  // a literal: saying where memory ran out needs no memory
+  try {
+    return run(argc, argv, doing);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "bnlab: out of memory while %s\n", doing);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bnlab: %s while %s\n", e.what(), doing);
+  }
+  return bnlab::kExitBadInput;
 }

@@ -2,24 +2,30 @@
 // colour, stamped with its step and configuration), SVG (valid, the chart's size) and CSV (a row
 // per point); Export all's files; unwritable folders leave nothing; configurations survive
 // save → open.
+#include <sys/resource.h>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QTimer>
 #include <QFile>
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
@@ -72,6 +78,28 @@ QList<QByteArray> csvLines(const QString& path) {
   return lines;
 }
 
+// Lowers this process's file-size limit (the soft one, so that it can be raised again) and
+// ignores SIGXFSZ, so that a write past `bytes` fails with EFBIG; both restored on leaving.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    getrlimit(RLIMIT_FSIZE, &saved_);
+    const rlimit lowered{std::min(bytes, saved_.rlim_cur), saved_.rlim_max};
+    setrlimit(RLIMIT_FSIZE, &lowered);
+    savedHandler_ = std::signal(SIGXFSZ, SIG_IGN);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &saved_);
+    std::signal(SIGXFSZ, savedHandler_);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+ private:
+  rlimit saved_{};
+  void (*savedHandler_)(int) = SIG_DFL;
+};
+
 }  // namespace
 
 class ExportTest : public QObject {
@@ -92,13 +120,15 @@ class ExportTest : public QObject {
     saveExportOptions(options);
     ShownRun run(smallConfig());
     QTemporaryDir dir;
-    for (const QString name : {"loss", "layer2-distribution", "decision-plane-plain", "layer1-units-1-2"}) {
+    for (const QString name :
+         {"loss", "layer2-distribution", "decision-plane-plain", "layer1-units-1-2"}) {
       plot::PlotWidget* chart = run.chart(name);
       QVERIFY2(chart, qPrintable(name));
       const QString path = dir.filePath(name + ".png");
       QString error;
-      QVERIFY2(run.window.exportActions()->writeChart(*chart, plot::ChartAction::SavePng, path, error),
-               qPrintable(error));
+      QVERIFY2(
+          run.window.exportActions()->writeChart(*chart, plot::ChartAction::SavePng, path, error),
+          qPrintable(error));
       const QImage image(path);
       QCOMPARE(image.size(), chart->size() * scale);
       QVERIFY2(distinctColours(image) > 20, qPrintable(name));
@@ -120,7 +150,8 @@ class ExportTest : public QObject {
     for (int y = 0; y < one.height(); ++y)
       for (int x = 0; x < one.width(); ++x) {
         const QColor a = one.pixelColor(x, y), b = down.pixelColor(x, y);
-        difference += std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+        difference += std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+                      std::abs(a.blue() - b.blue());
       }
     const double meanDifference = difference / (3.0 * one.width() * one.height());
     QVERIFY2(meanDifference < 12, qPrintable(QString::number(meanDifference)));
@@ -134,8 +165,9 @@ class ExportTest : public QObject {
       QVERIFY(chart);
       const QString path = dir.filePath(name + ".svg");
       QString error;
-      QVERIFY2(run.window.exportActions()->writeChart(*chart, plot::ChartAction::SaveSvg, path, error),
-               qPrintable(error));
+      QVERIFY2(
+          run.window.exportActions()->writeChart(*chart, plot::ChartAction::SaveSvg, path, error),
+          qPrintable(error));
       QSvgRenderer renderer(path);
       QVERIFY2(renderer.isValid(), qPrintable(name));
       QCOMPARE(renderer.viewBox().size(), chart->size());
@@ -158,13 +190,15 @@ class ExportTest : public QObject {
   void csvHasAHeaderAndOneRowPerPoint() {
     ShownRun run(smallConfig());
     QTemporaryDir dir;
-    for (const QString name : {"loss", "layer2-distribution", "layer2-histogram", "layer1-units-1-2", "layer2-shift"}) {
+    for (const QString name :
+         {"loss", "layer2-distribution", "layer2-histogram", "layer1-units-1-2", "layer2-shift"}) {
       const plot::PlotWidget* chart = run.chart(name);
       QVERIFY(chart);
       const plot::PlotModel& model = chart->model();
       const QString path = dir.filePath(name + ".csv");
       QString error;
-      QVERIFY(run.window.exportActions()->writeChart(*chart, plot::ChartAction::SaveCsv, path, error));
+      QVERIFY(
+          run.window.exportActions()->writeChart(*chart, plot::ChartAction::SaveCsv, path, error));
       const QList<QByteArray> lines = csvLines(path);
       QCOMPARE(lines.front(), QByteArray("series,kind,x,y,low,high,value"));
       qsizetype points = qsizetype(model.markers.size());
@@ -184,7 +218,8 @@ class ExportTest : public QObject {
           if (!QString::fromUtf8(l).startsWith(prefix) || i >= line.points.size()) continue;
           const QList<QByteArray> fields = l.split(',');
           QCOMPARE(fields[2].toDouble(), line.points[i].x());
-          QVERIFY(std::abs(fields[3].toDouble() - line.points[i].y()) <= 1e-9 * std::max(1.0, std::abs(line.points[i].y())));
+          QVERIFY(std::abs(fields[3].toDouble() - line.points[i].y()) <=
+                  1e-9 * std::max(1.0, std::abs(line.points[i].y())));
           ++i;
         }
         QCOMPARE(i, int(line.points.size()));
@@ -205,7 +240,8 @@ class ExportTest : public QObject {
     };
     const QImage plain = picture();
     // The button of a chart on screen (the views not shown have charts too).
-    const auto corners = run.window.findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName));
+    const auto corners =
+        run.window.findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName));
     const auto corner = std::find_if(corners.begin(), corners.end(), [](const QToolButton* c) {
       return c->parentWidget()->isVisible();
     });
@@ -229,7 +265,8 @@ class ExportTest : public QObject {
     QVERIFY2(report.ok(), qPrintable(report.error));
     const QStringList planned = plannedFiles(job, options);
     QCOMPARE(report.written.size(), planned.size());
-    for (const QString& file : planned) QVERIFY2(QFile::exists(QDir(options.folder).filePath(file)), qPrintable(file));
+    for (const QString& file : planned)
+      QVERIFY2(QFile::exists(QDir(options.folder).filePath(file)), qPrintable(file));
     for (const QString name : {"dashboard.png", "dashboard.svg", "config.json", "summary.json",
                                "layer2-shift.csv", "decision-plane-batch-norm.svg"})
       QVERIFY2(planned.contains(name), qPrintable(name));
@@ -278,7 +315,8 @@ class ExportTest : public QObject {
     report = writeExport(run.window.exportJob(), options);
     QVERIFY(!report.ok());
     QVERIFY(report.error.contains("not a folder"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{"not-a-folder"});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
+             QStringList{"not-a-folder"});
     // One chart into a missing folder: an error, no file.
     QString error;
     QVERIFY(!run.window.exportActions()->writeChart(*run.chart("loss"), plot::ChartAction::SavePng,
@@ -297,7 +335,45 @@ class ExportTest : public QObject {
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("old\n"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{"keep.csv"});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
+             QStringList{"keep.csv"});
+  }
+
+  // A write cut short (here at a file-size limit) says the system's reason, not "Unknown
+  // error", and leaves no partial or temporary file; Export all stops there, the files before it
+  // complete.
+  void cutShortWriteSaysWhy() {
+    ShownRun run(smallConfig());
+    QTemporaryDir dir;
+    ExportOptions options;
+    options.folder = dir.filePath("export");
+    const QString reason = QString::fromLocal8Bit(std::strerror(EFBIG));
+    QString error;
+    bool saved = false;
+    ExportReport report;
+    {
+      const FileSizeLimit limit(40 << 10);
+      saved = saveBytes(dir.filePath("big.csv"), QByteArray(100 << 10, 'x'), error);
+      report = writeExport(run.window.exportJob(), options);
+    }
+    QVERIFY(!saved);
+    QVERIFY2(
+        error.contains("big.csv") && error.contains(reason) && !error.contains("Unknown error"),
+        qPrintable(error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden),
+             QStringList{"export"});
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error.contains(reason) && !report.error.contains("Unknown error"),
+             qPrintable(report.error));
+    // The files before it are there, whole; the rest are named, the failed one first.
+    QCOMPARE(QDir(options.folder)
+                 .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden)
+                 .size(),
+             report.written.size());
+    QCOMPARE(report.written.size() + report.notWritten.size(),
+             plannedFiles(run.window.exportJob(), options).size());
+    QVERIFY(!report.notWritten.isEmpty());
+    QVERIFY2(report.error.contains(report.notWritten.front()), qPrintable(report.error));
   }
 
   void configurationSurvivesSaveAndOpen() {
@@ -330,7 +406,8 @@ class ExportTest : public QObject {
     QVERIFY2(window.saveConfiguration(saved, error), qPrintable(error));
     QFile a(original), b(saved);
     QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(b.readAll()).object(), QJsonDocument::fromJson(a.readAll()).object());
+    QCOMPARE(QJsonDocument::fromJson(b.readAll()).object(),
+             QJsonDocument::fromJson(a.readAll()).object());
     // A bad file is refused with a message naming it.
     QFile bad(dir.filePath("bad.json"));
     QVERIFY(bad.open(QIODevice::WriteOnly));
@@ -353,8 +430,10 @@ class ExportTest : public QObject {
       QTimer::singleShot(200, [button] {
         QWidget* modal = QApplication::activeModalWidget();
         QVERIFY(modal);
-        if (auto* box = qobject_cast<QMessageBox*>(modal)) box->button(QMessageBox::StandardButton(button))->click();
-        else modal->findChild<QDialogButtonBox*>()->button(button)->click();
+        if (auto* box = qobject_cast<QMessageBox*>(modal))
+          box->button(QMessageBox::StandardButton(button))->click();
+        else
+          modal->findChild<QDialogButtonBox*>()->button(button)->click();
       });
     };
     QSignalSpy messages(run.window.exportActions(), &ExportActions::message);
@@ -400,7 +479,8 @@ class ExportTest : public QObject {
     const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
     QVERIFY(mime);
     QVERIFY(mime->hasImage());
-    QCOMPARE(qvariant_cast<QImage>(mime->imageData()).size(), chart->size() * loadExportOptions().scale);
+    QCOMPARE(qvariant_cast<QImage>(mime->imageData()).size(),
+             chart->size() * loadExportOptions().scale);
     QVERIFY(QSvgRenderer(mime->data("image/svg+xml")).isValid());
   }
 };

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QScreen>
 #include <QSvgGenerator>
+#include <algorithm>
+#include <cerrno>
 #include <cmath>
 
 #include "plot/plot_renderer.h"
@@ -27,7 +29,8 @@ QString csvText(QString text) {
   if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
       !text.contains(QLatin1Char('\n')))
     return text;
-  return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+  return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+         QLatin1Char('"');
 }
 
 QString description(const ExportStamp& stamp) {
@@ -87,11 +90,12 @@ PaintFunction chartPainter(const plot::PlotModel& model, QSize size) {
 
 QByteArray chartCsv(const plot::PlotModel& model) {
   QString out = QStringLiteral("series,kind,x,y,low,high,value\n");
-  const auto row = [&out](const QString& series, const char* kind, double x, double y,
-                          double low, double high, double value = NAN) {
+  const auto row = [&out](const QString& series, const char* kind, double x, double y, double low,
+                          double high, double value = NAN) {
     out += csvText(series) + QLatin1Char(',') + QLatin1String(kind) + QLatin1Char(',') +
            csvNumber(x) + QLatin1Char(',') + csvNumber(y) + QLatin1Char(',') + csvNumber(low) +
-           QLatin1Char(',') + csvNumber(high) + QLatin1Char(',') + csvNumber(value) + QLatin1Char('\n');
+           QLatin1Char(',') + csvNumber(high) + QLatin1Char(',') + csvNumber(value) +
+           QLatin1Char('\n');
   };
   for (const plot::Band& band : model.bands)
     for (qsizetype i = 0; i < std::min(band.lower.size(), band.upper.size()); ++i)
@@ -105,14 +109,16 @@ QByteArray chartCsv(const plot::PlotModel& model) {
     for (const QPointF& p : line.points) row(line.name, "line", p.x(), p.y(), NAN, NAN);
   for (const plot::Scatter& scatter : model.scatters)
     for (const QPointF& p : scatter.points) row(scatter.name, "scatter", p.x(), p.y(), NAN, NAN);
-  for (const plot::Marker& marker : model.markers) row(marker.label, "marker", marker.x, NAN, NAN, NAN);
+  for (const plot::Marker& marker : model.markers)
+    row(marker.label, "marker", marker.x, NAN, NAN, NAN);
   for (const plot::Cells& cells : model.cells) {
     const double w = cells.rect.width() / std::max(cells.columns, 1);
     const double h = cells.rect.height() / std::max(cells.rows, 1);
     for (int r = 0; r < cells.rows; ++r)
       for (int c = 0; c < cells.columns; ++c)
-        row(cells.name, "cell", cells.rect.left() + (c + 0.5) * w, cells.rect.bottom() - (r + 0.5) * h,
-            NAN, NAN, cells.values[std::size_t(r * cells.columns + c)]);
+        row(cells.name, "cell", cells.rect.left() + (c + 0.5) * w,
+            cells.rect.bottom() - (r + 0.5) * h, NAN, NAN,
+            cells.values[std::size_t(r * cells.columns + c)]);
   }
   return out.toUtf8();
 }
@@ -129,13 +135,30 @@ qsizetype chartCsvRows(const plot::PlotModel& model) {
 
 bool saveBytes(const QString& path, const QByteArray& bytes, QString& error) {
   QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) {
+  // Unbuffered, so that a write that fails fails here, in write(), and not later in commit()
+  // with the error lost.
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
     error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }
-  if (file.write(bytes) != bytes.size() || !file.commit()) {
-    error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+  errno = 0;
+  const qint64 written = file.write(bytes);
+  const int writeErrno = errno;
+  if (written != bytes.size()) {
+    // A write cut short (a full disk, a file-size limit) returns the bytes written before it
+    // with no error set (its errorString() is "Unknown error"): errno holds the reason.
+    QString reason = file.errorString();
+    if (file.error() == QFileDevice::NoError)
+      reason = writeErrno != 0 ? qt_error_string(writeErrno)
+                               : QStringLiteral("only %1 of %2 bytes were written")
+                                     .arg(std::max<qint64>(written, 0))
+                                     .arg(bytes.size());
+    error = QStringLiteral("Cannot write %1: %2").arg(path, reason);
     file.cancelWriting();
+    return false;
+  }
+  if (!file.commit()) {
+    error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
     return false;
   }
   return true;

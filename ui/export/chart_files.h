@@ -43,7 +43,8 @@ QByteArray chartCsv(const plot::PlotModel& model);
 // Rows chartCsv writes for `model`, not counting the header.
 qsizetype chartCsvRows(const plot::PlotModel& model);
 
-// Writes atomically; on failure returns false and sets `error` to one sentence naming the file.
+// Writes atomically; on failure returns false and sets `error` to one sentence naming the file
+// and the system's reason ("Cannot write out/a.png: No space left on device").
 bool saveBytes(const QString& path, const QByteArray& bytes, QString& error);
 bool savePng(const QString& path, QImage image, const ExportStamp& stamp, QString& error);
 

@@ -60,7 +60,10 @@ QStringList existingFiles(const ExportJob& job, const ExportOptions& options) {
   return existing;
 }
 
-ExportReport writeExport(const ExportJob& job, const ExportOptions& options) {
+namespace {
+
+// writeExport without the list of files not written.
+ExportReport writeFiles(const ExportJob& job, const ExportOptions& options) {
   ExportReport report;
   const QFileInfo folder(options.folder);
   if (options.folder.isEmpty()) {
@@ -68,7 +71,8 @@ ExportReport writeExport(const ExportJob& job, const ExportOptions& options) {
     return report;
   }
   if (folder.exists() && !folder.isDir()) {
-    report.error = QStringLiteral("Cannot export to %1: it is a file, not a folder.").arg(options.folder);
+    report.error =
+        QStringLiteral("Cannot export to %1: it is a file, not a folder.").arg(options.folder);
     return report;
   }
   if (!QDir().mkpath(options.folder)) {
@@ -100,6 +104,46 @@ ExportReport writeExport(const ExportJob& job, const ExportOptions& options) {
     report.written << path;
   }
   return report;
+}
+
+}  // namespace
+
+ExportReport writeExport(const ExportJob& job, const ExportOptions& options) {
+  ExportReport report = writeFiles(job, options);
+  if (!report.ok()) {
+    const QDir dir(options.folder);
+    for (const QString& file : plannedFiles(job, options))
+      if (!report.written.contains(dir.filePath(file))) report.notWritten << file;
+  }
+  return report;
+}
+
+QString exportFailure(const ExportReport& report) {
+  QStringList written;
+  for (const QString& path : report.written) written << QFileInfo(path).fileName();
+  QString line = report.error;
+  if (line.endsWith(QLatin1Char('.'))) line.chop(1);
+  if (written.isEmpty())
+    line += QStringLiteral("; no file was written before it");
+  else if (written.size() == 1)
+    line += QStringLiteral("; 1 file written before it is complete (") + written.front() +
+            QLatin1Char(')');
+  else
+    line += QStringLiteral("; %1 files written before it are complete (").arg(written.size()) +
+            fileList(written) + QLatin1Char(')');
+  if (report.notWritten.size() == 1)
+    line +=
+        QStringLiteral("; 1 file was not written (") + report.notWritten.front() + QLatin1Char(')');
+  else if (report.notWritten.size() > 1)
+    line += QStringLiteral("; %1 files were not written (").arg(report.notWritten.size()) +
+            fileList(report.notWritten) + QLatin1Char(')');
+  return line;
+}
+
+QString fileList(const QStringList& names) {
+  return names.size() <= 4 ? names.join(QStringLiteral(", "))
+                           : names.mid(0, 3).join(QStringLiteral(", ")) +
+                                 QStringLiteral(" and %1 more").arg(names.size() - 3);
 }
 
 }  // namespace bnlab

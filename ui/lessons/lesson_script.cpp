@@ -20,17 +20,27 @@ void rememberValues(const LessonStage& stage, const QJsonObject& summary, QJsonO
 }
 
 LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
-                    const std::function<void(int, const QJsonObject&)>& progress) {
+                    const std::function<void(int, const QJsonObject&)>& progress,
+                    const std::function<bool()>& stop) {
   ExperimentConfig current = config;
   auto experiment = std::make_unique<Experiment>(current);
   QJsonObject remembered;
+  const auto stopping = [&] { return stop && stop(); };
   const auto trainTo = [&](qint64 target) {
-    while (experiment->steps() < target && !experiment->diverged()) experiment->step();
+    while (experiment->steps() < target && !experiment->diverged() && !stopping())
+      experiment->step();
   };
+  int stoppedInStage = -1;
   for (qsizetype i = 0; i < lesson.stages.size(); ++i) {
     const LessonStage& stage = lesson.stages[i];
     if (stage.until) trainTo(*stage.until);
     if (stage.forSteps) trainTo(experiment->steps() + *stage.forSteps);
+    if (stopping()) {
+      stoppedInStage = int(i);
+      experiment->record();
+      experiment->evaluate();
+      break;
+    }
     if (const std::optional<LessonAction>& action = stage.action) {
       switch (action->kind) {
         case LessonAction::Kind::Kick:
@@ -58,6 +68,7 @@ LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
   LessonRun run;
   run.snapshot = experiment->snapshot();
   run.summary = lessonSummary(*run.snapshot, remembered);
+  run.stoppedInStage = stoppedInStage;
   return run;
 }
 

@@ -10,14 +10,17 @@
 namespace bnlab {
 
 struct LessonRun {
-  SnapshotPtr snapshot;  // at the end
-  QJsonObject summary;   // summary.json of it, with "remembered"
+  SnapshotPtr snapshot;     // at the end
+  QJsonObject summary;      // summary.json of it, with "remembered"
+  int stoppedInStage = -1;  // the stage `stop` ended the lesson in; −1: played to the end
 };
 
 // Trains `config` (the lesson's experiment, or a variant of it) through every stage. `progress`,
-// when given, is called after each stage with its index and the summary so far.
+// when given, is called after each stage with its index and the summary so far; `stop`, when
+// given, is asked after every step and ends the lesson there when it returns true.
 LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
-                    const std::function<void(int, const QJsonObject&)>& progress = {});
+                    const std::function<void(int, const QJsonObject&)>& progress = {},
+                    const std::function<bool()>& stop = {});
 
 // The summary of `snapshot` that a lesson's expressions read: summary.json with `remembered`
 // and the experiment's configuration as config.json writes it (`config`).
