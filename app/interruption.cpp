@@ -31,6 +31,8 @@ void installInterruptHandlers() {
   setAction(SIGPIPE, SIG_IGN);
 }
 
+void ignoreFileSizeSignal() { setAction(SIGXFSZ, SIG_IGN); }
+
 int interruptSignal() { return requestedBy; }
 
 const char* signalName(int signal) {

@@ -9,6 +9,10 @@ namespace bnlab {
 // For headless runs only: the window quits its own way.
 void installInterruptHandlers();
 
+// A write past the user's file-size limit (ulimit -f) fails with EFBIG, which the export
+// reports like any failed write, instead of SIGXFSZ ending the process. Headless and window.
+void ignoreFileSizeSignal();
+
 // SIGINT or SIGTERM once one has asked the run to stop, else 0. Cheap enough to poll every step.
 int interruptSignal();
 

@@ -73,6 +73,7 @@ int run(int argc, char* argv[], const char*& doing) {
 // was) is one line and exit code 2, not an abort.
 int main(int argc, char* argv[]) {
   const char* doing = "starting";  // a literal: saying where memory ran out needs no memory
+  bnlab::ignoreFileSizeSignal();
   try {
     return run(argc, argv, doing);
   } catch (const std::bad_alloc&) {

@@ -1079,15 +1079,15 @@ class CommandLineTest : public QObject {
     QCOMPARE(summary.value(QLatin1String("step")).toInteger(-1), 20000);
   }
 
-  // 8. A write that fails part-way (here at a file-size limit, RLIMIT_FSIZE with SIGXFSZ
-  // ignored): exit 1 and one line with the system's reason, the files written before it and
+  // 8. A write that fails part-way (here at a file-size limit, RLIMIT_FSIZE, whose SIGXFSZ
+  // bnlab ignores): exit 1 and one line with the system's reason, the files written before it and
   // those not written; no temporary file left.
   void failedWriteSaysWhy() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QProcess process;
     process.setChildProcessModifier([] {
-      std::signal(SIGXFSZ, SIG_IGN);  // kept across exec
+      std::signal(SIGXFSZ, SIG_DFL);  // a user's `ulimit -f`: bnlab must not die of it
       const rlimit limit{40 << 10, 40 << 10};
       setrlimit(RLIMIT_FSIZE, &limit);
     });
