@@ -101,7 +101,6 @@ class Experiment {
   int batchSize(int i) const;
   double dropout(int i) const;
   const DataSplit& data() const { return *data_; }
-  const Matrix& probeInputs() const { return probeX_; }
   // The first run's last mini-batch.
   const std::vector<int>& lastBatchIndices() const;
 

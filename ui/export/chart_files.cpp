@@ -123,16 +123,6 @@ QByteArray chartCsv(const plot::PlotModel& model) {
   return out.toUtf8();
 }
 
-qsizetype chartCsvRows(const plot::PlotModel& model) {
-  qsizetype rows = qsizetype(model.markers.size());
-  for (const plot::Band& band : model.bands) rows += std::min(band.lower.size(), band.upper.size());
-  for (const plot::Bars& bars : model.bars) rows += bars.heights.size();
-  for (const plot::Line& line : model.lines) rows += line.points.size();
-  for (const plot::Scatter& scatter : model.scatters) rows += scatter.points.size();
-  for (const plot::Cells& cells : model.cells) rows += qsizetype(cells.rows) * cells.columns;
-  return rows;
-}
-
 bool saveBytes(const QString& path, const QByteArray& bytes, QString& error) {
   QSaveFile file(path);
   // Unbuffered, so that a write that fails fails here, in write(), and not later in commit()

@@ -40,8 +40,6 @@ PaintFunction chartPainter(const plot::PlotModel& model, QSize size);
 //   marker:        x (its label is the series)
 //   cell:          x, y (the cell's centre), value (of a heat map, 0 … 1)
 QByteArray chartCsv(const plot::PlotModel& model);
-// Rows chartCsv writes for `model`, not counting the header.
-qsizetype chartCsvRows(const plot::PlotModel& model);
 
 // Writes atomically; on failure returns false and sets `error` to one sentence naming the file
 // and the system's reason ("Cannot write out/a.png: No space left on device").

@@ -30,7 +30,6 @@ struct ExportOptions {
   QList<ExportFormat> formats{ExportFormat::Png, ExportFormat::Svg, ExportFormat::Csv};
   int scale = 2;  // PNG pixels per screen pixel: 1, 2 or 4
   bool composite = true;
-  static constexpr int kMaxScale = 4;
 
   bool has(ExportFormat format) const { return formats.contains(format); }
   // Whether any picture format (PNG, SVG) is chosen.

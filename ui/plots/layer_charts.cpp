@@ -67,18 +67,6 @@ QString runsByColour(const Snapshot& snap, bool batchNorm) {
 
 }  // namespace
 
-QString quantityName(Quantity quantity, bool normalized) {
-  switch (quantity) {
-    case Quantity::PreNorm:
-      return normalized ? tr("Z before normalization") : tr("Z = W·A + b");
-    case Quantity::ActivationInput:
-      return normalized ? tr("activation input Z̃ = γẐ + β") : tr("activation input Z");
-    case Quantity::Output:
-      return tr("activation output A");
-  }
-  return {};
-}
-
 QString quantitySymbol(Quantity quantity, bool normalized) {
   switch (quantity) {
     case Quantity::PreNorm:

@@ -10,7 +10,6 @@
 namespace bnlab {
 
 // Display names of the quantities.
-QString quantityName(Quantity quantity, bool normalized);
 QString quantitySymbol(Quantity quantity, bool normalized);
 
 // Which layer a panel shows, and which of its quantities.
