@@ -9,6 +9,7 @@
 #include "data/idx_reader.h"
 #include "data/standardizer.h"
 #include "data/toy_data.h"
+#include "experiment/experiment.h"
 
 namespace bnlab {
 
@@ -22,7 +23,8 @@ DataSplit toySplit(const DataConfig& config) {
   DataSplit split = splitTrainTest(makeToyData(config.toy), config.testFraction, config.toy.seed);
   shiftTestInputs(split, config.toy, config.testShift);  // in the generator's own coordinates
   if (config.unevenScales)
-    for (Dataset* d : {&split.train, &split.test}) rescaleFeatures(*d, kUnevenScales, kUnevenOffsets);
+    for (Dataset* d : {&split.train, &split.test})
+      rescaleFeatures(*d, kUnevenScales, kUnevenOffsets);
   return split;
 }
 
@@ -30,8 +32,10 @@ DataSplit mnistSplit(const DataConfig& config) {
   const bool fashion = config.path.empty();
   const std::string folder = fashion ? kFashionMnistFolder : config.path;
   if (fashion && !findMnistFiles(folder)) throw DataError(kFashionMnistMissing);
-  DataSplit split = loadMnistFolder(folder);
-  if (fashion || std::filesystem::path(folder).filename().string().find("fashion") != std::string::npos)
+  // The first trainLimit training images, and of the test set what evaluations look at.
+  DataSplit split = loadMnistFolder(folder, {}, {config.trainLimit, Experiment::kEvaluationLimit});
+  if (fashion ||
+      std::filesystem::path(folder).filename().string().find("fashion") != std::string::npos)
     if (split.train.classes == 10)
       for (Dataset* d : {&split.train, &split.test}) d->classNames = fashionMnistClassNames();
   return split;
@@ -41,16 +45,7 @@ DataSplit csvSplit(const DataConfig& config) {
   CsvOptions options;
   options.labelColumn = config.labelColumn;
   const Dataset table = readCsvFile(config.path, options);
-  return splitTrainTest(table, config.testFraction, config.toy.seed);
-}
-
-// Keeps the first `limit` training examples (the split is already in random order for toy
-// and CSV data; MNIST files mix their classes).
-void limitTraining(DataSplit& split, int limit) {
-  if (limit <= 0 || limit >= split.train.size()) return;
-  std::vector<int> first(static_cast<std::size_t>(limit));
-  for (int i = 0; i < limit; ++i) first[static_cast<std::size_t>(i)] = i;
-  split.train = split.train.subset(first);
+  return splitTrainTest(table, config.testFraction, config.toy.seed, config.trainLimit);
 }
 
 }  // namespace
@@ -58,11 +53,16 @@ void limitTraining(DataSplit& split, int limit) {
 DataSplit makeDataSplit(const DataConfig& config) {
   DataSplit split;
   switch (config.source) {
-    case DataSource::Toy: split = toySplit(config); break;
-    case DataSource::Mnist: split = mnistSplit(config); break;
-    case DataSource::Csv: split = csvSplit(config); break;
+    case DataSource::Toy:
+      split = toySplit(config);
+      break;
+    case DataSource::Mnist:
+      split = mnistSplit(config);
+      break;
+    case DataSource::Csv:
+      split = csvSplit(config);
+      break;
   }
-  if (config.source != DataSource::Toy) limitTraining(split, config.trainLimit);
   if (split.train.size() < 2) throw DataError("the training set needs at least 2 examples");
   if (split.test.size() < 1) throw DataError("the test set is empty: raise the test fraction");
   if (config.standardize) Standardizer::fit(split.train.features).apply(split);
