@@ -1,5 +1,4 @@
 #include "data/csv_reader.h"
-#include "data/file_bytes.h"
 
 #include <algorithm>
 #include <charconv>
@@ -10,9 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "data/file_bytes.h"
+
 namespace bnlab {
 namespace {
-
 
 // "data.csv:17" and "data.csv:17:3".
 std::string where(const std::string& name, std::int64_t line) {
@@ -223,8 +223,15 @@ Dataset parseCsv(std::string_view text, const std::string& name, const CsvOption
     if (column != labelColumn && looksLikeNumber(rows.fields()[static_cast<std::size_t>(column)]))
       header = false;
 
-  // values: the features of row after row = column-major d × n, one example per column.
-  std::vector<Scalar> values;
+  // The features, one example per column, written in place: room for as many rows as the text
+  // can hold (min(lines, bytes / (2·fields − 1) + 1): a row takes a byte per field and a
+  // delimiter between fields), trimmed at the end. Pages never written are never touched.
+  const Eigen::Index d = fieldCount - 1;
+  const std::int64_t rowBound =
+      std::min({static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n')) + 1,
+                static_cast<std::int64_t>(text.size()) / (2 * fieldCount - 1) + 1,
+                std::int64_t{options.maxRows}});
+  Matrix features(d, static_cast<Eigen::Index>(rowBound));
   std::vector<std::string> labelTexts;
   std::int64_t firstTooLargeLine = 0;
   const auto addRow = [&] {
@@ -234,6 +241,10 @@ Dataset parseCsv(std::string_view text, const std::string& name, const CsvOption
       throwDataError(where(name, line), "expected ", fieldCount, " fields, found ", fields.size());
     if (static_cast<int>(labelTexts.size()) >= options.maxRows)
       throwDataError(where(name, line), "more than ", options.maxRows, " rows of data, the limit");
+    const auto row = static_cast<Eigen::Index>(labelTexts.size());
+    if (row == features.cols())  // the bound was short: grow (never with well-formed rows)
+      features.conservativeResize(d, std::min<Eigen::Index>(2 * row + 1, options.maxRows));
+    Eigen::Index feature = 0;
     for (int column = 0; column < fieldCount; ++column) {
       const std::string& field = fields[static_cast<std::size_t>(column)];
       if (column == labelColumn) {
@@ -246,7 +257,7 @@ Dataset parseCsv(std::string_view text, const std::string& name, const CsvOption
       Scalar value = 0;
       switch (parseNumber(field, value)) {
         case NumberStatus::Ok:
-          values.push_back(value);
+          features(feature++, row) = value;
           break;
         case NumberStatus::NotANumber:
           throwDataError(where(name, line, column + 1), "\"", field, "\" is not a number");
@@ -265,7 +276,8 @@ Dataset parseCsv(std::string_view text, const std::string& name, const CsvOption
   if (rowCount == 0) throwDataError(name, "only a header row, no data");
   if (rowCount < 2) throwDataError(name, "only 1 row of data; at least 2 are needed");
   Dataset data;
-  data.features = Eigen::Map<const Matrix>(values.data(), fieldCount - 1, rowCount);
+  features.conservativeResize(d, rowCount);
+  data.features = std::move(features);
   assignClasses(labelTexts, name, firstTooLargeLine, data);
   return data;
 }

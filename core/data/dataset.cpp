@@ -47,14 +47,19 @@ Dataset Dataset::subset(const std::vector<int>& indices) const {
   return out;
 }
 
-DataSplit splitTrainTest(const Dataset& data, double testFraction, std::uint64_t seed) {
+DataSplit splitTrainTest(const Dataset& data, double testFraction, std::uint64_t seed,
+                         int trainLimit) {
   std::vector<int> order(static_cast<std::size_t>(data.size()));
   std::iota(order.begin(), order.end(), 0);
   Rng rng(seed);
   rng.shuffle(order);
   const auto testCount = static_cast<std::size_t>(std::lround(testFraction * data.size()));
   const std::vector<int> test(order.begin(), order.begin() + static_cast<long>(testCount));
-  const std::vector<int> train(order.begin() + static_cast<long>(testCount), order.end());
+  const std::size_t trainCount =
+      trainLimit > 0 ? std::min(order.size() - testCount, static_cast<std::size_t>(trainLimit))
+                     : order.size() - testCount;
+  const std::vector<int> train(order.begin() + static_cast<long>(testCount),
+                               order.begin() + static_cast<long>(testCount + trainCount));
   return {data.subset(train), data.subset(test)};
 }
 

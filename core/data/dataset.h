@@ -38,7 +38,10 @@ struct DataSplit {
 // (above max(10, 4 × present): ids that are not numbered from 0).
 int classesOf(const std::vector<int>& labels, const std::string& name);
 
-// Shuffles (seeded) and puts round(testFraction · n) examples in the test set.
-DataSplit splitTrainTest(const Dataset& data, double testFraction, std::uint64_t seed);
+// Shuffles (seeded) and puts round(testFraction · n) examples in the test set, the rest in the
+// training set; with a `trainLimit` > 0 only the first that many of those (the same examples
+// as limiting the whole training set afterwards, without copying it first).
+DataSplit splitTrainTest(const Dataset& data, double testFraction, std::uint64_t seed,
+                         int trainLimit = 0);
 
 }  // namespace bnlab

@@ -1,13 +1,26 @@
 #include "data/standardizer.h"
 
+#include <algorithm>
+
 namespace bnlab {
 
 Standardizer Standardizer::fit(const Matrix& features) {
   Standardizer s;
   const Eigen::Index n = std::max<Eigen::Index>(features.cols(), 1);
   s.mean_ = features.rowwise().sum() / Scalar(n);
-  const Matrix centered = features.colwise() - s.mean_;
-  s.stddev_ = (centered.array().square().rowwise().sum() / Scalar(n)).sqrt().matrix();
+  // Σ (x − mean)² per row over blocks of columns, each centred in a workspace of at most
+  // kBlockBytes, never a centred copy of all of X (one block when X is that small).
+  constexpr Eigen::Index kBlockBytes = 8 << 20;
+  const Eigen::Index block = std::max<Eigen::Index>(
+      kBlockBytes / std::max<Eigen::Index>(features.rows() * Eigen::Index(sizeof(Scalar)), 1), 1);
+  Vector squares = Vector::Zero(features.rows());
+  Matrix centered;
+  for (Eigen::Index start = 0; start < features.cols(); start += block) {
+    centered =
+        features.middleCols(start, std::min(block, features.cols() - start)).colwise() - s.mean_;
+    squares += centered.array().square().rowwise().sum().matrix();
+  }
+  s.stddev_ = (squares / Scalar(n)).array().sqrt().matrix();
   for (Eigen::Index i = 0; i < s.stddev_.size(); ++i)
     if (!(s.stddev_(i) > Scalar(1e-12))) s.stddev_(i) = Scalar(1);
   return s;

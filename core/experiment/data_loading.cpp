@@ -12,6 +12,7 @@
 #include "data/idx_reader.h"
 #include "data/standardizer.h"
 #include "data/toy_data.h"
+#include "experiment/experiment.h"
 
 namespace bnlab {
 
@@ -34,7 +35,8 @@ DataSplit mnistSplit(const DataConfig& config) {
   const bool fashion = config.path.empty();
   const std::string folder = fashion ? kFashionMnistFolder : config.path;
   if (fashion && !findMnistFiles(folder)) throw DataError(kFashionMnistMissing);
-  DataSplit split = loadMnistFolder(folder);
+  // The first trainLimit training images, and of the test set what evaluations look at.
+  DataSplit split = loadMnistFolder(folder, {}, {config.trainLimit, Experiment::kEvaluationLimit});
   if (fashion ||
       std::filesystem::path(folder).filename().string().find("fashion") != std::string::npos)
     if (split.train.classes == 10)
@@ -46,16 +48,7 @@ DataSplit csvSplit(const DataConfig& config) {
   CsvOptions options;
   options.labelColumn = config.labelColumn;
   const Dataset table = readCsvFile(config.path, options);
-  return splitTrainTest(table, config.testFraction, config.toy.seed);
-}
-
-// Keeps the first `limit` training examples (the split is already in random order for toy
-// and CSV data; MNIST files mix their classes).
-void limitTraining(DataSplit& split, int limit) {
-  if (limit <= 0 || limit >= split.train.size()) return;
-  std::vector<int> first(static_cast<std::size_t>(limit));
-  for (int i = 0; i < limit; ++i) first[static_cast<std::size_t>(i)] = i;
-  split.train = split.train.subset(first);
+  return splitTrainTest(table, config.testFraction, config.toy.seed, config.trainLimit);
 }
 
 // The data's file or folder, as messages name it.
@@ -107,7 +100,6 @@ DataSplit makeDataSplit(const DataConfig& config) {
       split = csvSplit(config);
       break;
   }
-  if (config.source != DataSource::Toy) limitTraining(split, config.trainLimit);
   checkSplitSizes(split, config);
   if (config.standardize) Standardizer::fit(split.train.features).apply(split);
   return split;

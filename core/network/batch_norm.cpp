@@ -12,8 +12,8 @@ void batchStatistics(const Matrix& z, Vector& mean, Vector& variance, Matrix& ce
 }
 
 // Ẑ = (Z − μ) ⊙ 1/√(σ² + ε) from `zHat` holding Z − μ; Z̃ = γẐ + β.
-void scaleAndShift(const Vector& inverseStd, const Matrix& gamma, const Matrix& beta,
-                   Matrix& zHat, Matrix& zTilde) {
+void scaleAndShift(const Vector& inverseStd, const Matrix& gamma, const Matrix& beta, Matrix& zHat,
+                   Matrix& zTilde) {
   zHat.array().colwise() *= inverseStd.array();
   zTilde = (zHat.array().colwise() * gamma.col(0).array()).colwise() + beta.col(0).array();
 }
@@ -29,19 +29,19 @@ BatchNorm::BatchNorm(int units, BatchNormOptions options)
       runningMean_(Vector::Zero(units)),
       runningVariance_(Vector::Ones(units)),
       batchMean_(Vector::Zero(units)),
-      batchVariance_(Vector::Ones(units)),
-      inverseStd_(Vector::Ones(units)) {}
+      batchVariance_(Vector::Ones(units)) {}
 
 void BatchNorm::resetRunningStatistics() {
   runningMean_.setZero();
   runningVariance_.setOnes();
 }
 
-void BatchNorm::forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde) {
-  lastMode_ = mode;
+void BatchNorm::forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde,
+                        NormalizationPass& pass) {
+  pass.batchStatistics = mode == Mode::Train;
   if (mode == Mode::Train) {
     batchStatistics(z, batchMean_, batchVariance_, zHat);
-    inverseStd_ = (batchVariance_.array() + options_.epsilon).rsqrt().matrix();
+    pass.inverseStd = (batchVariance_.array() + options_.epsilon).rsqrt().matrix();
     const Scalar a = options_.momentum;
     const Eigen::Index m = z.cols();
     // A batch of one has σ²_B = 0 and says nothing of the spread: the running statistics keep
@@ -53,9 +53,9 @@ void BatchNorm::forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde
     }
   } else {
     zHat = z.colwise() - runningMean_;
-    inverseStd_ = (runningVariance_.array() + options_.epsilon).rsqrt().matrix();
+    pass.inverseStd = (runningVariance_.array() + options_.epsilon).rsqrt().matrix();
   }
-  scaleAndShift(inverseStd_, gamma_, beta_, zHat, zTilde);
+  scaleAndShift(pass.inverseStd, gamma_, beta_, zHat, zTilde);
 }
 
 void BatchNorm::normalize(const Matrix& z, NormStats stats, Matrix& zHat, Matrix& zTilde) const {
@@ -71,11 +71,12 @@ void BatchNorm::normalize(const Matrix& z, NormStats stats, Matrix& zHat, Matrix
   scaleAndShift(inverseStd, gamma_, beta_, zHat, zTilde);
 }
 
-void BatchNorm::backward(const Matrix& zHat, const Matrix& dZTilde, Matrix& dZ) {
-  betaGrad_ = dZTilde.rowwise().sum();                             // Σ gᵢ
-  gammaGrad_ = (dZTilde.array() * zHat.array()).rowwise().sum();  // Σ gᵢ ẑᵢ
-  const Vector scale = gamma_.col(0).cwiseProduct(inverseStd_);    // γ / √(σ² + ε)
-  if (lastMode_ == Mode::Eval) {
+void BatchNorm::backward(const Matrix& zHat, const NormalizationPass& pass, const Matrix& dZTilde,
+                         Matrix& dZ) {
+  betaGrad_ = dZTilde.rowwise().sum();                               // Σ gᵢ
+  gammaGrad_ = (dZTilde.array() * zHat.array()).rowwise().sum();     // Σ gᵢ ẑᵢ
+  const Vector scale = gamma_.col(0).cwiseProduct(pass.inverseStd);  // γ / √(σ² + ε)
+  if (!pass.batchStatistics) {
     dZ = dZTilde.array().colwise() * scale.array();
     return;
   }
@@ -83,9 +84,9 @@ void BatchNorm::backward(const Matrix& zHat, const Matrix& dZTilde, Matrix& dZ) 
   // ∂L/∂zᵢ = (γ/√(σ²+ε)) · (gᵢ − (1/m)Σg − ẑᵢ (1/m)Σ g ẑ)
   const Vector meanG = betaGrad_.col(0) / m;
   const Vector meanGZHat = gammaGrad_.col(0) / m;
-  dZ = ((dZTilde.colwise() - meanG).array() - zHat.array().colwise() * meanGZHat.array())
-           .colwise() *
-       scale.array();
+  dZ =
+      ((dZTilde.colwise() - meanG).array() - zHat.array().colwise() * meanGZHat.array()).colwise() *
+      scale.array();
 }
 
 }  // namespace bnlab

@@ -6,6 +6,7 @@
 //                                   σ²_run ← (1−α) σ²_run + α · m/(m−1) · σ²_B,
 // from batches of two or more (a batch of one leaves them as they are).
 #include "common/types.h"
+#include "network/normalization_pass.h"
 
 namespace bnlab {
 
@@ -27,8 +28,8 @@ class BatchNorm {
   BatchNorm(int units, BatchNormOptions options);
 
   // Z (n × m) → Ẑ and Z̃ (n × m). Train: batch statistics, running statistics updated.
-  // Eval: running statistics. Keeps 1/√(σ² + ε) for backward.
-  void forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde);
+  // Eval: running statistics. `pass` receives the statistics' 1/√(σ² + ε) (n) for backward.
+  void forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde, NormalizationPass& pass);
 
   // The same normalization without changing any state (no running-stat update, nothing kept).
   void normalize(const Matrix& z, NormStats stats, Matrix& zHat, Matrix& zTilde) const;
@@ -36,8 +37,9 @@ class BatchNorm {
   // g = ∂L/∂Z̃ → ∂L/∂Z, and ∂L/∂γ = Σ gᵢ ẑᵢ, ∂L/∂β = Σ gᵢ. With batch statistics:
   //   ∂L/∂zᵢ = (γ / (m √(σ²_B + ε))) · (m gᵢ − Σⱼ gⱼ − ẑᵢ Σⱼ gⱼ ẑⱼ).
   // With running statistics (constants): ∂L/∂zᵢ = γ gᵢ / √(σ²_run + ε).
-  // `zHat` is the Ẑ of the forward pass.
-  void backward(const Matrix& zHat, const Matrix& dZTilde, Matrix& dZ);
+  // `zHat` and `pass` are what the forward pass being differentiated gave.
+  void backward(const Matrix& zHat, const NormalizationPass& pass, const Matrix& dZTilde,
+                Matrix& dZ);
 
   // μ_run = 0, σ²_run = 1 (what the running statistics start from).
   void resetRunningStatistics();
@@ -61,12 +63,10 @@ class BatchNorm {
 
  private:
   BatchNormOptions options_;
-  Matrix gamma_, beta_;            // n × 1, learnable
-  Matrix gammaGrad_, betaGrad_;    // n × 1
+  Matrix gamma_, beta_;          // n × 1, learnable
+  Matrix gammaGrad_, betaGrad_;  // n × 1
   Vector runningMean_, runningVariance_;
   Vector batchMean_, batchVariance_;
-  Vector inverseStd_;              // 1/√(σ² + ε) of the last forward, kept for backward
-  Mode lastMode_ = Mode::Train;
 };
 
 }  // namespace bnlab

@@ -14,14 +14,14 @@ class Dropout {
   void setRate(Scalar rate) { rate_ = rate; }
   bool active(Mode mode) const { return mode == Mode::Train && rate_ > Scalar(0); }
 
-  // A (n × m) → A ⊙ M / (1 − p), with a fresh mask M ~ Bernoulli(1 − p) when active.
-  void forward(const Matrix& input, Mode mode, Rng& rng, Matrix& output);
-  // ∂L/∂A = ∂L/∂out ⊙ M / (1 − p), with the mask of the last active forward.
-  void backward(const Matrix& dOutput, Matrix& dInput) const;
+  // A (n × m) → A ⊙ M / (1 − p), with a fresh mask M ~ Bernoulli(1 − p) when active;
+  // `scaledMask` receives M / (1 − p) (n × m), or is emptied when inactive.
+  void forward(const Matrix& input, Mode mode, Rng& rng, Matrix& output, Matrix& scaledMask) const;
+  // ∂L/∂A = ∂L/∂out ⊙ M / (1 − p), with the mask its forward pass gave (empty: the identity).
+  static void backward(const Matrix& dOutput, const Matrix& scaledMask, Matrix& dInput);
 
  private:
   Scalar rate_;
-  Matrix scaledMask_;  // M / (1 − p) of the last active forward (n × m), kept for backward
 };
 
 }  // namespace bnlab

@@ -43,14 +43,12 @@ Matrix* HiddenBlock::beta() { return const_cast<Matrix*>(std::as_const(*this).be
 
 Matrix* HiddenBlock::gammaGrad() {
   if (!learnsScaleAndShift(normalization_)) return nullptr;
-  return normalizesPerExample(normalization_) ? &layerNorm_.gammaGrad()
-                                                    : &batchNorm_.gammaGrad();
+  return normalizesPerExample(normalization_) ? &layerNorm_.gammaGrad() : &batchNorm_.gammaGrad();
 }
 
 Matrix* HiddenBlock::betaGrad() {
   if (!learnsScaleAndShift(normalization_)) return nullptr;
-  return normalizesPerExample(normalization_) ? &layerNorm_.betaGrad()
-                                                    : &batchNorm_.betaGrad();
+  return normalizesPerExample(normalization_) ? &layerNorm_.betaGrad() : &batchNorm_.betaGrad();
 }
 
 namespace {
@@ -71,14 +69,15 @@ void HiddenBlock::forward(const Matrix& input, Mode mode, Rng& rng, LayerActivat
   dense_.forward(input, out.z);
   describeKind(normalization_, mode == Mode::Train, out);
   if (normalizesPerExample(normalization_))
-    layerNorm_.forward(out.z, out.zHat, out.zTilde);
+    layerNorm_.forward(out.z, out.zHat, out.zTilde, out.norm);
   else if (out.normalized)
-    batchNorm_.forward(out.z, mode, out.zHat, out.zTilde);
+    batchNorm_.forward(out.z, mode, out.zHat, out.zTilde, out.norm);
   if (out.noised) noise_.apply(out.zTilde);
   activationForward(activation_, out.activationInput(), out.a);
-  if (out.normalizedAfter) batchNorm_.forward(out.a, mode, out.zHat, out.zTilde);
+  if (out.normalizedAfter) batchNorm_.forward(out.a, mode, out.zHat, out.zTilde, out.norm);
   out.droppedOut = dropout_.active(mode);
-  if (out.droppedOut) dropout_.forward(out.normalizedOutput(), mode, rng, out.dropped);
+  if (out.droppedOut)
+    dropout_.forward(out.normalizedOutput(), mode, rng, out.dropped, out.dropMask);
 }
 
 void HiddenBlock::infer(const Matrix& input, NormStats stats, LayerActivations& out) const {
@@ -92,17 +91,19 @@ void HiddenBlock::infer(const Matrix& input, NormStats stats, LayerActivations& 
   activationForward(activation_, out.activationInput(), out.a);
   if (out.normalizedAfter) batchNorm_.normalize(out.a, stats, out.zHat, out.zTilde);
   out.droppedOut = false;
+  out.dropMask.resize(0, 0);
+  out.norm = {};  // nothing of another pass: this record is not for backward
 }
 
 void HiddenBlock::backward(const Matrix& input, const LayerActivations& cache,
                            const Matrix& dOutput, Matrix* dInput) {
   const Matrix* dA = &dOutput;
   if (cache.droppedOut) {
-    dropout_.backward(dOutput, dA_);
+    Dropout::backward(dOutput, cache.dropMask, dA_);
     dA = &dA_;
   }
   if (cache.normalizedAfter) {
-    batchNorm_.backward(cache.zHat, *dA, dNormalized_);
+    batchNorm_.backward(cache.zHat, cache.norm, *dA, dNormalized_);
     dA = &dNormalized_;
   }
   activationBackward(activation_, cache.activationInput(), cache.a, *dA, dActivationInput_);
@@ -110,9 +111,9 @@ void HiddenBlock::backward(const Matrix& input, const LayerActivations& cache,
   if (cache.normalized) {
     if (cache.noised) noise_.backward(dActivationInput_);
     if (normalizesPerExample(normalization_))
-      layerNorm_.backward(cache.zHat, dActivationInput_, dZ_);
+      layerNorm_.backward(cache.zHat, cache.norm, dActivationInput_, dZ_);
     else
-      batchNorm_.backward(cache.zHat, dActivationInput_, dZ_);
+      batchNorm_.backward(cache.zHat, cache.norm, dActivationInput_, dZ_);
     dZ = &dZ_;
   }
   dense_.backward(input, *dZ, dInput);

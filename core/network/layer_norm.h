@@ -6,6 +6,7 @@
 // of k = n/G consecutive units of an example instead of over all n. G = 1 is layer norm.
 // No batch statistics: training and evaluation compute the same thing, whatever the batch size.
 #include "common/types.h"
+#include "network/normalization_pass.h"
 
 namespace bnlab {
 
@@ -14,16 +15,17 @@ class LayerNorm {
   // `groups` must divide `units`.
   explicit LayerNorm(int units, Scalar epsilon = Scalar(1e-5), int groups = 1);
 
-  // Z (n × m) → Ẑ and Z̃ (n × m); keeps each group's 1/√(σ² + ε) for backward.
-  void forward(const Matrix& z, Matrix& zHat, Matrix& zTilde);
+  // Z (n × m) → Ẑ and Z̃ (n × m); `pass` receives each group's 1/√(σ² + ε) (G·m) for backward.
+  void forward(const Matrix& z, Matrix& zHat, Matrix& zTilde, NormalizationPass& pass) const;
   // The same without keeping anything.
   void normalize(const Matrix& z, Matrix& zHat, Matrix& zTilde) const;
 
   // g = ∂L/∂Z̃ → ∂L/∂Z, and ∂L/∂γ = Σⱼ gⱼ ẑⱼ, ∂L/∂β = Σⱼ gⱼ (per unit, over examples). With
   // h = γ ⊙ g (∂L/∂Ẑ), per example and group over its k units:
   //   ∂L/∂zᵤ = (1/√(σ² + ε)) · (hᵤ − (1/k) Σ h − ẑᵤ (1/k) Σ h ẑ).
-  // `zHat` is the Ẑ of the forward pass.
-  void backward(const Matrix& zHat, const Matrix& dZTilde, Matrix& dZ);
+  // `zHat` and `pass` are what the forward pass being differentiated gave.
+  void backward(const Matrix& zHat, const NormalizationPass& pass, const Matrix& dZTilde,
+                Matrix& dZ);
 
   int units() const { return static_cast<int>(gamma_.rows()); }
   int groups() const { return groups_; }
@@ -42,7 +44,6 @@ class LayerNorm {
   int groups_;
   Matrix gamma_, beta_;          // n × 1, learnable
   Matrix gammaGrad_, betaGrad_;  // n × 1
-  RowVector inverseStd_;         // 1 × G·m: 1/√(σ² + ε) of each group of the last forward
 };
 
 }  // namespace bnlab

@@ -37,27 +37,19 @@ void Optimizer::setConfig(OptimizerConfig config) {
   config_ = config;
 }
 
-void Optimizer::reset() {
-  first_.clear();
-  second_.clear();
-  steps_ = 0;
-}
+void Optimizer::reset() { state_.clear(); }
 
 void Optimizer::step(const std::vector<ParameterRef>& parameters) {
-  if (first_.size() != parameters.size()) {
-    first_.assign(parameters.size(), Matrix());
-    second_.assign(parameters.size(), Matrix());
+  if (state_.size() != parameters.size()) {
+    state_.assign(parameters.size(), State());
     for (std::size_t i = 0; i < parameters.size(); ++i) {
-      first_[i] = Matrix::Zero(parameters[i].value->rows(), parameters[i].value->cols());
-      if (config_.kind == OptimizerKind::Adam) second_[i] = first_[i];
+      State& s = state_[i];
+      s.first = Matrix::Zero(parameters[i].value->rows(), parameters[i].value->cols());
+      if (config_.kind == OptimizerKind::Adam) s.second = s.first;
     }
   }
-  ++steps_;
   const auto lr = static_cast<Scalar>(config_.learningRate);
   const auto decay = static_cast<Scalar>(config_.weightDecay);
-  const double t = static_cast<double>(steps_);
-  const auto correction1 = static_cast<Scalar>(1.0 - std::pow(config_.beta1, t));
-  const auto correction2 = static_cast<Scalar>(1.0 - std::pow(config_.beta2, t));
   const auto b1 = static_cast<Scalar>(config_.beta1);
   const auto b2 = static_cast<Scalar>(config_.beta2);
   const auto eps = static_cast<Scalar>(config_.epsilon);
@@ -66,6 +58,8 @@ void Optimizer::step(const std::vector<ParameterRef>& parameters) {
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     const ParameterRef& p = parameters[i];
     if (!p.trainable) continue;
+    State& s = state_[i];
+    ++s.steps;
     const Matrix* grad = p.grad;
     if (p.decays && decay > 0) {
       decayed_ = *p.grad + decay * *p.value;
@@ -77,15 +71,19 @@ void Optimizer::step(const std::vector<ParameterRef>& parameters) {
         value.noalias() -= lr * *grad;
         break;
       case OptimizerKind::Momentum:
-        first_[i] = mu * first_[i] + *grad;
-        value.noalias() -= lr * first_[i];
+        s.first = mu * s.first + *grad;
+        value.noalias() -= lr * s.first;
         break;
-      case OptimizerKind::Adam:
-        first_[i] = b1 * first_[i] + (Scalar(1) - b1) * *grad;
-        second_[i] = b2 * second_[i] + (Scalar(1) - b2) * grad->cwiseAbs2();
-        value.array() -= lr * (first_[i].array() / correction1) /
-                         ((second_[i].array() / correction2).sqrt() + eps);
+      case OptimizerKind::Adam: {
+        const double t = static_cast<double>(s.steps);
+        const auto correction1 = static_cast<Scalar>(1.0 - std::pow(config_.beta1, t));
+        const auto correction2 = static_cast<Scalar>(1.0 - std::pow(config_.beta2, t));
+        s.first = b1 * s.first + (Scalar(1) - b1) * *grad;
+        s.second = b2 * s.second + (Scalar(1) - b2) * grad->cwiseAbs2();
+        value.array() -=
+            lr * (s.first.array() / correction1) / ((s.second.array() / correction2).sqrt() + eps);
         break;
+      }
     }
   }
 }

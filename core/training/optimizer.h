@@ -5,6 +5,9 @@
 //   momentum: v ← μ v + g;  θ ← θ − η v
 //   adam:     m ← β₁ m + (1−β₁) g;  v ← β₂ v + (1−β₂) g²;
 //             θ ← θ − η · (m / (1−β₁ᵗ)) / (√(v / (1−β₂ᵗ)) + ε)
+// State is per parameter, as in torch.optim: t counts that parameter's own updates. A parameter
+// left alone (not trainable: γ and β while batch norm is off, b under it) keeps its m, v and t
+// as they were, so under Adam its first update is η·sign(g) however long the others trained.
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -46,14 +49,18 @@ class Optimizer {
   // Changing the kind clears the accumulated state; the learning rate and decay apply at once.
   void setConfig(OptimizerConfig config);
   void reset();
-  long steps() const { return steps_; }
+  // Updates taken by the parameter at `index` of the list (Adam's t); 0 before the first.
+  long steps(std::size_t index) const { return index < state_.size() ? state_[index].steps : 0; }
 
  private:
+  struct State {
+    Matrix first;   // velocity (momentum) or first moment m (adam), the parameter's shape
+    Matrix second;  // second moment v (adam)
+    long steps = 0;
+  };
   OptimizerConfig config_;
-  std::vector<Matrix> first_;   // velocity (momentum) or first moment m (adam)
-  std::vector<Matrix> second_;  // second moment v (adam)
-  Matrix decayed_;              // g + λW workspace
-  long steps_ = 0;
+  std::vector<State> state_;  // one per parameter, by position
+  Matrix decayed_;            // g + λW workspace
 };
 
 }  // namespace bnlab

@@ -12,8 +12,7 @@ namespace {
 bool near(double a, double b, double tolerance = 1e-5) { return std::abs(a - b) <= tolerance; }
 
 Matrix rowsOf(std::initializer_list<std::initializer_list<double>> rows) {
-  Matrix m(static_cast<Eigen::Index>(rows.size()),
-           static_cast<Eigen::Index>(rows.begin()->size()));
+  Matrix m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
   Eigen::Index i = 0;
   for (const auto& row : rows) {
     Eigen::Index j = 0;
@@ -34,8 +33,10 @@ class BatchNormTest : public QObject {
     norm.gamma()(0, 0) = 2;  // z̃ = 2ẑ + 1 for unit 1
     norm.beta()(0, 0) = 1;
     Matrix zHat, zTilde;
-    norm.forward(rowsOf({{1, 2, 3, 6}, {0, 0, 4, 4}}), Mode::Train, zHat, zTilde);
-    const double expectedHat[2][4] = {{-1, -0.5, 0, 1.5}, {-0.9428090, -0.9428090, 0.9428090, 0.9428090}};
+    NormalizationPass pass;
+    norm.forward(rowsOf({{1, 2, 3, 6}, {0, 0, 4, 4}}), Mode::Train, zHat, zTilde, pass);
+    const double expectedHat[2][4] = {{-1, -0.5, 0, 1.5},
+                                      {-0.9428090, -0.9428090, 0.9428090, 0.9428090}};
     const double expectedTilde[4] = {-1, 0, 1, 4};
     for (int j = 0; j < 4; ++j) {
       QVERIFY(near(zHat(0, j), expectedHat[0][j]));
@@ -55,11 +56,12 @@ class BatchNormTest : public QObject {
     //  batch 3 (0 0 0 8):  μ_B = 2, σ²_B = 12,  m/(m−1)σ²_B = 16     → μ 0.713, σ² 2.887
     BatchNorm norm(1, {0.1f, 1e-5f});
     Matrix zHat, zTilde;
+    NormalizationPass pass;
     const Matrix batches[] = {rowsOf({{1, 2, 3, 6}}), rowsOf({{2, 4}}), rowsOf({{0, 0, 0, 8}})};
     const double mean[] = {0.3, 0.57, 0.713};
     const double variance[] = {1.3666667, 1.43, 2.887};
     for (int b = 0; b < 3; ++b) {
-      norm.forward(batches[b], Mode::Train, zHat, zTilde);
+      norm.forward(batches[b], Mode::Train, zHat, zTilde, pass);
       QVERIFY2(near(norm.runningMean()(0), mean[b]), qPrintable(QString::number(b)));
       QVERIFY2(near(norm.runningVariance()(0), variance[b]), qPrintable(QString::number(b)));
     }
@@ -70,9 +72,11 @@ class BatchNormTest : public QObject {
   void aBatchOfOneLeavesTheRunningStatistics() {
     BatchNorm norm(1, {0.1f, 1e-5f});
     Matrix zHat, zTilde;
-    norm.forward(rowsOf({{1, 2, 3, 6}}), Mode::Train, zHat, zTilde);
+    NormalizationPass pass;
+    norm.forward(rowsOf({{1, 2, 3, 6}}), Mode::Train, zHat, zTilde, pass);
     const Vector mean = norm.runningMean(), variance = norm.runningVariance();
-    for (int i = 0; i < 50; ++i) norm.forward(rowsOf({{double(i)}}), Mode::Train, zHat, zTilde);
+    for (int i = 0; i < 50; ++i)
+      norm.forward(rowsOf({{double(i)}}), Mode::Train, zHat, zTilde, pass);
     QCOMPARE(norm.runningMean(), mean);
     QCOMPARE(norm.runningVariance(), variance);
   }
@@ -80,15 +84,40 @@ class BatchNormTest : public QObject {
   void evalModeUsesRunningStatistics() {
     BatchNorm norm(1, {0.1f, 0.5f});
     Matrix zHat, zTilde;
-    norm.forward(rowsOf({{1, 2, 3, 6}}), Mode::Train, zHat, zTilde);  // μ_run 0.3, σ²_run 1.366667
-    norm.forward(rowsOf({{2}}), Mode::Eval, zHat, zTilde);
+    NormalizationPass pass;
+    norm.forward(rowsOf({{1, 2, 3, 6}}), Mode::Train, zHat, zTilde,
+                 pass);  // μ_run 0.3, σ²_run 1.366667
+    norm.forward(rowsOf({{2}}), Mode::Eval, zHat, zTilde, pass);
     QVERIFY(near(zHat(0, 0), (2 - 0.3) / std::sqrt(1.3666667 + 0.5)));
     // A batch of one in eval mode gives the same value alone as inside a larger batch.
-    norm.forward(rowsOf({{2, -7, 40}}), Mode::Eval, zHat, zTilde);
+    norm.forward(rowsOf({{2, -7, 40}}), Mode::Eval, zHat, zTilde, pass);
     QVERIFY(near(zHat(0, 0), (2 - 0.3) / std::sqrt(1.3666667 + 0.5)));
     // Eval mode leaves the running statistics alone.
     QVERIFY(near(norm.runningMean()(0), 0.3));
     QVERIFY(near(norm.runningVariance()(0), 1.3666667));
+  }
+
+  // forward(A), forward(B), backward with A's pass: exactly the gradient of forward(A) alone on
+  // a fresh layer, whatever B was (a training pass on other data, or an evaluation).
+  void backwardUsesItsOwnPass() {
+    Rng rng(11);
+    const Matrix a = test::randomMatrix(3, 6, rng, 2.0, 1.0),
+                 b = test::randomMatrix(3, 6, rng, 0.3);
+    const Matrix dZTilde = test::randomMatrix(3, 6, rng);
+    for (const Mode between : {Mode::Train, Mode::Eval}) {
+      BatchNorm norm(3, {}), fresh(3, {});
+      norm.gamma() = fresh.gamma() = test::randomMatrix(3, 1, rng, 0.5, 1.0);
+      Matrix zHatA, zTildeA, zHatB, zTildeB, dZ, dZFresh;
+      NormalizationPass passA, passB, passFresh;
+      norm.forward(a, Mode::Train, zHatA, zTildeA, passA);
+      norm.forward(b, between, zHatB, zTildeB, passB);
+      norm.backward(zHatA, passA, dZTilde, dZ);
+      fresh.forward(a, Mode::Train, zHatA, zTildeA, passFresh);
+      fresh.backward(zHatA, passFresh, dZTilde, dZFresh);
+      QCOMPARE(dZ, dZFresh);
+      QCOMPARE(norm.gammaGrad(), fresh.gammaGrad());
+      QCOMPARE(norm.betaGrad(), fresh.betaGrad());
+    }
   }
 
   void normalizeChangesNoState() {

@@ -20,13 +20,14 @@ class DropoutTest : public QObject {
     Dropout dropout(static_cast<Scalar>(rate));
     Rng rng(3);
     const Matrix ones = Matrix::Ones(200, 500);  // 100 000 draws
-    Matrix out;
-    dropout.forward(ones, Mode::Train, rng, out);
+    Matrix out, mask;
+    dropout.forward(ones, Mode::Train, rng, out, mask);
     const double dropped = (out.array() == 0).cast<double>().mean();
     // 5 binomial standard deviations: √(p(1−p)/n) ≤ 0.0016.
     QVERIFY2(std::abs(dropped - rate) < 0.008, qPrintable(QString::number(dropped)));
     const double kept = out.mean();  // E[output] = input = 1
-    QVERIFY2(std::abs(kept - 1.0) < 0.05 * (1 + rate / (1 - rate)), qPrintable(QString::number(kept)));
+    QVERIFY2(std::abs(kept - 1.0) < 0.05 * (1 + rate / (1 - rate)),
+             qPrintable(QString::number(kept)));
     for (Eigen::Index i = 0; i < out.size(); ++i)
       QVERIFY(out.data()[i] == 0 || std::abs(out.data()[i] - 1 / (1 - rate)) < 1e-5);
   }
@@ -34,19 +35,19 @@ class DropoutTest : public QObject {
   void isTheIdentityInEvalMode() {
     Dropout dropout(0.5f);
     Rng rng(4);
-    Matrix input = Matrix::Random(10, 10), out;
-    dropout.forward(input, Mode::Eval, rng, out);
+    Matrix input = Matrix::Random(10, 10), out, mask;
+    dropout.forward(input, Mode::Eval, rng, out, mask);
     QCOMPARE(out, input);
     Matrix dIn;
-    dropout.backward(input, dIn);
+    Dropout::backward(input, mask, dIn);
     QCOMPARE(dIn, input);
   }
 
   void rateZeroIsTheIdentityInTrainMode() {
     Dropout dropout(0);
     Rng rng(5);
-    Matrix input = Matrix::Random(4, 4), out;
-    dropout.forward(input, Mode::Train, rng, out);
+    Matrix input = Matrix::Random(4, 4), out, mask;
+    dropout.forward(input, Mode::Train, rng, out, mask);
     QCOMPARE(out, input);
   }
 };

@@ -46,16 +46,17 @@ double worstGradientError(Matrix& x, const Matrix& analytic, const std::function
 double weighted(const Matrix& y, const Matrix& r) { return (y.array() * r.array()).sum(); }
 
 // A normalization layer (BatchNorm, LayerNorm) against L = Σ R ⊙ Z̃: ∂L/∂Z, ∂L/∂γ, ∂L/∂β.
-// `forward(zHat, zTilde)` runs the layer's forward pass on `z`.
+// `forward(zHat, zTilde, pass)` runs the layer's forward pass on `z`.
 template <typename Norm, typename Forward>
 void checkNormalization(Norm& norm, Matrix& z, const Matrix& r, Forward forward) {
   Matrix zHat, zTilde, dZ;
+  NormalizationPass pass;
   auto loss = [&] {
-    forward(zHat, zTilde);
+    forward(zHat, zTilde, pass);
     return weighted(zTilde, r);
   };
   loss();
-  norm.backward(zHat, r, dZ);
+  norm.backward(zHat, pass, r, dZ);
   const Matrix dGamma = norm.gammaGrad(), dBeta = norm.betaGrad();
   QVERIFY(worstGradientError(z, dZ, loss) <= 1);
   QVERIFY(worstGradientError(norm.gamma(), dGamma, loss) <= 1);
@@ -126,10 +127,13 @@ class GradientCheck : public QObject {
     Matrix z = test::randomMatrix(4, 10, rng, 3.0, 1.5);
     for (int i = 0; i < 5; ++i) {  // non-trivial running statistics for eval mode
       Matrix zHat, zTilde;
-      norm.forward(test::randomMatrix(4, 10, rng, 2.0, 1.0), Mode::Train, zHat, zTilde);
+      NormalizationPass pass;
+      norm.forward(test::randomMatrix(4, 10, rng, 2.0, 1.0), Mode::Train, zHat, zTilde, pass);
     }
     checkNormalization(norm, z, test::randomMatrix(4, 10, rng),
-                       [&](Matrix& zHat, Matrix& zTilde) { norm.forward(z, mode, zHat, zTilde); });
+                       [&](Matrix& zHat, Matrix& zTilde, NormalizationPass& pass) {
+                         norm.forward(z, mode, zHat, zTilde, pass);
+                       });
   }
 
   // Layer norm: per example over units, the same in training and evaluation; batches of
@@ -151,7 +155,9 @@ class GradientCheck : public QObject {
     norm.beta() = test::randomMatrix(6, 1, rng);
     Matrix z = test::randomMatrix(6, examples, rng, 3.0, 1.5);
     checkNormalization(norm, z, test::randomMatrix(6, examples, rng),
-                       [&](Matrix& zHat, Matrix& zTilde) { norm.forward(z, zHat, zTilde); });
+                       [&](Matrix& zHat, Matrix& zTilde, NormalizationPass& pass) {
+                         norm.forward(z, zHat, zTilde, pass);
+                       });
   }
 
   // Noisy batch norm's noise: Z̃′ = c ⊙ Z̃ + s with c and s fixed between draws.
@@ -177,14 +183,14 @@ class GradientCheck : public QObject {
     Dropout dropout(0.4);
     Matrix a = test::randomMatrix(5, 8, rng);
     const Matrix r = test::randomMatrix(5, 8, rng);
-    Matrix out, dA;
+    Matrix out, mask, dA;
     auto loss = [&] {
       Rng maskRng(99);  // the same mask at every evaluation
-      dropout.forward(a, Mode::Train, maskRng, out);
+      dropout.forward(a, Mode::Train, maskRng, out, mask);
       return weighted(out, r);
     };
     loss();
-    dropout.backward(r, dA);
+    Dropout::backward(r, mask, dA);
     QVERIFY(worstGradientError(a, dA, loss) <= 1);
   }
 
@@ -207,10 +213,10 @@ class GradientCheck : public QObject {
   void wholeNetwork_data() {
     QTest::addColumn<int>("normalization");
     QTest::addColumn<int>("activation");
-    for (Normalization norm : {Normalization::None, Normalization::BatchNorm, Normalization::LayerNorm,
-                               Normalization::BatchNormAfterActivation,
-                               Normalization::BatchNormWithoutAffine, Normalization::NoisyBatchNorm,
-                               Normalization::GroupNorm})
+    for (Normalization norm :
+         {Normalization::None, Normalization::BatchNorm, Normalization::LayerNorm,
+          Normalization::BatchNormAfterActivation, Normalization::BatchNormWithoutAffine,
+          Normalization::NoisyBatchNorm, Normalization::GroupNorm})
       for (auto kind : {ActivationKind::Tanh, ActivationKind::Sigmoid, ActivationKind::LeakyRelu}) {
         const std::string name =
             "normalization " + std::to_string(int(norm)) + ", " + std::string(activationName(kind));

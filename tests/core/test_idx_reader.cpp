@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "data_error_check.h"
 #include "data/idx_reader.h"
+#include "data_error_check.h"
 
 using namespace bnlab;
 using Bytes = std::vector<std::uint8_t>;
@@ -111,6 +111,44 @@ class IdxReaderTest : public QObject {
     QCOMPARE(labelArray.data, labels);
   }
 
+  // The first n items of a file, read in pieces across gzip's buffers and members; the rest is
+  // passed over but its length still checked.
+  void readsTheFirstItemsOnly_data() {
+    QTest::addColumn<bool>("compressed");
+    QTest::newRow("raw") << false;
+    QTest::newRow("gzip, two members") << true;
+  }
+  void readsTheFirstItemsOnly() {
+    QFETCH(bool, compressed);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("images").toStdString();
+    const Bytes pixels = sequence(1500 * 28 * 28);  // 1.2 MB: several of gzip's pieces
+    const Bytes raw = idxBytes({1500, 28, 28}, pixels);
+    const auto write = [&](const Bytes& bytes) {
+      if (!compressed) return writeFile(path, bytes);
+      const std::size_t half = bytes.size() / 2 + 7;
+      Bytes members = gzip(Bytes(bytes.begin(), bytes.begin() + long(half)));
+      const Bytes second = gzip(Bytes(bytes.begin() + long(half), bytes.end()));
+      members.insert(members.end(), second.begin(), second.end());
+      writeFile(path, members);
+    };
+    write(raw);
+    const IdxArray first = readIdxFile(path, {}, 1234);
+    QCOMPARE(first.dims, (std::vector<std::int32_t>{1234, 28, 28}));
+    QVERIFY(first.data == Bytes(pixels.begin(), pixels.begin() + 1234 * 784));
+    QCOMPARE(readIdxFile(path, {}, 5000).dims[0], 1500);  // more than there are: all
+    QVERIFY(readIdxFile(path).data == pixels);
+
+    write(Bytes(raw.begin(), raw.end() - 1));
+    CHECK_ERROR(readIdxFile(path, {}, 10),
+                "truncated: the header promises 1500 images of 28×28 (1176000 bytes) but the file "
+                "holds 1175999 bytes of pixels");
+    Bytes trailing = raw;
+    trailing.push_back(9);
+    write(trailing);
+    CHECK_ERROR(readIdxFile(path, {}, 10), "the file holds 1 bytes after the 1176000 bytes");
+  }
+
   void concatenatedGzipMembersAreOneStream() {
     const Bytes raw = idxBytes({4}, {1, 2, 3, 4});
     Bytes twoMembers = gzip(Bytes(raw.begin(), raw.begin() + 6));
@@ -148,7 +186,8 @@ class IdxReaderTest : public QObject {
                 "set: every label is 255; at least 2 classes are needed");
     CHECK_ERROR(makeImageDataset(images, parseIdx(idxBytes({2}, {0, 255}), "labels"), "set"),
                 "set: class ids go up to 255 but only 2 classes are present");
-    QCOMPARE(makeImageDataset(images, parseIdx(idxBytes({2}, {0, 9}), "labels"), "set").classes, 10);
+    QCOMPARE(makeImageDataset(images, parseIdx(idxBytes({2}, {0, 9}), "labels"), "set").classes,
+             10);
   }
 
   void malformedFilesAreDataErrors_data() {

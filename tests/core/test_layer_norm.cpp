@@ -33,8 +33,9 @@ class LayerNormTest : public QObject {
     const Matrix r =
         test::filled(kUnits, kExamples, [](int u, int j) { return std::cos(0.9 * u - 0.4 * j); });
     Matrix zHat, zTilde, dZ;
-    norm.forward(z, zHat, zTilde);
-    norm.backward(zHat, r, dZ);
+    NormalizationPass pass;
+    norm.forward(z, zHat, zTilde, pass);
+    norm.backward(zHat, pass, r, dZ);
     // PyTorch's tensors are examples × units; printed transposed, as units × examples.
     test::compareToPyTorch(
         zTilde, expected({-0.1868234, 0.2614524, 0.4759842, 0.952991, 0.8795089, 0.3235382,

@@ -116,18 +116,71 @@ class NormalizationsTest : public QObject {
   void groupNormBlockMatchesPyTorch() {
     checkAgainstPyTorch(
         Normalization::GroupNorm, ActivationKind::Tanh,
-        {.output = {0.7965002, 0.7611232, 0.7092818, -0.5245013, -0.3948136, -0.6005878, 0.05655542,
-                    0.3392481, 0.7338998, -0.07974505, -0.5844384, -0.9033089, -0.9301001, 0.4612414,
-                    0.909542, -0.9685913, -0.9419557, 0.8741315, 0.942257, -0.9808043, -0.2649111,
-                    -0.7241378, -0.9924048, -0.5889075, 0.6667778, 0.9657434, 0.9815338, 0.1684971,
-                    -0.9934698, 0.806941},
+        {.output = {0.7965002,  0.7611232,  0.7092818,  -0.5245013,  -0.3948136, -0.6005878,
+                    0.05655542, 0.3392481,  0.7338998,  -0.07974505, -0.5844384, -0.9033089,
+                    -0.9301001, 0.4612414,  0.909542,   -0.9685913,  -0.9419557, 0.8741315,
+                    0.942257,   -0.9808043, -0.2649111, -0.7241378,  -0.9924048, -0.5889075,
+                    0.6667778,  0.9657434,  0.9815338,  0.1684971,   -0.9934698, 0.806941},
          .dX = {0.5557939, 0.03930989, -1.217084, -0.8428138, 0.06972897, 0.5410298, -0.01528436,
-                3.706005, -0.759051, 1.12237, -0.2663442, -0.04748697, 3.199788, 0.4367231, 0.5307361},
+                3.706005, -0.759051, 1.12237, -0.2663442, -0.04748697, 3.199788, 0.4367231,
+                0.5307361},
          .dW = {-1.181055, -0.1718783, 0.5733656, 1.025988, 3.335654, 3.288149, 0.155067, -3.163777,
                 -3.861516, -6.479966, -3.340357, 1.005629, -1.513922, 1.529187, 1.412419, 7.993887,
                 1.811169, -2.418048},
          .db = {-0.7094616, 0.6281464, 0.08131547, -2.777808, -3.308251, 6.086059}},
         6);
+  }
+
+  // backward differentiates the pass whose record it is given, whatever ran in between (the
+  // probe, a gradient-shift or landscape measure, an evaluation): forward(A), forward(B) in
+  // either mode, then backward with A's record gives exactly what forward(A) alone gives.
+  void backwardDifferentiatesThePassOfItsRecord_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("trainBetween");
+    const std::pair<const char*, Normalization> kinds[] = {
+        {"batch norm", Normalization::BatchNorm},
+        {"batch norm after the activation", Normalization::BatchNormAfterActivation},
+        {"noisy batch norm", Normalization::NoisyBatchNorm},
+        {"layer norm", Normalization::LayerNorm},
+        {"group norm", Normalization::GroupNorm}};
+    for (const auto& [name, kind] : kinds) {
+      QTest::newRow(qPrintable(QStringLiteral("%1, train pass between").arg(name)))
+          << int(kind) << true;
+      QTest::newRow(qPrintable(QStringLiteral("%1, eval pass between").arg(name)))
+          << int(kind) << false;
+    }
+  }
+  void backwardDifferentiatesThePassOfItsRecord() {
+    QFETCH(int, kind);
+    QFETCH(bool, trainBetween);
+    NetworkConfig config;
+    config.normalization = Normalization(kind);
+    config.groups = 2;
+    config.dropout = Scalar(0.3);
+    config.activation = ActivationKind::Tanh;
+    Rng init(7);
+    HiddenBlock block(3, 6, config);
+    block.dense().weights() = test::randomMatrix(6, 3, init);
+    *block.gamma() = test::randomMatrix(6, 1, init, 0.5, 1.0);
+    *block.beta() = test::randomMatrix(6, 1, init, 0.5);
+    block.drawNoise(init);
+    HiddenBlock alone = block;
+    const Matrix a = test::randomMatrix(3, 8, init, 1.0, 0.5);
+    const Matrix b = test::randomMatrix(3, 8, init, 3.0, -2.0);
+    const Matrix r = test::randomMatrix(6, 8, init);
+
+    Rng rng(1), aloneRng(1);
+    LayerActivations recordA, recordB, recordAlone;
+    block.forward(a, Mode::Train, rng, recordA);
+    block.forward(b, trainBetween ? Mode::Train : Mode::Eval, rng, recordB);
+    Matrix dA, dAlone;
+    block.backward(a, recordA, r, &dA);
+    alone.forward(a, Mode::Train, aloneRng, recordAlone);
+    alone.backward(a, recordAlone, r, &dAlone);
+    QCOMPARE(dA, dAlone);
+    QCOMPARE(block.dense().weightsGrad(), alone.dense().weightsGrad());
+    QCOMPARE(*block.gammaGrad(), *alone.gammaGrad());
+    QCOMPARE(*block.betaGrad(), *alone.betaGrad());
   }
 
   // Group norm's groups must divide every layer's units: an error naming both otherwise.
@@ -138,7 +191,8 @@ class NormalizationsTest : public QObject {
     config.network.groups = 4;
     QVERIFY(config.validate().empty());
     config.network.groups = 3;
-    QVERIFY(config.validate().size() == 1 && config.validate().front().find("not 16") != std::string::npos);
+    QVERIFY(config.validate().size() == 1 &&
+            config.validate().front().find("not 16") != std::string::npos);
     config.runs = parseRunList("batch-norm");  // no group norm: any G
     QVERIFY(config.validate().empty());
   }

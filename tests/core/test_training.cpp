@@ -47,22 +47,68 @@ class TrainingTest : public QObject {
     QVERIFY(std::abs(value(0, 0) - 0.95f) < 1e-6);  // 1 − 0.1·0.5
     value(0, 0) = 1;
     Optimizer momentum({OptimizerKind::Momentum, 0.1, 0.9});
-    momentum.step(params);                          // v = 0.5,  w = 0.95
-    momentum.step(params);                          // v = 0.95, w = 0.855
+    momentum.step(params);  // v = 0.5,  w = 0.95
+    momentum.step(params);  // v = 0.95, w = 0.855
     QVERIFY(std::abs(value(0, 0) - 0.855f) < 1e-6);
     value(0, 0) = 1;
     Optimizer adam({OptimizerKind::Adam, 0.1});
-    adam.step(params);                              // the first Adam step is η·sign(g)
+    adam.step(params);  // the first Adam step is η·sign(g)
     QVERIFY(std::abs(value(0, 0) - 0.9f) < 1e-5);
     value(0, 0) = 1;
     OptimizerConfig decayed{OptimizerKind::Sgd, 0.1};
     decayed.weightDecay = 0.1;
     Optimizer decay(decayed);
-    decay.step(params);                             // 1 − 0.1·(0.5 + 0.1·1)
+    decay.step(params);  // 1 − 0.1·(0.5 + 0.1·1)
     QVERIFY(std::abs(value(0, 0) - 0.94f) < 1e-6);
     params[0].trainable = false;
     decay.step(params);
     QVERIFY(std::abs(value(0, 0) - 0.94f) < 1e-6);
+  }
+
+  // Adam's bias correction counts each parameter's own updates, as torch.optim.Adam's
+  // state['step'] does: a parameter first updated after 2,000 steps of the others moves by
+  // η·sign(g), like any first step (with one shared t it would move ~2.9 η).
+  void adamCountsEachParametersOwnSteps() {
+    Matrix a = Matrix::Constant(1, 1, 1.0f), gradA = Matrix::Constant(1, 1, 0.5f);
+    Matrix b = Matrix::Constant(1, 1, 1.0f), gradB = Matrix::Constant(1, 1, -0.25f);
+    std::vector<ParameterRef> params{{"a", &a, &gradA, false, true},
+                                     {"b", &b, &gradB, false, false}};
+    Optimizer adam({OptimizerKind::Adam, 0.1});
+    for (int i = 0; i < 2000; ++i) adam.step(params);
+    QCOMPARE(adam.steps(0), 2000L);
+    QCOMPARE(adam.steps(1), 0L);
+    QCOMPARE(b(0, 0), 1.0f);
+    params[1].trainable = true;
+    adam.step(params);
+    QVERIFY2(std::abs(b(0, 0) - 1.1f) < 1e-5, qPrintable(QString::number(b(0, 0))));
+    QCOMPARE(adam.steps(1), 1L);
+  }
+
+  // Batch norm switched on live after 300 plain steps: γ and β take Adam's first step, η per
+  // element (m̂/√v̂ = ±1), not the ~1.6 η a shared step count gives after 300 steps.
+  void gammaAndBetaTakeAFirstStepWhenBatchNormIsSwitchedOn() {
+    ExperimentConfig config = toyExperiment(ToyKind::Moons, "off");
+    Experiment experiment(config);
+    for (int i = 0; i < 300; ++i) experiment.step();
+    experiment.setBatchNorm(true);
+    Network& network = experiment.run(0).network();
+    std::vector<Matrix> gamma, beta;
+    for (int l = 0; l < network.depth(); ++l) {
+      gamma.push_back(*network.block(l).gamma());
+      beta.push_back(*network.block(l).beta());
+    }
+    experiment.step();
+    const double lr = config.optimizer.learningRate;
+    double smallest = 1e9, largest = 0;
+    for (int l = 0; l < network.depth(); ++l)
+      for (const Matrix& delta : {Matrix(*network.block(l).gamma() - gamma[std::size_t(l)]),
+                                  Matrix(*network.block(l).beta() - beta[std::size_t(l)])})
+        for (Eigen::Index i = 0; i < delta.size(); ++i) {
+          smallest = std::min(smallest, std::abs(double(delta.data()[i])) / lr);
+          largest = std::max(largest, std::abs(double(delta.data()[i])) / lr);
+        }
+    QVERIFY2(smallest > 0.95 && largest < 1.001,
+             qPrintable(QStringLiteral("|Δ|/η from %1 to %2").arg(smallest).arg(largest)));
   }
 
   void batchesAreWithoutReplacementWithinAnEpoch() {
@@ -121,8 +167,10 @@ class TrainingTest : public QObject {
       loneNormed.step();
       QCOMPARE(experiment.lastBatchIndices(), lonePlain.lastBatchIndices());
     }
-    QCOMPARE(plain.block(1).dense().weights(), lonePlain.run(0).network().block(1).dense().weights());
-    QCOMPARE(normed.block(1).dense().weights(), loneNormed.run(0).network().block(1).dense().weights());
+    QCOMPARE(plain.block(1).dense().weights(),
+             lonePlain.run(0).network().block(1).dense().weights());
+    QCOMPARE(normed.block(1).dense().weights(),
+             loneNormed.run(0).network().block(1).dense().weights());
     QVERIFY(plain.block(1).dense().weights() != normed.block(1).dense().weights());
   }
 
