@@ -1,9 +1,10 @@
 #include "progress_meter.h"
 
+#include <unistd.h>
+
 #include <QLocale>
 #include <QString>
 #include <algorithm>
-#include <unistd.h>
 
 namespace bnlab {
 
@@ -20,7 +21,9 @@ QString duration(double seconds) {
 }  // namespace
 
 ProgressMeter::ProgressMeter(qint64 totalSteps, std::FILE* out)
-    : total_(std::max<qint64>(totalSteps, 1)), out_(out), terminal_(out && isatty(fileno(out)) != 0) {
+    : total_(std::max<qint64>(totalSteps, 1)),
+      out_(out),
+      terminal_(out && isatty(fileno(out)) != 0) {
   clock_.start();
 }
 
@@ -30,7 +33,8 @@ void ProgressMeter::report(qint64 step, bool last) {
   if (!out_) return;
   const qint64 now = clock_.elapsed();
   const int tenth = int(step * 10 / total_);
-  const bool due = terminal_ ? now - lastPrintMs_ >= 100 : (tenth > lastTenth_ || now - lastPrintMs_ >= 10000);
+  const bool due =
+      terminal_ ? now - lastPrintMs_ >= 100 : (tenth > lastTenth_ || now - lastPrintMs_ >= 10000);
   if (!due && !last) return;
   lastPrintMs_ = now;
   lastTenth_ = tenth;
@@ -38,11 +42,13 @@ void ProgressMeter::report(qint64 step, bool last) {
   const double rate = double(step) / seconds;
   const double fraction = double(step) / double(total_);
   const QLocale locale(QLocale::English);
-  const QString counts = QStringLiteral("%1/%2 steps  %3 steps/s")
-                             .arg(locale.toString(step), locale.toString(total_),
-                                  locale.toString(qint64(rate + 0.5)));
-  const QString left = last ? QStringLiteral("took %1").arg(duration(seconds))
-                            : QStringLiteral("%1 left").arg(rate > 0 ? duration(double(total_ - step) / rate) : QStringLiteral("?"));
+  const QString counts =
+      QStringLiteral("%1/%2 steps  %3 steps/s")
+          .arg(locale.toString(step), locale.toString(total_), locale.toString(qint64(rate + 0.5)));
+  const QString left =
+      last ? QStringLiteral("took %1").arg(duration(seconds))
+           : QStringLiteral("%1 left").arg(rate > 0 ? duration(double(total_ - step) / rate)
+                                                    : QStringLiteral("?"));
   if (terminal_) {
     constexpr int kBar = 28;
     const int filled = std::clamp(int(fraction * kBar + 0.5), 0, kBar);
@@ -50,7 +56,8 @@ void ProgressMeter::report(qint64 step, bool last) {
     std::fprintf(out_, "\r\033[K%s %3d%%  %s  %s%s", bar.toUtf8().constData(),
                  int(fraction * 100 + 0.5), qPrintable(counts), qPrintable(left), last ? "\n" : "");
   } else {
-    std::fprintf(out_, "%3d%%  %s  %s\n", int(fraction * 100 + 0.5), qPrintable(counts), qPrintable(left));
+    std::fprintf(out_, "%3d%%  %s  %s\n", int(fraction * 100 + 0.5), qPrintable(counts),
+                 qPrintable(left));
   }
   std::fflush(out_);
 }

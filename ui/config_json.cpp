@@ -44,8 +44,8 @@ bool wholeNumber(const QJsonValue& v) {
 }
 
 // `json` as a value of `setting`'s kind, or nullopt with a message naming `name` (its key).
-std::optional<SettingValue> fromJson(const Setting& setting, const QJsonValue& json, const QString& name,
-                                     QStringList& errors) {
+std::optional<SettingValue> fromJson(const Setting& setting, const QJsonValue& json,
+                                     const QString& name, QStringList& errors) {
   std::optional<SettingValue> value;
   QString problem;
   switch (setting.kind) {
@@ -61,16 +61,22 @@ std::optional<SettingValue> fromJson(const Setting& setting, const QJsonValue& j
       }
       break;
     case SettingKind::Number:
-      if (json.isDouble() && std::isfinite(json.toDouble())) value = json.toDouble();
-      else problem = QStringLiteral("must be a number");
+      if (json.isDouble() && std::isfinite(json.toDouble()))
+        value = json.toDouble();
+      else
+        problem = QStringLiteral("must be a number");
       break;
     case SettingKind::Flag:
-      if (json.isBool()) value = json.toBool();
-      else problem = QStringLiteral("must be true or false");
+      if (json.isBool())
+        value = json.toBool();
+      else
+        problem = QStringLiteral("must be true or false");
       break;
     case SettingKind::Text:
-      if (json.isString()) value = json.toString().toStdString();
-      else problem = QStringLiteral("must be text");
+      if (json.isString())
+        value = json.toString().toStdString();
+      else
+        problem = QStringLiteral("must be text");
       break;
     case SettingKind::Choice: {
       const SettingValue word = json.toString().toStdString();
@@ -96,8 +102,10 @@ std::optional<SettingValue> fromJson(const Setting& setting, const QJsonValue& j
         }
         widths.push_back(int(units.toDouble()));
       }
-      if (json.isArray() && !widths.empty()) value = widths;
-      else problem = QStringLiteral("must be a list of whole numbers, e.g. [16, 16, 16]");
+      if (json.isArray() && !widths.empty())
+        value = widths;
+      else
+        problem = QStringLiteral("must be a list of whole numbers, e.g. [16, 16, 16]");
       break;
     }
   }
@@ -110,7 +118,8 @@ void reportUnknownKeys(const QJsonObject& object, const QString& path, const QSt
                        QStringList& errors) {
   for (auto it = object.begin(); it != object.end(); ++it)
     if (!known.contains(it.key()))
-      errors << QStringLiteral("unknown key \"%1\"").arg(path.isEmpty() ? it.key() : path + "." + it.key());
+      errors << QStringLiteral("unknown key \"%1\"")
+                    .arg(path.isEmpty() ? it.key() : path + "." + it.key());
 }
 
 // The settings' sections in table order: "data", "network", "training", "measure".
@@ -123,10 +132,12 @@ QStringList sections() {
 
 // One run: {"normalization": "batch-norm", "batchSize": 512, "dropout": 0.1, "name": "…"}, only
 // the normalization required.
-bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec, QStringList& errors) {
+bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec,
+                 QStringList& errors) {
   const qsizetype before = errors.size();
   if (!value.isObject()) {
-    errors << QStringLiteral("%1 must be an object such as {\"normalization\": \"batch-norm\"}").arg(where);
+    errors << QStringLiteral("%1 must be an object such as {\"normalization\": \"batch-norm\"}")
+                  .arg(where);
     return false;
   }
   const QJsonObject run = value.toObject();
@@ -136,14 +147,17 @@ bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec, Q
   const QJsonValue normalization = run.value(QStringLiteral("normalization"));
   if (normalization.isUndefined())
     errors << QStringLiteral("%1.normalization is missing").arg(where);
-  else if (const auto kind = normalizationFromKey(normalization.toString().toStdString()); normalization.isString() && kind)
+  else if (const auto kind = normalizationFromKey(normalization.toString().toStdString());
+           normalization.isString() && kind)
     spec.normalization = *kind;
   else
-    errors << QStringLiteral("%1.normalization must be one of %2").arg(where, kinds.join(QStringLiteral(", ")));
+    errors << QStringLiteral("%1.normalization must be one of %2")
+                  .arg(where, kinds.join(QStringLiteral(", ")));
   if (const QJsonValue size = run.value(QStringLiteral("batchSize")); !size.isUndefined()) {
     if (!wholeNumber(size))
       errors << QStringLiteral("%1.batchSize must be a whole number").arg(where);
-    else if (std::abs(size.toDouble()) > 1e9)  // beyond int: say so here; validateRun words the rest
+    else if (std::abs(size.toDouble()) >
+             1e9)  // beyond int: say so here; validateRun words the rest
       errors << QStringLiteral("%1.batchSize must be 1 to %2, not %3")
                     .arg(where)
                     .arg(kMaxBatchSize)
@@ -152,12 +166,16 @@ bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec, Q
       spec.batchSize = int(size.toDouble());
   }
   if (const QJsonValue rate = run.value(QStringLiteral("dropout")); !rate.isUndefined()) {
-    if (rate.isDouble() && std::isfinite(rate.toDouble())) spec.dropout = rate.toDouble();
-    else errors << QStringLiteral("%1.dropout must be a number").arg(where);
+    if (rate.isDouble() && std::isfinite(rate.toDouble()))
+      spec.dropout = rate.toDouble();
+    else
+      errors << QStringLiteral("%1.dropout must be a number").arg(where);
   }
   if (const QJsonValue name = run.value(QStringLiteral("name")); !name.isUndefined()) {
-    if (name.isString()) spec.name = name.toString().trimmed().toStdString();
-    else errors << QStringLiteral("%1.name must be text").arg(where);
+    if (name.isString())
+      spec.name = name.toString().trimmed().toStdString();
+    else
+      errors << QStringLiteral("%1.name must be text").arg(where);
   }
   return errors.size() == before;
 }
@@ -168,14 +186,17 @@ void readRuns(const QJsonObject& json, ExperimentConfig& c, QStringList& errors)
   if (json.value(QStringLiteral("network")).toObject().contains(QStringLiteral("batchNorm")))
     errors << QStringLiteral("give runs or network.batchNorm, not both");
   if (!runs.isArray()) {
-    errors << QStringLiteral("runs must be a list such as [{\"normalization\": \"plain\"}, "
-                             "{\"normalization\": \"batch-norm\"}]");
+    errors << QStringLiteral(
+        "runs must be a list such as [{\"normalization\": \"plain\"}, "
+        "{\"normalization\": \"batch-norm\"}]");
     return;
   }
   std::vector<RunSpec> specs(std::size_t(runs.toArray().size()));
   bool good = true;
   for (qsizetype i = 0; i < runs.toArray().size(); ++i)
-    good = runFromJson(runs.toArray()[i], QStringLiteral("runs[%1]").arg(i), specs[std::size_t(i)], errors) && good;
+    good = runFromJson(runs.toArray()[i], QStringLiteral("runs[%1]").arg(i), specs[std::size_t(i)],
+                       errors) &&
+           good;
   if (good) c.runs = specs;
 }
 
@@ -198,7 +219,8 @@ QJsonObject configToJson(const ExperimentConfig& c) {
   for (const QString& section : sections()) {
     QJsonObject values;
     for (const Setting& s : settings())
-      if (!s.shorthand && str(s.section()) == section) values.insert(str(s.field()), toJson(s.get(c)));
+      if (!s.shorthand && str(s.section()) == section)
+        values.insert(str(s.field()), toJson(s.get(c)));
     root.insert(section, values);
   }
   root.insert(QStringLiteral("runs"), runsToJson(c.runs));
@@ -217,8 +239,9 @@ bool configFromJson(const QJsonObject& json, ExperimentConfig& out, QStringList&
   if (const QJsonValue speed = json.value(QStringLiteral("speed")); !speed.isUndefined()) {
     const double v = speed.toDouble(-1);
     if (!speed.isDouble() || v != std::floor(v) || v < 0 || v > kMaxPresetSpeed)
-      errors << QStringLiteral("speed must be a whole number of steps per second, 0 (as fast as "
-                               "possible) to %1")
+      errors << QStringLiteral(
+                    "speed must be a whole number of steps per second, 0 (as fast as "
+                    "possible) to %1")
                     .arg(kMaxPresetSpeed);
   }
   for (const QString& section : sectionNames) {

@@ -1,8 +1,8 @@
 #include "control_panel.h"
 
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QRandomGenerator>
 #include <QVBoxLayout>
@@ -44,7 +44,8 @@ QWidget* ControlPanel::buildRunButtons() {
   auto* step = new QPushButton(tr("Step"), box);
   step->setToolTip(tr("Pause and train exactly one mini-batch (S)"));
   auto* reset = new QPushButton(tr("Reset"), box);
-  reset->setToolTip(tr("Start again from new initial weights drawn with the same seed, at step 0 (R)"));
+  reset->setToolTip(
+      tr("Start again from new initial weights drawn with the same seed, at step 0 (R)"));
   row->addWidget(play_, 2);
   row->addWidget(step, 1);
   row->addWidget(reset, 1);
@@ -61,13 +62,15 @@ QWidget* ControlPanel::buildTrainingGroup() {
   mode_->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // every entry whole
   mode_->addItem(tr("Compare: plain vs batch norm"), int(RunsMode::Compare));
   mode_->addItem(tr("One network"), int(RunsMode::One));
-  mode_->setToolTip(tr("Compare trains a plain network and its batch-norm twin side by side, from "
-                       "the same initial weights on the same mini-batches (orange: plain, blue: "
-                       "batch norm). One network has a live batch norm switch. Rebuilds."));
+  mode_->setToolTip(
+      tr("Compare trains a plain network and its batch-norm twin side by side, from "
+         "the same initial weights on the same mini-batches (orange: plain, blue: "
+         "batch norm). One network has a live batch norm switch. Rebuilds."));
   editRuns_ = new QPushButton(tr("Edit runs…"), group);
   editRuns_->setToolTip(tr("Build a list of up to %1 runs trained side by side: each with its "
                            "normalization and, if you like, its own batch size, dropout and name. "
-                           "Rebuilds.").arg(kMaxRuns));
+                           "Rebuilds.")
+                            .arg(kMaxRuns));
   // The button under the box, so that the column stays narrow enough for a small window.
   auto* editRow = new QHBoxLayout;
   editRow->addWidget(editRuns_);
@@ -79,21 +82,24 @@ QWidget* ControlPanel::buildTrainingGroup() {
   batchNorm_->setToolTip(
       tr("Normalize each unit's Z over the mini-batch, then scale by γ and shift by β. Switching "
          "keeps W; the switch is marked on every chart over steps."));
-  batchSize_ = settings_.bind("training.batchSize",
-                              new ValueSlider(kBatchSizes, [](double v) { return QString::number(int(v)); }, group));
+  batchSize_ =
+      settings_.bind("training.batchSize",
+                     new ValueSlider(
+                         kBatchSizes, [](double v) { return QString::number(int(v)); }, group));
   batchSize_->setObjectName(QStringLiteral("controls-batch-size"));
   learningRate_ = settings_.bind(
       "training.learningRate",
-      new ValueSlider(ValueSlider::logScale(1e-4, settingRow("training.learningRate").range.max), formatNumber, group));
+      new ValueSlider(ValueSlider::logScale(1e-4, settingRow("training.learningRate").range.max),
+                      formatNumber, group));
   optimizer_ = settings_.bind("training.optimizer", new QComboBox(group));
-  dropout_ = settings_.bind("network.dropout",
-                            new ValueSlider({0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9},
-                                            formatNumber, group));
-  speed_ = new ValueSlider(kSpeeds, [](double v) {
-    return v == kFullSpeed ? tr("full") : tr("%1/s").arg(v);
-  }, group);
-  speed_->setToolTip(tr("Training steps per second: slow motion to watch single updates, or as "
-                        "fast as this machine goes."));
+  dropout_ = settings_.bind("network.dropout", new ValueSlider({0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3,
+                                                                0.4, 0.5, 0.6, 0.7, 0.8, 0.9},
+                                                               formatNumber, group));
+  speed_ = new ValueSlider(
+      kSpeeds, [](double v) { return v == kFullSpeed ? tr("full") : tr("%1/s").arg(v); }, group);
+  speed_->setToolTip(
+      tr("Training steps per second: slow motion to watch single updates, or as "
+         "fast as this machine goes."));
   form->addRow(batchNorm_);
   form->addRow(tr("Batch size"), batchSize_);
   form->addRow(tr("Learning rate"), learningRate_);
@@ -110,7 +116,8 @@ QWidget* ControlPanel::buildTrainingGroup() {
   connect(learningRate_, &ValueSlider::valueChanged, this, &ControlPanel::optimizerChanged);
   connect(optimizer_, &QComboBox::currentIndexChanged, this, &ControlPanel::optimizerChanged);
   connect(dropout_, &ValueSlider::valueChanged, this, &ControlPanel::dropoutChanged);
-  connect(speed_, &ValueSlider::valueChanged, this, [this](double v) { emit speedChanged(int(v)); });
+  connect(speed_, &ValueSlider::valueChanged, this,
+          [this](double v) { emit speedChanged(int(v)); });
   return group;
 }
 
@@ -121,13 +128,16 @@ QWidget* ControlPanel::buildPerturbGroup() {
   perturbLayer_ = new QSpinBox(group);
   perturbLayer_->setRange(1, NetworkConfig::kMaxDepth);
   perturbLayer_->setToolTip(tr("The hidden layer whose weights W get the kick."));
-  perturbAmount_ = new ValueSlider({0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0}, formatNumber, group);
+  perturbAmount_ =
+      new ValueSlider({0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0}, formatNumber, group);
   perturbAmount_->setValue(0.5);
-  perturbAmount_->setToolTip(tr("Size of the kick: Gaussian noise with this σ relative to the "
-                                "weights' root-mean-square, the same noise in every run."));
+  perturbAmount_->setToolTip(
+      tr("Size of the kick: Gaussian noise with this σ relative to the "
+         "weights' root-mean-square, the same noise in every run."));
   auto* kick = new QPushButton(tr("Kick W"), group);
-  kick->setToolTip(tr("Add the noise to W now (K), and watch how far the later layers' "
-                      "distributions move with and without batch norm."));
+  kick->setToolTip(
+      tr("Add the noise to W now (K), and watch how far the later layers' "
+         "distributions move with and without batch norm."));
   form->addRow(tr("Layer"), perturbLayer_);
   form->addRow(tr("Amount"), perturbAmount_);
   form->addRow(kick);
@@ -140,11 +150,13 @@ QWidget* ControlPanel::buildNetworkGroup() {
   auto* form = new QFormLayout(group);
   layers_ = new QSpinBox(group);
   layers_->setRange(1, NetworkConfig::kMaxDepth);
-  layers_->setToolTip(tr("Number of hidden layers, each Dense → [batch norm] → activation → [dropout]."));
+  layers_->setToolTip(
+      tr("Number of hidden layers, each Dense → [batch norm] → activation → [dropout]."));
   units_ = new QSpinBox(group);
   const SettingRange widths = settingRow("network.hiddenLayers").range;
   units_->setRange(int(widths.min), int(widths.max));
-  units_->setToolTip(tr("Units in every hidden layer, %1.").arg(QString::fromStdString(widths.text(true))));
+  units_->setToolTip(
+      tr("Units in every hidden layer, %1.").arg(QString::fromStdString(widths.text(true))));
   activation_ = settings_.bind("network.activation", new QComboBox(group));
   init_ = settings_.bind("network.init", new QComboBox(group));
   initSigma_ = new QDoubleSpinBox(group);
@@ -179,7 +191,8 @@ QWidget* ControlPanel::buildDataGroup() {
   dataset_ = new QComboBox(group);
   // The toy sets by name (item data: ToyKind), then the other sources.
   for (std::string_view name : toyNames())
-    dataset_->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())), int(*toyFromName(name)));
+    dataset_->addItem(QString::fromUtf8(name.data(), qsizetype(name.size())),
+                      int(*toyFromName(name)));
   dataset_->addItem(tr("Fashion-MNIST (28×28)"), kFashionMnist);
   // A long folder or file name is elided (its path is the entry's tooltip) rather than widening
   // the column.
@@ -189,9 +202,9 @@ QWidget* ControlPanel::buildDataGroup() {
   labelColumn_ = settings_.bind("data.labelColumn", new QSpinBox(group));
   labelColumn_->setSpecialValueText(tr("last"));
   classes_ = settings_.bind("data.classes", new QSpinBox(group));
-  noise_ = settings_.bind("data.noise",
-                          new ValueSlider({0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0},
-                                          formatNumber, group));
+  noise_ = settings_.bind("data.noise", new ValueSlider({0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15,
+                                                         0.2, 0.3, 0.5, 0.75, 1.0},
+                                                        formatNumber, group));
   size_ = settings_.bind("data.size", new QSpinBox(group));
   size_->setSingleStep(100);
   // One seed for data and training (a file's own data seed stands until this one moves).
@@ -214,8 +227,9 @@ QWidget* ControlPanel::buildDataGroup() {
   form->addRow(tr("Noise"), noise_);
   form->addRow(tr("Examples"), size_);
   form->addRow(tr("Seed"), seedRow);
-  testShift_ = settings_.bind("data.testShift",
-                              new ValueSlider({0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3}, formatNumber, group));
+  testShift_ =
+      settings_.bind("data.testShift",
+                     new ValueSlider({0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3}, formatNumber, group));
   form->addRow(unevenScales_);
   form->addRow(standardize_);
   form->addRow(tr("Test-input shift"), testShift_);
@@ -238,15 +252,19 @@ void ControlPanel::updateDatasetControls() {
   const bool toy = key < kFashionMnist;
   const auto kind = ToyKind(key);
   classes_->setEnabled(toy && (kind == ToyKind::Spiral || kind == ToyKind::Blobs));
-  for (QWidget* w : std::initializer_list<QWidget*>{noise_, size_, unevenScales_, testShift_}) w->setEnabled(toy);
+  for (QWidget* w : std::initializer_list<QWidget*>{noise_, size_, unevenScales_, testShift_})
+    w->setEnabled(toy);
   labelColumn_->setEnabled(key == kCsvFile);
-  initSigma_->setEnabled(initFromName(init_->currentData().toString().toStdString()) == InitKind::Gaussian);
+  initSigma_->setEnabled(initFromName(init_->currentData().toString().toStdString()) ==
+                         InitKind::Gaussian);
 }
 
 ExperimentConfig ControlPanel::config() const {
   ExperimentConfig c = base_;
   const int key = dataset_->currentData().toInt();
-  c.data.source = key < kFashionMnist ? DataSource::Toy : key == kCsvFile ? DataSource::Csv : DataSource::Mnist;
+  c.data.source = key < kFashionMnist ? DataSource::Toy
+                  : key == kCsvFile   ? DataSource::Csv
+                                      : DataSource::Mnist;
   if (key < kFashionMnist) c.data.toy.kind = ToyKind(key);
   if (key == kFashionMnist) c.data.path.clear();
   settings_.read(c);
@@ -290,16 +308,33 @@ OptimizerConfig ControlPanel::optimizerConfig() const {
 int ControlPanel::speed() const { return int(speed_->value()); }
 
 void ControlPanel::setConfig(const ExperimentConfig& c) {
-  const QSignalBlocker blockers[] = {
-      QSignalBlocker(dataset_), QSignalBlocker(classes_), QSignalBlocker(noise_),
-      QSignalBlocker(noise_->slider()), QSignalBlocker(size_), QSignalBlocker(seed_),
-      QSignalBlocker(unevenScales_), QSignalBlocker(standardize_), QSignalBlocker(layers_),
-      QSignalBlocker(units_), QSignalBlocker(activation_), QSignalBlocker(init_),
-      QSignalBlocker(initSigma_), QSignalBlocker(noiseSpread_), QSignalBlocker(groups_), QSignalBlocker(batchNorm_), QSignalBlocker(batchSize_),
-      QSignalBlocker(batchSize_->slider()), QSignalBlocker(learningRate_),
-      QSignalBlocker(learningRate_->slider()), QSignalBlocker(optimizer_),
-      QSignalBlocker(dropout_), QSignalBlocker(dropout_->slider()), QSignalBlocker(mode_),
-      QSignalBlocker(testShift_), QSignalBlocker(testShift_->slider()), QSignalBlocker(labelColumn_)};
+  const QSignalBlocker blockers[] = {QSignalBlocker(dataset_),
+                                     QSignalBlocker(classes_),
+                                     QSignalBlocker(noise_),
+                                     QSignalBlocker(noise_->slider()),
+                                     QSignalBlocker(size_),
+                                     QSignalBlocker(seed_),
+                                     QSignalBlocker(unevenScales_),
+                                     QSignalBlocker(standardize_),
+                                     QSignalBlocker(layers_),
+                                     QSignalBlocker(units_),
+                                     QSignalBlocker(activation_),
+                                     QSignalBlocker(init_),
+                                     QSignalBlocker(initSigma_),
+                                     QSignalBlocker(noiseSpread_),
+                                     QSignalBlocker(groups_),
+                                     QSignalBlocker(batchNorm_),
+                                     QSignalBlocker(batchSize_),
+                                     QSignalBlocker(batchSize_->slider()),
+                                     QSignalBlocker(learningRate_),
+                                     QSignalBlocker(learningRate_->slider()),
+                                     QSignalBlocker(optimizer_),
+                                     QSignalBlocker(dropout_),
+                                     QSignalBlocker(dropout_->slider()),
+                                     QSignalBlocker(mode_),
+                                     QSignalBlocker(testShift_),
+                                     QSignalBlocker(testShift_->slider()),
+                                     QSignalBlocker(labelColumn_)};
   base_ = c;
   showDataSource(c.data);
   settings_.show(c);
@@ -314,10 +349,11 @@ void ControlPanel::setConfig(const ExperimentConfig& c) {
 void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
   const QSignalBlocker blocker(mode_);
   const std::optional<std::string_view> shorthand = batchNormShorthand(runs);
-  const RunsMode mode = !shorthand ? RunsMode::Custom
+  const RunsMode mode = !shorthand                ? RunsMode::Custom
                         : *shorthand == "compare" ? RunsMode::Compare
                                                   : RunsMode::One;
-  if (const int custom = mode_->findData(int(RunsMode::Custom)); custom >= 0) mode_->removeItem(custom);
+  if (const int custom = mode_->findData(int(RunsMode::Custom)); custom >= 0)
+    mode_->removeItem(custom);
   if (mode == RunsMode::Custom) {
     // A short entry (the box keeps the panel's width); every run by name in its tooltip.
     QStringList names;
@@ -329,7 +365,8 @@ void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
   batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
   batchNorm_->setEnabled(liveSwitch());
   const auto any = [&](Normalization kind) {
-    return std::any_of(runs.begin(), runs.end(), [kind](const RunSpec& run) { return run.normalization == kind; });
+    return std::any_of(runs.begin(), runs.end(),
+                       [kind](const RunSpec& run) { return run.normalization == kind; });
   };
   noiseSpread_->setEnabled(any(Normalization::NoisyBatchNorm));
   groups_->setEnabled(any(Normalization::GroupNorm));
@@ -380,8 +417,6 @@ void ControlPanel::requestPerturb() {
   emit perturbRequested(perturbLayer_->value() - 1, perturbAmount_->value());
 }
 
-void ControlPanel::setRunning(bool running) {
-  play_->setText(running ? tr("Pause") : tr("Play"));
-}
+void ControlPanel::setRunning(bool running) { play_->setText(running ? tr("Pause") : tr("Play")); }
 
 }  // namespace bnlab

@@ -1,8 +1,8 @@
 #include "help_dialogs.h"
 
+#include <Eigen/Core>
 #include <QApplication>
 #include <QMessageBox>
-#include <Eigen/Core>
 
 namespace bnlab {
 
@@ -15,7 +15,8 @@ void showWhatAmILookingAt(QWidget* parent) {
       "every hidden layer. In compare mode the <span style='color:#E69F00'><b>plain</b></span> "
       "network and its <span style='color:#0072B2'><b>batch-norm</b></span> twin start from the "
       "same weights and see the same mini-batches. <i>Edit runs…</i> (or <tt>--runs</tt>) trains "
-      "up to four runs side by side — batch norm at batch 64 beside batch 512, dropout beside batch "
+      "up to four runs side by side — batch norm at batch 64 beside batch 512, dropout beside "
+      "batch "
       "norm — each in its own colour: orange, blue, green, purple.</p>"
       "<ol>"
       "<li><b>Normalizing hidden units, like normalizing inputs.</b> Standardizing input features "
@@ -44,13 +45,14 @@ void showWhatAmILookingAt(QWidget* parent) {
 }
 
 void showAboutBox(QWidget* parent) {
-  QMessageBox::about(parent, QObject::tr("About BatchNorm Lab"),
-                     QObject::tr("<h3>BatchNorm Lab %1</h3><p>Watch batch normalization at work on a "
-                        "network training live.</p><p>Qt %2 · Eigen %3.%4.%5</p>")
-                         .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()))
-                         .arg(EIGEN_WORLD_VERSION)
-                         .arg(EIGEN_MAJOR_VERSION)
-                         .arg(EIGEN_MINOR_VERSION));
+  QMessageBox::about(
+      parent, QObject::tr("About BatchNorm Lab"),
+      QObject::tr("<h3>BatchNorm Lab %1</h3><p>Watch batch normalization at work on a "
+                  "network training live.</p><p>Qt %2 · Eigen %3.%4.%5</p>")
+          .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()))
+          .arg(EIGEN_WORLD_VERSION)
+          .arg(EIGEN_MAJOR_VERSION)
+          .arg(EIGEN_MINOR_VERSION));
 }
 
 }  // namespace bnlab

@@ -30,18 +30,20 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
   quantity_->addItem(tr("Activation input (Z̃ or Z)"), int(Quantity::ActivationInput));
   quantity_->addItem(tr("Pre-norm Z = W·A + b"), int(Quantity::PreNorm));
   quantity_->addItem(tr("Activation output A"), int(Quantity::Output));
-  quantity_->setToolTip(tr("Which values of this layer the charts show: what the activation "
-                           "sees (Z̃ with normalization, Z without), Z before normalization, or A."));
+  quantity_->setToolTip(
+      tr("Which values of this layer the charts show: what the activation "
+         "sees (Z̃ with normalization, Z without), Z before normalization, or A."));
   unit_->addItem(tr("All units"), -1);
   for (int u = 0; u < units; ++u) unit_->addItem(tr("Unit %1").arg(u + 1), u);
   unit_->setToolTip(tr("Pool every unit's values, or follow one unit."));
   source_->addItem(tr("Probe batch"), int(DistributionSource::Probe));
   source_->addItem(tr("Training batch"), int(DistributionSource::TrainingBatch));
   source_->addItem(tr("Test inputs"), int(DistributionSource::TestInputs));
-  source_->setToolTip(tr("Probe batch: the same training examples every time, so only the "
-                         "network moves. Training batch: the current mini-batch, with its "
-                         "sampling noise. Test inputs: test examples in evaluation mode (running "
-                         "statistics), shifted ones when the data has a test-input shift."));
+  source_->setToolTip(
+      tr("Probe batch: the same training examples every time, so only the "
+         "network moves. Training batch: the current mini-batch, with its "
+         "sampling noise. Test inputs: test examples in evaluation mode (running "
+         "statistics), shifted ones when the data has a test-input shift."));
 
   auto* header = new QHBoxLayout;
   header_ = header;
@@ -63,18 +65,22 @@ LayerPanel::LayerPanel(int layer, int units, QWidget* parent)
   const char* names[] = {"distribution", "histogram",      "mean-std",       "units-1-2",
                          "shift",        "gradient-shift", "gradient-cosine"};
   for (std::size_t i = 0; i < plots_.size(); ++i) {
-    plots_[i]->setObjectName(QStringLiteral("layer%1-%2").arg(layer + 1).arg(QLatin1String(names[i])));
+    plots_[i]->setObjectName(
+        QStringLiteral("layer%1-%2").arg(layer + 1).arg(QLatin1String(names[i])));
     plots_[i]->setMinimumSize(kSmallestChart);
   }
-  bands_->setToolTip(tr("Percentiles over steps: the median line and bands at ±0.5, ±1, ±1.5 σ "
-                        "of a normal and min–max. Steady bands mean later layers see a steady input."));
+  bands_->setToolTip(
+      tr("Percentiles over steps: the median line and bands at ±0.5, ±1, ±1.5 σ "
+         "of a normal and min–max. Steady bands mean later layers see a steady input."));
   histogram_->setToolTip(tr("How the values are spread right now."));
   moments_->setToolTip(tr("Mean and standard deviation over steps."));
-  scatter_->setToolTip(tr("Each dot is one probe example: unit 1's value against unit 2's. Faint "
-                          "dots show where the cloud was at earlier snapshots."));
-  shift_->setToolTip(tr("How far this layer's activation input moved: the mean over units of the "
-                        "1-Wasserstein distance between a unit's probe distributions at two "
-                        "records, per 100 steps. 'recent' averages the last 20 records."));
+  scatter_->setToolTip(
+      tr("Each dot is one probe example: unit 1's value against unit 2's. Faint "
+         "dots show where the cloud was at earlier snapshots."));
+  shift_->setToolTip(
+      tr("How far this layer's activation input moved: the mean over units of the "
+         "1-Wasserstein distance between a unit's probe distributions at two "
+         "records, per 100 steps. 'recent' averages the last 20 records."));
   const QString gradientShift =
       tr("Internal covariate shift as Santurkar et al. (2018) measure it. On one step's batch, G "
          "is the gradient ∂L/∂W of this layer's weights and G′ the same gradient after the "

@@ -6,8 +6,8 @@
 #include <QFileDialog>
 #include <QIcon>
 #include <QMenuBar>
-#include <QScrollArea>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -15,8 +15,8 @@
 #include <QToolBar>
 
 #include "export/chart_files.h"
-#include "help_dialogs.h"
 #include "export/summary_json.h"
+#include "help_dialogs.h"
 #include "plot/plot_renderer.h"
 #include "run_caption.h"
 #include "shown_text.h"
@@ -88,7 +88,8 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   lossLabel_ = new QLabel;
   warningLabel_ = new QLabel;
   warningLabel_->setStyleSheet(QStringLiteral("color: #b3261e;"));
-  for (QLabel* label : {stepLabel_, rateLabel_, lossLabel_}) label->setContentsMargins(10, 0, 10, 0);
+  for (QLabel* label : {stepLabel_, rateLabel_, lossLabel_})
+    label->setContentsMargins(10, 0, 10, 0);
   statusBar()->addWidget(warningLabel_, 1);
   statusBar()->addPermanentWidget(lossLabel_);
   statusBar()->addPermanentWidget(rateLabel_);
@@ -116,12 +117,10 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
     controller_.apply(SetBatchSize{size});
     showWarnings();
   });
-  connect(controls_, &ControlPanel::optimizerChanged, this, [this] {
-    controller_.apply(SetOptimizer{controls_->optimizerConfig()});
-  });
-  connect(controls_, &ControlPanel::dropoutChanged, this, [this](double rate) {
-    controller_.apply(SetDropout{rate});
-  });
+  connect(controls_, &ControlPanel::optimizerChanged, this,
+          [this] { controller_.apply(SetOptimizer{controls_->optimizerConfig()}); });
+  connect(controls_, &ControlPanel::dropoutChanged, this,
+          [this](double rate) { controller_.apply(SetDropout{rate}); });
   connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
   connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
     controller_.apply(ChoosePoint{x, y});
@@ -131,7 +130,8 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   });
   connect(&controller_, &TrainingController::failed, this, [this](const QString& message) {
     warningLabel_->setText(message);
-    caption_->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b></span>").arg(message.toHtmlEscaped()));
+    caption_->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b></span>")
+                          .arg(message.toHtmlEscaped()));
     wantRunning_ = false;
     controls_->setRunning(false);
   });
@@ -179,8 +179,10 @@ void MainWindow::buildMenus() {
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
   QMenu* training = menuBar()->addMenu(tr("&Training"));
-  training->addAction(tr("&Play / pause"), QKeySequence(Qt::Key_Space), this, &MainWindow::togglePlay);
-  training->addAction(tr("&Step once"), QKeySequence(Qt::Key_S), controls_, &ControlPanel::stepClicked);
+  training->addAction(tr("&Play / pause"), QKeySequence(Qt::Key_Space), this,
+                      &MainWindow::togglePlay);
+  training->addAction(tr("&Step once"), QKeySequence(Qt::Key_S), controls_,
+                      &ControlPanel::stepClicked);
   training->addAction(tr("&Reset"), QKeySequence(Qt::Key_R), this, &MainWindow::rebuild);
   training->addAction(tr("&Kick the chosen layer's weights"), QKeySequence(Qt::Key_K), controls_,
                       &ControlPanel::requestPerturb);
@@ -226,21 +228,25 @@ void MainWindow::buildMenus() {
   logSteps_ = view->addAction(tr("&Log-scale step axis"));
   logSteps_->setCheckable(true);
   logSteps_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-  logSteps_->setStatusTip(tr("Charts over steps on a log scale: the first hundreds of steps as wide as the thousands after"));
+  logSteps_->setStatusTip(
+      tr("Charts over steps on a log scale: the first hundreds of steps as wide as the thousands "
+         "after"));
   connect(logSteps_, &QAction::toggled, this, [this](bool on) { applyLogSteps(on); });
   view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this,
                   [this] { isFullScreen() ? showNormal() : showFullScreen(); });
 
   QMenu* presets = menuBar()->addMenu(tr("&Presets"));
   for (const Preset& preset : builtInPresets()) {
-    QAction* action = presets->addAction(preset.name, this, [this, preset] { applyPreset(preset); });
+    QAction* action =
+        presets->addAction(preset.name, this, [this, preset] { applyPreset(preset); });
     action->setToolTip(preset.description);
     action->setStatusTip(preset.description);
   }
   presets->setToolTipsVisible(true);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this, [this] { showWhatAmILookingAt(this); });
+  help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this,
+                  [this] { showWhatAmILookingAt(this); });
   buildLessons(help);
   help->addSeparator();
   help->addAction(tr("&About BatchNorm Lab"), this, [this] { showAboutBox(this); });
@@ -259,12 +265,13 @@ void MainWindow::buildToolBar() {
                                  this, &MainWindow::chooseConfigurationToSave);
   save->setToolTip(tr("Save the current configuration as JSON — Ctrl+S"));
   bar->addSeparator();
-  QAction* exportAll = bar->addAction(style()->standardIcon(QStyle::SP_DriveHDIcon),
-                                      tr("Export all…"), exportActions_,
-                                      &ExportActions::exportAllInteractive);
-  exportAll->setToolTip(tr("Every chart as PNG, SVG and CSV, a picture of the dashboard, the "
-                           "configuration and a summary — Ctrl+E. One chart: its ⭳ button or "
-                           "right-click."));
+  QAction* exportAll =
+      bar->addAction(style()->standardIcon(QStyle::SP_DriveHDIcon), tr("Export all…"),
+                     exportActions_, &ExportActions::exportAllInteractive);
+  exportAll->setToolTip(
+      tr("Every chart as PNG, SVG and CSV, a picture of the dashboard, the "
+         "configuration and a summary — Ctrl+E. One chart: its ⭳ button or "
+         "right-click."));
   bar->addSeparator();
   bar->addActions(viewActions_->actions());
 }
@@ -290,13 +297,14 @@ ExportJob MainWindow::exportJob(bool withEmpty) const {
       job.charts.push_back({chart->objectName(), chart->model(), chart->size()});
   // The caption and metrics strip above the whole stack of layer panels (also the part
   // scrolled out of view).
-  job.compositeSize = QSize(std::max(top_->width(), layersHost_->width()),
-                            top_->height() + layersHost_->height());
+  job.compositeSize =
+      QSize(std::max(top_->width(), layersHost_->width()), top_->height() + layersHost_->height());
   job.paintComposite = [top = top_, layers = layersHost_](QPainter& painter) {
     // Without the save button a hovered chart shows in its corner.
     QList<QToolButton*> shown;
     for (QWidget* part : {top, layers})
-      for (QToolButton* corner : part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
+      for (QToolButton* corner :
+           part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
         if (corner->isVisible()) shown << corner;
     for (QToolButton* corner : shown) corner->hide();
     top->render(&painter);
@@ -359,10 +367,10 @@ QString MainWindow::warningText() const { return warningLabel_->text(); }
 
 void MainWindow::showWarnings() {
   const std::vector<std::string> warnings = currentConfig().warnings();
-  warningLabel_->setText(
-      !warnings.empty()   ? tr("Warning: %1").arg(QString::fromStdString(warnings.front()))
-      : !stall_.isEmpty() ? tr("Warning: not learning (the loss has not fallen)")
-                          : QString());
+  warningLabel_->setText(!warnings.empty()
+                             ? tr("Warning: %1").arg(QString::fromStdString(warnings.front()))
+                         : !stall_.isEmpty() ? tr("Warning: not learning (the loss has not fallen)")
+                                             : QString());
   warningLabel_->setToolTip(warnings.empty() ? stall_ : QString());
 }
 
@@ -372,8 +380,9 @@ void MainWindow::showStall(const QString& message) {
   showWarnings();
   caption_->setText(stall_.isEmpty()
                         ? normalCaption_
-                        : normalCaption_ + QStringLiteral("<br><span style='color:#b3261e'>%1</span>")
-                                               .arg(stall_.toHtmlEscaped()));
+                        : normalCaption_ +
+                              QStringLiteral("<br><span style='color:#b3261e'>%1</span>")
+                                  .arg(stall_.toHtmlEscaped()));
 }
 
 void MainWindow::showMeasures(const ExperimentConfig& config) {
@@ -402,8 +411,10 @@ void MainWindow::showCaption(const Preset& preset) {
 void MainWindow::togglePlay() {
   wantRunning_ = !wantRunning_;
   controls_->setRunning(wantRunning_);
-  if (wantRunning_) controller_.play();
-  else controller_.pause();
+  if (wantRunning_)
+    controller_.play();
+  else
+    controller_.pause();
 }
 
 void MainWindow::redraw() {

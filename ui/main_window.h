@@ -2,11 +2,11 @@
 // The main window only assembles panels and wires them to the training controller: controls on
 // the left, metrics across the top, one panel per hidden layer below, a status bar. It redraws
 // from the newest snapshot on its own ~30 Hz clock.
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QLabel>
-#include <QPointer>
-#include <QActionGroup>
 #include <QMainWindow>
+#include <QPointer>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -34,8 +34,8 @@ class MainWindow : public QMainWindow {
   // Playing and Paused train on the controller's thread; Viewer trains nothing and only shows
   // the snapshots given to showSnapshot() (the headless command line's pictures).
   enum class Start { Playing, Paused, Viewer };
-  explicit MainWindow(const ExperimentConfig& config = ExperimentConfig{}, Start start = Start::Playing,
-                      QWidget* parent = nullptr);
+  explicit MainWindow(const ExperimentConfig& config = ExperimentConfig{},
+                      Start start = Start::Playing, QWidget* parent = nullptr);
   ~MainWindow() override;
 
   TrainingController& controller() { return controller_; }
@@ -163,7 +163,7 @@ class MainWindow : public QMainWindow {
   QLabel* rateLabel_;
   QLabel* lossLabel_;
   QLabel* warningLabel_;
-  QLabel* caption_;  // what the current experiment (a preset) shows and what to look at
+  QLabel* caption_;        // what the current experiment (a preset) shows and what to look at
   QString normalCaption_;  // the caption when no error takes its place
   QString stall_;          // stallMessage() of the last snapshot shown ("" while learning)
   // The runs a preset's description (the caption) speaks of; none: the caption names the runs.

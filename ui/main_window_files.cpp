@@ -33,9 +33,10 @@ void MainWindow::useData(DataSource source, const QString& path) {
 }
 
 void MainWindow::chooseConfigurationToOpen() {
-  const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open configuration"), QSettings().value(QStringLiteral("files/lastFolder")).toString(),
-      tr("Configuration (*.json);;All files (*)"));
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Open configuration"),
+                                   QSettings().value(QStringLiteral("files/lastFolder")).toString(),
+                                   tr("Configuration (*.json);;All files (*)"));
   if (path.isEmpty()) return;
   openRecent(path);
 }
@@ -51,10 +52,11 @@ void MainWindow::openRecent(const QString& path) {
 
 void MainWindow::chooseConfigurationToSave() {
   QSettings settings;
-  const QString folder = settings.value(QStringLiteral("files/lastFolder"), QDir::homePath()).toString();
-  QString path = QFileDialog::getSaveFileName(this, tr("Save configuration"),
-                                              QDir(folder).filePath(QStringLiteral("experiment.json")),
-                                              tr("Configuration (*.json)"));
+  const QString folder =
+      settings.value(QStringLiteral("files/lastFolder"), QDir::homePath()).toString();
+  QString path = QFileDialog::getSaveFileName(
+      this, tr("Save configuration"), QDir(folder).filePath(QStringLiteral("experiment.json")),
+      tr("Configuration (*.json)"));
   if (path.isEmpty()) return;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
   QString error;

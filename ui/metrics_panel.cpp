@@ -59,8 +59,9 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   enlarge_ = new QToolButton(insights);
   enlarge_->setText(tr("Large"));
   enlarge_->setObjectName(QStringLiteral("figure-1-large"));
-  enlarge_->setToolTip(tr("Figure 1 large, with test accuracy and each run's percentiles in its "
-                          "own chart (View → Figure 1, large)"));
+  enlarge_->setToolTip(
+      tr("Figure 1 large, with test accuracy and each run's percentiles in its "
+         "own chart (View → Figure 1, large)"));
   auto* chooserRow = new QHBoxLayout;
   chooserRow->addWidget(insightChooser_, 1);
   chooserRow->addWidget(enlarge_);
@@ -82,52 +83,59 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   });
   enlarge_->hide();
   connect(enlarge_, &QToolButton::clicked, this, &MetricsPanel::figureOneEnlarged);
-  figureOne_->setToolTip(tr("Ioffe & Szegedy (2015), Figure 1 (b, c): the 15th, 50th and 85th "
-                            "percentiles of one unit's input to its activation (the unit of View → "
-                            "Batch noise from layer, unit 1) over steps. Without batch norm the band "
-                            "drifts as earlier layers learn; with it, its mean and spread are the β and γ it "
-                            "learns, and it moves less."));
-  gap_->setToolTip(tr("Test loss minus training loss: how much better the network does on the "
-                      "examples it learns from. Batch norm's noise and dropout narrow it a little "
-                      "(point 4)."));
-  landscape_->setToolTip(tr("Beyond the lecture (Santurkar et al. 2018): every 50 steps, the loss "
-                            "and gradient at 0.5, 1, 2 and 4 learning rates along −∇L. Loss "
-                            "variation: how much the loss changes along that path; effective "
-                            "β-smoothness: the largest gradient change per distance moved. "
-                            "Smaller means a smoother landscape."));
+  figureOne_->setToolTip(
+      tr("Ioffe & Szegedy (2015), Figure 1 (b, c): the 15th, 50th and 85th "
+         "percentiles of one unit's input to its activation (the unit of View → "
+         "Batch noise from layer, unit 1) over steps. Without batch norm the band "
+         "drifts as earlier layers learn; with it, its mean and spread are the β and γ it "
+         "learns, and it moves less."));
+  gap_->setToolTip(
+      tr("Test loss minus training loss: how much better the network does on the "
+         "examples it learns from. Batch norm's noise and dropout narrow it a little "
+         "(point 4)."));
+  landscape_->setToolTip(
+      tr("Beyond the lecture (Santurkar et al. 2018): every 50 steps, the loss "
+         "and gradient at 0.5, 1, 2 and 4 learning rates along −∇L. Loss "
+         "variation: how much the loss changes along that path; effective "
+         "β-smoothness: the largest gradient change per distance moved. "
+         "Smaller means a smoother landscape."));
   layout_->addWidget(insights, 3);
   plots_ = {loss_, accuracy_};
   plots_.insert(plots_.end(), runViews_->views().begin(), runViews_->views().end());
   plots_.insert(plots_.end(), {noise_, testTime_, gap_, landscape_, figureOne_});
   const std::pair<plot::PlotWidget*, const char*> names[] = {
-      {loss_, "loss"},          {accuracy_, "accuracy"},
-      {noise_, "batch-noise"},  {testTime_, "test-time"},
-      {gap_, "generalization-gap"}, {landscape_, "loss-landscape"},
+      {loss_, "loss"},          {accuracy_, "accuracy"},      {noise_, "batch-noise"},
+      {testTime_, "test-time"}, {gap_, "generalization-gap"}, {landscape_, "loss-landscape"},
       {figureOne_, "figure-1"}};
   for (const auto& [chart, name] : names) chart->setObjectName(QLatin1String(name));
   for (int r = 0; r < kMaxRuns; ++r)
-    runViews_->views()[std::size_t(r)]->setObjectName(QStringLiteral("decision-plane-%1").arg(r + 1));
+    runViews_->views()[std::size_t(r)]->setObjectName(
+        QStringLiteral("decision-plane-%1").arg(r + 1));
   runViews_->views().front()->setObjectName(QStringLiteral("decision-plane"));
   for (plot::PlotWidget* view : runViews_->views()) {
     view->setCursor(Qt::CrossCursor);
     connect(view, &plot::PlotWidget::clicked, this,
             [this](QPointF p) { emit pointChosen(p.x(), p.y()); });
   }
-  testTime_->setToolTip(tr("At test time there is no batch: batch norm uses the running averages "
-                           "of μ and σ² it kept while training, which converge on the whole "
-                           "training set's values (grey). The note compares test accuracy with "
-                           "running statistics, with the test set's own statistics, and with each "
-                           "example normalized alone, where μ_B = z and σ_B = 0 erase every input "
-                           "(point 5); with several batch-norm runs, as running/own/alone per run."));
-  noise_->setToolTip(tr("Each dot is one recent training batch: its mean μ_B and standard "
-                        "deviation σ_B of one unit's Z, which batch norm divides and subtracts. "
-                        "The ring is the whole training set's. The scatter is batch norm's "
-                        "noise (point 4): move the batch-size slider from 64 to 512 and it "
-                        "shrinks, or compare runs that differ in batch size "
-                        "(--runs batch-norm,batch-norm:batch=512), each in its colour."));
-  loss_->setToolTip(tr("Mean cross-entropy: of each mini-batch (grey, one network), and of the "
-                       "whole training and test sets in evaluation mode."));
-  accuracy_->setToolTip(tr("Fraction classified correctly, in evaluation mode (running statistics)."));
+  testTime_->setToolTip(
+      tr("At test time there is no batch: batch norm uses the running averages "
+         "of μ and σ² it kept while training, which converge on the whole "
+         "training set's values (grey). The note compares test accuracy with "
+         "running statistics, with the test set's own statistics, and with each "
+         "example normalized alone, where μ_B = z and σ_B = 0 erase every input "
+         "(point 5); with several batch-norm runs, as running/own/alone per run."));
+  noise_->setToolTip(
+      tr("Each dot is one recent training batch: its mean μ_B and standard "
+         "deviation σ_B of one unit's Z, which batch norm divides and subtracts. "
+         "The ring is the whole training set's. The scatter is batch norm's "
+         "noise (point 4): move the batch-size slider from 64 to 512 and it "
+         "shrinks, or compare runs that differ in batch size "
+         "(--runs batch-norm,batch-norm:batch=512), each in its colour."));
+  loss_->setToolTip(
+      tr("Mean cross-entropy: of each mini-batch (grey, one network), and of the "
+         "whole training and test sets in evaluation mode."));
+  accuracy_->setToolTip(
+      tr("Fraction classified correctly, in evaluation mode (running statistics)."));
   for (plot::PlotWidget* chart :
        {loss_, accuracy_, noise_, testTime_, gap_, landscape_, figureOne_})
     chart->setMinimumSize(kSmallestChart);
@@ -152,7 +160,8 @@ void MetricsPanel::showSnapshot(const Snapshot& snap) {
     view->setModel(plane ? decisionPlane(snap, r) : confusionMatrix(snap, r));
     // File names: "decision-plane" alone; "decision-plane-plain", "…-batch-norm" for runs.
     view->setObjectName(multiRun(snap) ? base + QLatin1Char('-') + runFileName(snap, r) : base);
-    const QString whose = multiRun(snap) ? tr("Run “%1”: ").arg(runName(snap.runs[std::size_t(r)])) : QString();
+    const QString whose =
+        multiRun(snap) ? tr("Run “%1”: ").arg(runName(snap.runs[std::size_t(r)])) : QString();
     view->setToolTip(
         whose + (plane ? tr("the class the network predicts at each point of the input plane "
                             "(shade: confidence), with training points (dots) and test points "

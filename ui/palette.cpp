@@ -6,7 +6,8 @@
 namespace bnlab::palette {
 
 QColor classColor(int k) {
-  static const std::array<QColor, 7> colors{kBlue, kOrange, kGreen, kPurple, kSky, kVermillion, kYellow};
+  static const std::array<QColor, 7> colors{kBlue, kOrange,     kGreen, kPurple,
+                                            kSky,  kVermillion, kYellow};
   return colors[static_cast<std::size_t>(((k % 7) + 7) % 7)];
 }
 
@@ -18,7 +19,8 @@ struct RunColor {
 const std::array<RunColor, kRunColorCount> kRunColors{
     {{kOrange, "orange"}, {kBlue, "blue"}, {kGreen, "green"}, {kPurple, "purple"}}};
 const RunColor& runEntry(int run) {
-  return kRunColors[static_cast<std::size_t>(((run % kRunColorCount) + kRunColorCount) % kRunColorCount)];
+  return kRunColors[static_cast<std::size_t>(((run % kRunColorCount) + kRunColorCount) %
+                                             kRunColorCount)];
 }
 }  // namespace
 

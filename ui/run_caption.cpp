@@ -32,7 +32,8 @@ QStringList normalizationLines(const std::vector<RunSpec>& runs, bool all) {
     seen.push_back(kind);
     const NormalizationInfo& info = normalizationInfo(kind);
     lines << QStringLiteral("<b>%1</b>: %2")
-                 .arg(QString::fromUtf8(info.label.data(), qsizetype(info.label.size())).toHtmlEscaped(),
+                 .arg(QString::fromUtf8(info.label.data(), qsizetype(info.label.size()))
+                          .toHtmlEscaped(),
                       QString::fromUtf8(info.description.data(), qsizetype(info.description.size()))
                           .toHtmlEscaped());
   }
@@ -44,8 +45,9 @@ QString runsCaption(const ExperimentConfig& config) {
   const QString help = QObject::tr("Help → What am I looking at? (F1) explains every chart.");
   const std::vector<RunSpec>& runs = config.runs;
   if (runs.size() == 1)
-    return QObject::tr("%1 One network: switch batch norm on and off while it trains (B, or the "
-                       "Training box); W is kept, and every chart over steps marks the switch. %2")
+    return QObject::tr(
+               "%1 One network: switch batch norm on and off while it trains (B, or the "
+               "Training box); W is kept, and every chart over steps marks the switch. %2")
                .arg(start, help) +
            onLinesBelow(normalizationLines(runs, false));
   QStringList named;
@@ -61,9 +63,10 @@ QString runsCaption(const ExperimentConfig& config) {
                         "from the same initial weights; runs with the same "
                         "batch size see the same mini-batches");
   return QObject::tr("%1 %2 runs side by side, %3: %4. %5")
-      .arg(start)
-      .arg(runs.size())
-      .arg(together, named.join(QStringLiteral(", ")), help) + onLinesBelow(normalizationLines(runs, false));
+             .arg(start)
+             .arg(runs.size())
+             .arg(together, named.join(QStringLiteral(", ")), help) +
+         onLinesBelow(normalizationLines(runs, false));
 }
 
 }  // namespace bnlab

@@ -30,8 +30,8 @@ template <typename Call>
 void TrainingController::post(Call call) {
   if (!thread_.isRunning()) return;
   worker_->interrupt();
-  QMetaObject::invokeMethod(worker_, [worker = worker_, call] { call(*worker); },
-                            Qt::QueuedConnection);
+  QMetaObject::invokeMethod(
+      worker_, [worker = worker_, call] { call(*worker); }, Qt::QueuedConnection);
 }
 
 void TrainingController::configure(const ExperimentConfig& config) {

@@ -4,6 +4,7 @@
 // own clock.
 #include <QObject>
 #include <QThread>
+
 #include "training_command.h"
 #include "training_worker.h"
 

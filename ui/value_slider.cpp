@@ -30,7 +30,9 @@ ValueSlider::ValueSlider(QVector<double> values, Formatter format, QWidget* pare
 void ValueSlider::setValue(double value) {
   // A value from a file or preset that the scale lacks joins the scale, rather than being
   // silently replaced by its nearest neighbour.
-  const auto same = [value](double v) { return std::abs(v - value) <= 1e-9 * std::max(1.0, std::abs(value)); };
+  const auto same = [value](double v) {
+    return std::abs(v - value) <= 1e-9 * std::max(1.0, std::abs(value));
+  };
   int index = int(std::find_if(values_.begin(), values_.end(), same) - values_.begin());
   if (index == values_.size()) {
     index = int(std::lower_bound(values_.begin(), values_.end(), value) - values_.begin());

@@ -20,9 +20,9 @@ std::vector<std::string_view> toyNames();
 
 struct ToyDataConfig {
   ToyKind kind = ToyKind::Spiral;
-  int size = 1000;     // examples in all, 2 … 200000
+  int size = 1000;      // examples in all, 2 … 200000
   double noise = 0.03;  // σ of the coordinate noise, 0 … 2
-  int classes = 2;     // arms of the spiral or number of blobs (2 … 10); 2 for the others
+  int classes = 2;      // arms of the spiral or number of blobs (2 … 10); 2 for the others
   std::uint64_t seed = 1;
 
   std::vector<std::string> validate() const;

@@ -14,24 +14,28 @@ void BatchNoiseTracker::setTarget(int layer, int unit) {
   unit_ = unit;
   batches_.clear();
   fixedWeights_.clear();
-  for (History* h : {&runningMean_, &runningVariance_, &populationMeanHistory_, &populationVarianceHistory_})
+  for (History* h :
+       {&runningMean_, &runningVariance_, &populationMeanHistory_, &populationVarianceHistory_})
     h->clear();
 }
 
 bool BatchNoiseTracker::tracks(const Network& network) const {
-  return layer_ >= 0 && layer_ < network.depth() && batchNormalizesZ(network.block(layer_).normalization()) &&
+  return layer_ >= 0 && layer_ < network.depth() &&
+         batchNormalizesZ(network.block(layer_).normalization()) &&
          unit_ < network.block(layer_).units();
 }
 
 void BatchNoiseTracker::afterStep(const Network& network) {
   if (!tracks(network)) return;
   const BatchNorm& norm = network.block(layer_).batchNorm();
-  batches_.push_back({float(norm.batchMean()(unit_)), float(std::sqrt(norm.batchVariance()(unit_)))});
+  batches_.push_back(
+      {float(norm.batchMean()(unit_)), float(std::sqrt(norm.batchVariance()(unit_)))});
   if (batches_.size() > kBatches) batches_.pop_front();
 }
 
 void BatchNoiseTracker::record(std::int64_t step, const Network& network, const Dataset& train,
-                               const std::vector<int>& batchSizes, std::uint64_t seed, int examples) {
+                               const std::vector<int>& batchSizes, std::uint64_t seed,
+                               int examples) {
   if (!tracks(network) || train.size() == 0) return;
   std::vector<int> indices(static_cast<std::size_t>(std::min(train.size(), kPopulationExamples)));
   std::iota(indices.begin(), indices.end(), 0);
@@ -55,8 +59,9 @@ void BatchNoiseTracker::record(std::int64_t step, const Network& network, const 
     const int size = batchSizes[i];
     if (i > 0 && remaining < kFewestFixedWeightBatches * size) continue;
     const int batches = fixedWeightBatches(size, remaining);
-    fixedWeights_.push_back(measureFixedWeightNoise(network, train, layer_, unit_, size, populationMean_,
-                                                    std::sqrt(populationVariance_), seed, step, batches));
+    fixedWeights_.push_back(measureFixedWeightNoise(network, train, layer_, unit_, size,
+                                                    populationMean_, std::sqrt(populationVariance_),
+                                                    seed, step, batches));
     remaining -= batches * size;
   }
 }
@@ -83,7 +88,8 @@ BatchNoise BatchNoiseTracker::measure(const Network& network) const {
     noise.relativeStdSpread = noise.stdSpread / sigma;
     noise.standardizedBatches.reserve(noise.batches.size());
     for (const auto& [mean, stddev] : noise.batches)
-      noise.standardizedBatches.push_back({float((mean - noise.populationMean) / sigma), float(stddev / sigma)});
+      noise.standardizedBatches.push_back(
+          {float((mean - noise.populationMean) / sigma), float(stddev / sigma)});
   }
   noise.fixedWeights = fixedWeights_;
   noise.runningMean = runningMean_.view();

@@ -44,7 +44,8 @@ DecisionMap computeDecisionMap(const Network& network, const PlaneExtent& extent
   map.confidence.resize(static_cast<std::size_t>(grid.cols()));
   for (Eigen::Index i = 0; i < grid.cols(); ++i) {
     Eigen::Index best = 0;
-    map.confidence[static_cast<std::size_t>(i)] = float(record.probabilities.col(i).maxCoeff(&best));
+    map.confidence[static_cast<std::size_t>(i)] =
+        float(record.probabilities.col(i).maxCoeff(&best));
     map.classes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(best);
   }
   return map;

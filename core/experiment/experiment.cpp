@@ -31,7 +31,6 @@ std::uint64_t derivedSeed(std::uint64_t seed, int stream) {
 
 }  // namespace
 
-
 Experiment::Experiment(const ExperimentConfig& config)
     : Experiment(config, loadDataSplit(checked(config).data)) {}
 
@@ -45,12 +44,14 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   config_.network.inputs = net.inputs;
   config_.network.classes = net.classes;
 
-  streams_.emplace_back(config_.batchSize, BatchSampler(data_->train.size(), derivedSeed(config_.seed, 1)));
+  streams_.emplace_back(config_.batchSize,
+                        BatchSampler(data_->train.size(), derivedSeed(config_.seed, 1)));
   runs_.reserve(config_.runs.size());
   for (std::size_t i = 0; i < config_.runs.size(); ++i) {
     const RunSpec& spec = config_.runs[i];
-    runs_.emplace_back(std::make_unique<Trainer>(runLabel(spec), networkFor(spec, net), config_.optimizer),
-                       int(net.hiddenUnits.size()));
+    runs_.emplace_back(
+        std::make_unique<Trainer>(runLabel(spec), networkFor(spec, net), config_.optimizer),
+        int(net.hiddenUnits.size()));
     runs_.back().progress = LossProgress(net.classes);
   }
   // One thread per core: runs step in parallel, and even one run's evaluation has parts that do.
@@ -65,7 +66,8 @@ Experiment::Experiment(const ExperimentConfig& config, std::shared_ptr<const Dat
   order.resize(std::min(order.size(), static_cast<std::size_t>(config_.probeSize)));
   std::vector<int> probeLabels;
   data_->train.gather(order, probeX_, probeLabels);
-  std::vector<int> testOrder(static_cast<std::size_t>(std::min(data_->test.size(), config_.probeSize)));
+  std::vector<int> testOrder(
+      static_cast<std::size_t>(std::min(data_->test.size(), config_.probeSize)));
   std::iota(testOrder.begin(), testOrder.end(), 0);
   data_->test.gather(testOrder, testProbeX_, probeLabels);
   record();
@@ -91,9 +93,7 @@ void Experiment::setThreads(int threads) {
   pool_ = std::make_unique<TaskPool>(std::clamp(threads, 1, kMaxThreads));
 }
 
-int Experiment::batchSize(int i) const {
-  return runSpec(i).batchSize.value_or(config_.batchSize);
-}
+int Experiment::batchSize(int i) const { return runSpec(i).batchSize.value_or(config_.batchSize); }
 
 double Experiment::dropout(int i) const {
   return runSpec(i).dropout.value_or(double(config_.network.dropout));
@@ -116,8 +116,8 @@ void Experiment::trainRun(Run& run, StepMeasures measures) {
   const BatchStream& batch = streams_[run.stream];
   if (measures.landscape) {
     // From the parameters this step starts at, on this step's batch.
-    const LandscapeSample s = probeLandscape(run.trainer->network(), batch.x, batch.y,
-                                             config_.optimizer.learningRate);
+    const LandscapeSample s =
+        probeLandscape(run.trainer->network(), batch.x, batch.y, config_.optimizer.learningRate);
     run.landscape.lossVariation.append(step_, s.lossVariation);
     run.landscape.gradientChange.append(step_, s.gradientChange);
     run.landscape.betaSmoothness.append(step_, s.betaSmoothness);
@@ -159,7 +159,8 @@ double Experiment::step() {
 void Experiment::recordRun(Run& run) {
   run.trainer->probe(probeX_, run.probeRecord);
   const bool testInputs = run.recorder.wantsTestInputs() && testProbeX_.cols() > 0;
-  if (testInputs) run.trainer->network().infer(testProbeX_, NormStats::Running, run.testProbeRecord);
+  if (testInputs)
+    run.trainer->network().infer(testProbeX_, NormStats::Running, run.testProbeRecord);
   run.recorder.record(step_, run.probeRecord, run.trainer->network(), run.batchLoss,
                       testInputs ? &run.testProbeRecord : nullptr);
 }
@@ -179,24 +180,30 @@ void Experiment::evaluatePart(Run& run, EvaluationPart part) {
   constexpr int kSingles = 200;  // examples evaluated one at a time (each is a forward pass)
   switch (part) {
     case EvaluationPart::Train:
-      run.trainEvaluation = trainer.evaluate(data_->train, NormStats::Running, kChunk, evaluationLimit_);
+      run.trainEvaluation =
+          trainer.evaluate(data_->train, NormStats::Running, kChunk, evaluationLimit_);
       break;
     case EvaluationPart::Test:
-      run.testEvaluation = trainer.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
+      run.testEvaluation =
+          trainer.evaluate(data_->test, NormStats::Running, kChunk, evaluationLimit_);
       break;
     case EvaluationPart::Population:  // passes over the training set, like the evaluation
       // Fixed-weight noise within about 4 evaluations' examples (64 batches of each size at the
       // default limit; in the live window's quicker evaluations fewer, and the own size only).
       run.batchNoise.record(step_, trainer.network(), data_->train, run.noiseBatchSizes,
-                            derivedSeed(config_.seed, 4) ^ std::uint64_t(step_), 4 * evaluationLimit_);
+                            derivedSeed(config_.seed, 4) ^ std::uint64_t(step_),
+                            4 * evaluationLimit_);
       break;
     case EvaluationPart::TestSetStatistics:
       run.testTime.testSetStatistics =
-          trainer.evaluate(data_->test, NormStats::Batch, evaluationLimit_, evaluationLimit_).accuracy;
+          trainer.evaluate(data_->test, NormStats::Batch, evaluationLimit_, evaluationLimit_)
+              .accuracy;
       break;
     case EvaluationPart::BatchOfOne:
-      run.testTime.batchOfOne = trainer.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy;
-      run.testTime.batchOfOneTogether = trainer.evaluate(data_->test, NormStats::Running, kChunk, kSingles).accuracy;
+      run.testTime.batchOfOne =
+          trainer.evaluate(data_->test, NormStats::Batch, 1, kSingles).accuracy;
+      run.testTime.batchOfOneTogether =
+          trainer.evaluate(data_->test, NormStats::Running, kChunk, kSingles).accuracy;
       break;
   }
 }
@@ -209,16 +216,20 @@ void Experiment::evaluate() {
     std::vector<int>& sizes = runs_[i].noiseBatchSizes;
     sizes = {batchSize(int(i))};
     for (int j = 0; j < runCount(); ++j)
-      if (std::find(sizes.begin(), sizes.end(), batchSize(j)) == sizes.end()) sizes.push_back(batchSize(j));
+      if (std::find(sizes.begin(), sizes.end(), batchSize(j)) == sizes.end())
+        sizes.push_back(batchSize(j));
   }
   for (Run& run : runs_) {
-    for (EvaluationPart part : {EvaluationPart::Train, EvaluationPart::Test, EvaluationPart::Population})
+    for (EvaluationPart part :
+         {EvaluationPart::Train, EvaluationPart::Test, EvaluationPart::Population})
       parts.emplace_back(&run, part);
     if (run.trainer->network().normalization() != Normalization::None)
       for (EvaluationPart part : {EvaluationPart::TestSetStatistics, EvaluationPart::BatchOfOne})
         parts.emplace_back(&run, part);
   }
-  forEachTask(int(parts.size()), [&](int i) { evaluatePart(*parts[std::size_t(i)].first, parts[std::size_t(i)].second); });
+  forEachTask(int(parts.size()), [&](int i) {
+    evaluatePart(*parts[std::size_t(i)].first, parts[std::size_t(i)].second);
+  });
   for (Run& run : runs_) {
     run.recorder.recordEvaluation(step_, run.trainEvaluation, run.testEvaluation);
     if (run.trainer->network().normalization() == Normalization::None) continue;
@@ -355,7 +366,9 @@ void Experiment::setFocus(int layer, DistributionFocus focus) {
   for (Run& run : runs_) run.recorder.setFocus(layer, focus);
 }
 
-void Experiment::setLandscapeEvery(int steps) { config_.landscapeEvery = std::clamp(steps, 0, 1000000); }
+void Experiment::setLandscapeEvery(int steps) {
+  config_.landscapeEvery = std::clamp(steps, 0, 1000000);
+}
 
 void Experiment::setGradientShiftEvery(int steps) {
   config_.gradientShiftEvery = std::clamp(steps, 0, 1000000);

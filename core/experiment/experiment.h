@@ -34,7 +34,9 @@ class Experiment {
   static constexpr int kEvaluationLimit = 10000;
   static constexpr int kChunk = 1024;
   // Fewer examples for faster, rougher evaluations (the live window's); 1 … kEvaluationLimit.
-  void setEvaluationLimit(int examples) { evaluationLimit_ = std::clamp(examples, 1, kEvaluationLimit); }
+  void setEvaluationLimit(int examples) {
+    evaluationLimit_ = std::clamp(examples, 1, kEvaluationLimit);
+  }
   // Off: step() leaves recording and evaluating to record() and evaluate() (the live window
   // measures on its clock), while the configuration keeps its schedule for exports.
   void setMeasureOnSchedule(bool on) { measureOnSchedule_ = on; }
@@ -135,7 +137,7 @@ class Experiment {
     double batchLoss = 0;
     LossProgress progress;
     Evaluation trainEvaluation, testEvaluation;  // the last evaluation's parts
-    std::size_t stream = 0;  // index into streams_ of this step's batch
+    std::size_t stream = 0;                      // index into streams_ of this step's batch
     ForwardRecord probeRecord, testProbeRecord;
   };
 

@@ -21,7 +21,9 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 
 std::string_view dataSourceName(DataSource source) { return kSourceNames.name(source); }
 
-std::optional<DataSource> dataSourceFromName(std::string_view name) { return kSourceNames.find(name); }
+std::optional<DataSource> dataSourceFromName(std::string_view name) {
+  return kSourceNames.find(name);
+}
 
 std::vector<std::string_view> dataSourceNames() { return kSourceNames.names(); }
 
@@ -42,18 +44,22 @@ std::vector<std::string> ExperimentConfig::validate() const {
   std::vector<std::string> errors = rangeErrors(*this);
   if (data.source != DataSource::Toy && (data.unevenScales || data.testShift != 0))
     errors.push_back("uneven scales and the test-input shift apply to toy data only");
-  if (data.source == DataSource::Csv && data.path.empty()) errors.push_back("CSV data needs a file");
+  if (data.source == DataSource::Csv && data.path.empty())
+    errors.push_back("CSV data needs a file");
   const int depth = int(network.hiddenUnits.size());
   if (depth < 1 || depth > NetworkConfig::kMaxDepth)
     errors.push_back("network.hiddenLayers: hidden layers must number 1 to " +
                      std::to_string(NetworkConfig::kMaxDepth) + ", not " + std::to_string(depth));
   append(errors, validateRuns(runs));
-  const auto grouped = [](const RunSpec& run) { return run.normalization == Normalization::GroupNorm; };
+  const auto grouped = [](const RunSpec& run) {
+    return run.normalization == Normalization::GroupNorm;
+  };
   if (std::any_of(runs.begin(), runs.end(), grouped))
     for (int units : network.hiddenUnits)
       if (network.groups < 1 || units % network.groups != 0) {
         errors.push_back("network.groups: group norm's " + std::to_string(network.groups) +
-                         " groups must divide every hidden layer's units, not " + std::to_string(units));
+                         " groups must divide every hidden layer's units, not " +
+                         std::to_string(units));
         break;
       }
   return errors;

@@ -27,14 +27,14 @@ struct DataConfig {
   ToyDataConfig toy;
   // Mnist: the folder ("" = Debian's Fashion-MNIST, package dataset-fashion-mnist); Csv: the file.
   std::string path;
-  int labelColumn = -1;        // Csv: 0-based column of the labels; −1 = the last
+  int labelColumn = -1;  // Csv: 0-based column of the labels; −1 = the last
   // Mnist and Csv: train on at most this many training examples (0 = all of them).
   int trainLimit = 0;
   double testFraction = 0.25;  // 0.05 … 0.9 (toy and CSV data; MNIST has its own test set)
   bool unevenScales = false;   // toy data: multiply the features by kUnevenScales (see toy_data.h)
   bool standardize = true;     // fit mean/std on the training split, apply to both
-  // Covariate shift (toy data): test inputs moved along x₁ by this many training standard deviations and
-  // relabelled by the same rule (see covariate_shift.h). 0 … 3.
+  // Covariate shift (toy data): test inputs moved along x₁ by this many training standard
+  // deviations and relabelled by the same rule (see covariate_shift.h). 0 … 3.
   double testShift = 0;
 
   bool operator==(const DataConfig&) const = default;
@@ -47,14 +47,14 @@ struct ExperimentConfig {
   // 1 to kMaxRuns runs trained side by side; by default the plain and the batch-norm twin.
   std::vector<RunSpec> runs = *runsForBatchNorm("compare");
   OptimizerConfig optimizer;
-  int batchSize = 64;        // 1 … 512
-  std::int64_t steps = 0;    // where training stops (the window pauses there); 0 = no end
-  int probeSize = 256;       // examples in the fixed probe batch, 2 … 4096
-  int recordEvery = 10;      // steps between recorded distributions, 1 … 100000
-  int evaluateEvery = 100;   // steps between train/test evaluations, 1 … 1000000
-  int landscapeEvery = 0;    // steps between loss-landscape probes; 0 = off
+  int batchSize = 64;          // 1 … 512
+  std::int64_t steps = 0;      // where training stops (the window pauses there); 0 = no end
+  int probeSize = 256;         // examples in the fixed probe batch, 2 … 4096
+  int recordEvery = 10;        // steps between recorded distributions, 1 … 100000
+  int evaluateEvery = 100;     // steps between train/test evaluations, 1 … 1000000
+  int landscapeEvery = 0;      // steps between loss-landscape probes; 0 = off
   int gradientShiftEvery = 0;  // steps between gradient-shift measures (gradient_shift.h); 0 = off
-  std::uint64_t seed = 1;    // one seed for data, initial weights, batches and dropout
+  std::uint64_t seed = 1;      // one seed for data, initial weights, batches and dropout
 
   static constexpr int kMaxBatchSize = bnlab::kMaxBatchSize;
   static constexpr std::int64_t kMaxSteps = 100'000'000;

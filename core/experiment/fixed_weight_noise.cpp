@@ -9,7 +9,8 @@
 namespace bnlab {
 
 int fixedWeightBatches(int batchSize, int examples) {
-  return std::clamp(examples / std::max(batchSize, 1), kFewestFixedWeightBatches, kFixedWeightBatches);
+  return std::clamp(examples / std::max(batchSize, 1), kFewestFixedWeightBatches,
+                    kFixedWeightBatches);
 }
 
 FixedWeightNoise measureFixedWeightNoise(const Network& network, const Dataset& train, int layer,

@@ -174,7 +174,8 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
   now.gamma = gamma ? toDoubles(gamma->col(0)) : std::vector<double>{};
   now.beta = beta ? toDoubles(beta->col(0)) : std::vector<double>{};
   if (gamma && beta) {
-    layer.gammaRms.append(step, std::sqrt(gamma->cast<double>().squaredNorm() / double(gamma->rows())));
+    layer.gammaRms.append(step,
+                          std::sqrt(gamma->cast<double>().squaredNorm() / double(gamma->rows())));
     layer.betaMean.append(step, beta->cast<double>().mean());
   }
   now.runningMean = bn ? toDoubles(norm.runningMean()) : std::vector<double>{};
@@ -205,8 +206,8 @@ void RunRecorder::recordEarlierShift(Layer& layer, std::int64_t step, std::int64
     // Layer l's parameters now, on the earlier layers' output of Δ steps ago.
     block.infer(layer.previousInput, NormStats::Batch, shifted_);
     sortValues(shifted_.activationInput(), sorted_, &shiftedRows_, scratch_);
-    now.earlierShift = meanUnitWasserstein(shiftedRows_, layer.sortedRows, block.units()) *
-                       (100.0 / double(lag));
+    now.earlierShift =
+        meanUnitWasserstein(shiftedRows_, layer.sortedRows, block.units()) * (100.0 / double(lag));
     const double meanSpread = meanOf(now.now[int(Quantity::ActivationInput)].unitStddev);
     layer.earlierShift.append(step, now.earlierShift);
     layer.earlier.append(now.earlierShift);
@@ -307,7 +308,8 @@ void RunRecorder::setTrackedUnit(int layer, int unit) {
 void RunRecorder::recordTrackedUnit(std::int64_t step, const Layer& layer, int examples) {
   const auto begin = static_cast<std::size_t>(tracked_.unit) * static_cast<std::size_t>(examples);
   if (examples <= 0 || begin + static_cast<std::size_t>(examples) > layer.sortedRows.size()) return;
-  const std::span<const float> unitValues(layer.sortedRows.data() + begin, static_cast<std::size_t>(examples));
+  const std::span<const float> unitValues(layer.sortedRows.data() + begin,
+                                          static_cast<std::size_t>(examples));
   const std::vector<double> q = quantilesOfSorted(unitValues, kPaperPercentiles);
   for (std::size_t i = 0; i < 3; ++i) {
     tracked_.series[i].append(step, q[i]);

@@ -139,7 +139,8 @@ std::vector<std::string> validateRun(const RunSpec& spec) {
     errors.push_back(who + "dropout must be between 0 and 0.9");
   if (spec.name.size() > 80) errors.push_back(who + "the name must be at most 80 characters");
   if (spec.name.find_first_of(",:") != std::string::npos)
-    errors.push_back(who + "a name cannot hold a comma or a colon (they separate runs and settings)");
+    errors.push_back(who +
+                     "a name cannot hold a comma or a colon (they separate runs and settings)");
   if (!spec.name.empty() && trim(spec.name) != spec.name)
     errors.push_back(who + "a name cannot begin or end with a space");
   return errors;

@@ -16,7 +16,6 @@
 
 namespace bnlab {
 
-
 struct NormalizationInfo {
   Normalization kind;
   std::string_view key;          // in configs and on the command line: "batch-norm"

@@ -124,8 +124,8 @@ struct LayerSnapshot {
 struct DecisionMap {
   int columns = 0, rows = 0;
   double xMin = 0, xMax = 0, yMin = 0, yMax = 0;  // input coordinates of the grid's extent
-  std::vector<std::uint8_t> classes;               // rows × columns, row 0 at yMin
-  std::vector<float> confidence;                   // rows × columns, in [1/k, 1]
+  std::vector<std::uint8_t> classes;              // rows × columns, row 0 at yMin
+  std::vector<float> confidence;                  // rows × columns, in [1/k, 1]
   std::int64_t step = -1;
   bool empty() const { return classes.empty(); }
 };
@@ -183,11 +183,13 @@ struct SinglePrediction {
 // The batch norm paper's Figure 1 (b, c): the 15th, 50th and 85th percentiles (kPaperPercentiles)
 // of one unit's activation input — the input to its sigmoid — over the probe batch, over steps.
 struct UnitPercentiles {
-  int layer = -1, unit = 0;             // 0-based; layer −1: nothing recorded yet
-  std::array<HistoryView, 3> series;    // 15th, 50th, 85th
+  int layer = -1, unit = 0;               // 0-based; layer −1: nothing recorded yet
+  std::array<HistoryView, 3> series;      // 15th, 50th, 85th
   std::array<double, 3> first{}, last{};  // at the first and the latest record
   // How far the 15–85 band moved: the mean of |last − first| of the 15th and 85th percentiles.
-  double drift() const { return 0.5 * (std::abs(last[0] - first[0]) + std::abs(last[2] - first[2])); }
+  double drift() const {
+    return 0.5 * (std::abs(last[0] - first[0]) + std::abs(last[2] - first[2]));
+  }
 };
 
 // How far a kick of hidden layer `layer`'s W moved each layer's activation input at once (no
@@ -195,9 +197,9 @@ struct UnitPercentiles {
 // kick, mean over units of W₁ (batch statistics of the probe batch). Layers before the kicked
 // one: 0; the kicked one: its own W moved; later ones: only their input moved.
 struct KickResponse {
-  std::int64_t step = -1;  // −1: no kick yet
-  int layer = -1;          // 0-based
-  double relative = 0;     // the kick's σ as a fraction of rms(W)
+  std::int64_t step = -1;             // −1: no kick yet
+  int layer = -1;                     // 0-based
+  double relative = 0;                // the kick's σ as a fraction of rms(W)
   std::vector<double> moved;          // per hidden layer
   std::vector<double> movedRelative;  // ÷ the layer's mean unit std before the kick
 };
@@ -208,9 +210,9 @@ struct RunSnapshot {
   Normalization normalization = Normalization::None;  // of its hidden layers now
   bool batchNorm = false;   // they normalize with batch statistics now (usesBatchStatistics)
   bool normalized = false;  // their activation input is a normalized Z̃ (normalizesActivationInput)
-  int batchSize = 0;       // the batch size and dropout it trains with now
+  int batchSize = 0;        // the batch size and dropout it trains with now
   double dropout = 0;
-  std::int64_t epoch = 0;  // completed passes over the training set of its batches
+  std::int64_t epoch = 0;         // completed passes over the training set of its batches
   double batchLoss = 0;           // loss of the last training mini-batch
   Evaluation train, test;         // at the last evaluation (Eval mode)
   std::int64_t evaluatedAt = -1;  // step of that evaluation; −1 before the first
@@ -222,29 +224,29 @@ struct RunSnapshot {
   DecisionMap decisionMap;
   BatchNoise batchNoise;
   KickResponse lastKick;
-  TestTimeAccuracy testTime;  // normalized runs, at the last evaluation
-  LossProgress progress;      // whether its batch loss fell below where it started
-  SinglePrediction chosen;    // the example picked on the decision plane, if any
+  TestTimeAccuracy testTime;        // normalized runs, at the last evaluation
+  LossProgress progress;            // whether its batch loss fell below where it started
+  SinglePrediction chosen;          // the example picked on the decision plane, if any
   UnitPercentiles unitPercentiles;  // of the followed unit (Experiment::setBatchNoiseTarget)
   // Loss-landscape probe (off unless landscapeEvery > 0): see landscape_probe.h.
   HistoryView lossVariation, gradientChange, betaSmoothness;
 };
 
 struct Snapshot {
-  std::int64_t step = 0;   // optimizer steps taken
-  std::int64_t epoch = 0;  // completed passes over the training set (the first run's batches)
+  std::int64_t step = 0;         // optimizer steps taken
+  std::int64_t epoch = 0;        // completed passes over the training set (the first run's batches)
   std::int64_t recordedAt = -1;  // step of the distributions below
   ExperimentConfig config;       // as resolved, with the live settings at this step
   std::vector<std::int64_t> batchNormToggles;  // steps at which batch norm was switched
   struct Perturbation {
     std::int64_t step = 0;
-    int layer = 0;         // 0-based hidden layer whose W was kicked
-    double relative = 0;   // noise σ as a fraction of W's root-mean-square
+    int layer = 0;        // 0-based hidden layer whose W was kicked
+    double relative = 0;  // noise σ as a fraction of W's root-mean-square
   };
   std::vector<Perturbation> perturbations;
-  std::vector<RunSnapshot> runs;               // one per run of config.runs, in that order
-  std::shared_ptr<const DataSplit> data;       // shared, never modified
-  int lastBatchSize = 0;                       // examples in the first run's last mini-batch
+  std::vector<RunSnapshot> runs;          // one per run of config.runs, in that order
+  std::shared_ptr<const DataSplit> data;  // shared, never modified
+  int lastBatchSize = 0;                  // examples in the first run's last mini-batch
   // The step at which run `divergedRun` lost a finite loss (−1: never). Measurements stop there.
   std::int64_t divergedAt = -1;
   int divergedRun = -1;

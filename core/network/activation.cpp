@@ -16,7 +16,9 @@ constexpr NameTable<ActivationKind, 5> kNames{{{
 
 std::string_view activationName(ActivationKind kind) { return kNames.name(kind); }
 
-std::optional<ActivationKind> activationFromName(std::string_view name) { return kNames.find(name); }
+std::optional<ActivationKind> activationFromName(std::string_view name) {
+  return kNames.find(name);
+}
 
 std::vector<std::string_view> activationNames() { return kNames.names(); }
 

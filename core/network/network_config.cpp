@@ -29,7 +29,8 @@ std::vector<std::string> NetworkConfig::validate() const {
   if (normalization == Normalization::GroupNorm)
     for (int units : hiddenUnits)
       if (groups < 1 || units % groups != 0) {
-        errors.push_back("group norm's " + std::to_string(groups) + " groups must divide every hidden layer's units, not " +
+        errors.push_back("group norm's " + std::to_string(groups) +
+                         " groups must divide every hidden layer's units, not " +
                          std::to_string(units));
         break;
       }

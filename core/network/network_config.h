@@ -22,7 +22,7 @@ struct NetworkConfig {
   BatchNormOptions batchNormOptions;  // ε also serves layer norm
   Scalar noiseSpread = Scalar(0.3);   // r of noisy batch norm (step_noise.h), 0 … 1.5
   int groups = 4;                     // G of group norm; must divide every layer's units
-  Scalar dropout = 0;  // p ∈ [0, 0.9]
+  Scalar dropout = 0;                 // p ∈ [0, 0.9]
   std::uint64_t seed = 1;
 
   static constexpr int kMaxDepth = 8;

@@ -25,8 +25,7 @@ std::vector<double> quantilesOfSorted(std::span<const float> sorted,
   return out;
 }
 
-std::vector<double> quantiles(std::span<const float> values,
-                              std::span<const double> percentiles) {
+std::vector<double> quantiles(std::span<const float> values, std::span<const double> percentiles) {
   std::vector<float> sorted(values.begin(), values.end());
   std::sort(sorted.begin(), sorted.end());
   return quantilesOfSorted(sorted, percentiles);

@@ -5,9 +5,9 @@
 // ends (by sign bit).
 #include <array>
 #include <bit>
-#include <utility>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace bnlab {

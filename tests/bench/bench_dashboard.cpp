@@ -102,7 +102,11 @@ static void BM_ExportAll(benchmark::State& state) {
   }
   state.counters["files"] = double(files);
 }
-BENCHMARK(BM_ExportAll)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3)->UseRealTime();
+BENCHMARK(BM_ExportAll)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->Repetitions(3)
+    ->UseRealTime();
 
 // From nothing to the window on screen with its first snapshot drawn (in process; the
 // executable's own start, dynamic linking included, is `bnlab --version`'s time).
@@ -119,7 +123,11 @@ static void BM_WindowStartup(benchmark::State& state) {
     state.SetIterationTime(double(timer.nsecsElapsed()) * 1e-9);
   }
 }
-BENCHMARK(BM_WindowStartup)->Iterations(5)->Repetitions(3)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WindowStartup)
+    ->Iterations(5)
+    ->Repetitions(3)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 static void BM_TrainingWithoutWindow(benchmark::State& state) {
   double rate = 0;

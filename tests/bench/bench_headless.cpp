@@ -61,10 +61,22 @@ static void BM_CoreStepLoop(benchmark::State& state) {
     reportRate(state, double(timer.nsecsElapsed()) * 1e-9);
   }
 }
-BENCHMARK(BM_CoreStepLoop)->Iterations(1)->Repetitions(5)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CoreStepLoop)
+    ->Iterations(1)
+    ->Repetitions(5)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 static void BM_HeadlessRun(benchmark::State& state) { headless(state, false); }
-BENCHMARK(BM_HeadlessRun)->Iterations(1)->Repetitions(5)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HeadlessRun)
+    ->Iterations(1)
+    ->Repetitions(5)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
 
 static void BM_HeadlessRunDefaultMeasurements(benchmark::State& state) { headless(state, true); }
-BENCHMARK(BM_HeadlessRunDefaultMeasurements)->Iterations(1)->Repetitions(3)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HeadlessRunDefaultMeasurements)
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);

@@ -68,7 +68,9 @@ static void BM_WindowTwoHundredThousandSteps(benchmark::State& state) {
     window.show();
     window.controls()->speedSlider()->setValue(kFullSpeed);
     window.controller().play();
-    const auto stepNow = [&] { return window.controller().latest() ? window.controller().latest()->step : 0; };
+    const auto stepNow = [&] {
+      return window.controller().latest() ? window.controller().latest()->step : 0;
+    };
     // Warm: every history at its capacity (the window records ~30 times a second).
     const auto historiesFull = [&] {
       const SnapshotPtr snap = window.controller().latest();

@@ -172,7 +172,12 @@ static void BM_RecordAndSnapshotA(benchmark::State& state) {
     benchmark::DoNotOptimize(experiment.snapshot());
   }
 }
-BENCHMARK(BM_RecordAndSnapshotA)->Arg(0)->Arg(1)->ArgName("compare")->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+BENCHMARK(BM_RecordAndSnapshotA)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("compare")
+    ->Unit(benchmark::kMicrosecond)
+    ->MinTime(1.0);
 
 // A Snapshot alone (copying the current measurements and bounded histories).
 static void BM_SnapshotOnlyA(benchmark::State& state) {

@@ -590,27 +590,31 @@ class CommandLineTest : public QObject {
   void notLearningIsSaid() {
     QTemporaryDir tmp;
     const QString out = tmp.filePath(QStringLiteral("out"));
-    const QStringList base = {QStringLiteral("--optimizer"), QStringLiteral("sgd"),
-                              QStringLiteral("--steps"), QStringLiteral("600"),
-                              QStringLiteral("--export"), out, QStringLiteral("--format"),
-                              QStringLiteral("csv"), QStringLiteral("--charts"),
-                              QStringLiteral("accuracy"), QStringLiteral("--overwrite")};
-    const Result stalled = run(base + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("10")},
-                               tmp.path());
+    const QStringList base = {
+        QStringLiteral("--optimizer"), QStringLiteral("sgd"),        QStringLiteral("--steps"),
+        QStringLiteral("600"),         QStringLiteral("--export"),   out,
+        QStringLiteral("--format"),    QStringLiteral("csv"),        QStringLiteral("--charts"),
+        QStringLiteral("accuracy"),    QStringLiteral("--overwrite")};
+    const Result stalled = run(
+        base + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("10")}, tmp.path());
     QVERIFY2(stalled.finished && stalled.exitCode == 0, stalled.describe().constData());
-    QVERIFY2(stalled.err.contains("bnlab: warning: Not learning: after 600 steps the plain run's loss") &&
+    QVERIFY2(stalled.err.contains(
+                 "bnlab: warning: Not learning: after 600 steps the plain run's loss") &&
                  stalled.err.contains("--learning-rate (now 10)"),
              stalled.describe().constData());
     const auto progress = [&] {
       return readJson(QDir(out).filePath(QStringLiteral("summary.json")))
-          .value(QLatin1String("runs")).toArray()[0].toObject()
-          .value(QLatin1String("lossProgress")).toObject();
+          .value(QLatin1String("runs"))
+          .toArray()[0]
+          .toObject()
+          .value(QLatin1String("lossProgress"))
+          .toObject();
     };
     QVERIFY(progress().value(QLatin1String("notLearning")).toBool());
     QVERIFY(progress().value(QLatin1String("recentLoss")).toDouble() >
             progress().value(QLatin1String("chanceLoss")).toDouble());
-    const Result learning = run(base + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("0.1")},
-                                tmp.path());
+    const Result learning = run(
+        base + QStringList{QStringLiteral("--learning-rate"), QStringLiteral("0.1")}, tmp.path());
     verifySuccess(learning);
     QVERIFY(!progress().value(QLatin1String("notLearning")).toBool());
   }

@@ -4,8 +4,8 @@
 #include <QTest>
 #include <fstream>
 
-#include "data_error_check.h"
 #include "data/csv_reader.h"
+#include "data_error_check.h"
 #include "experiment/data_loading.h"
 
 using namespace bnlab;
@@ -139,14 +139,16 @@ class CsvReaderTest : public QObject {
         << QByteArray("1,0\n2,999\n3,1000\n") << -1 << "bad.csv:3: a class number of 1000 or more";
     QTest::newRow("class number beyond int") << QByteArray("1,0\n2,99999999999999999999\n") << -1
                                              << "bad.csv:2: a class number of 1000 or more";
-    QTest::newRow("one class number")
-        << QByteArray("1,3\n2,3\n") << -1 << "bad.csv: every label is 3; at least 2 classes are needed";
+    QTest::newRow("one class number") << QByteArray("1,3\n2,3\n") << -1
+                                      << "bad.csv: every label is 3; at least 2 classes are needed";
     QTest::newRow("class numbers far apart")
         << QByteArray("1,0\n2,500\n") << -1 << "bad.csv: class ids go up to 500 but only 2 classes";
     QTest::newRow("first row with a nan is data, not a header")
-        << QByteArray("1,nan,0\n2,3,1\n4,5,0\n") << -1 << "bad.csv:1:2: \"nan\" is not a finite number";
+        << QByteArray("1,nan,0\n2,3,1\n4,5,0\n") << -1
+        << "bad.csv:1:2: \"nan\" is not a finite number";
     QTest::newRow("first row with a typo is data, not a header")
-        << QByteArray("0.5,0..3,1\n2,3,0\n4,5,1\n") << -1 << "bad.csv:1:2: \"0..3\" is not a number";
+        << QByteArray("0.5,0..3,1\n2,3,0\n4,5,1\n") << -1
+        << "bad.csv:1:2: \"0..3\" is not a number";
     QTest::newRow("one named class")
         << QByteArray("1,cat\n2,cat\n") << -1 << "bad.csv: every row has the label \"cat\"";
   }
@@ -205,15 +207,17 @@ class CsvReaderTest : public QObject {
     config.testFraction = 0.25;
     std::ofstream(config.path) << "a,b,label\n1,2,0\n3,4,1\n";
     CHECK_ERROR(makeDataSplit(config),
-                config.path + ": 2 examples (test fraction 0.25) leave 1 to train on; training "
-                              "needs at least 2");
+                config.path +
+                    ": 2 examples (test fraction 0.25) leave 1 to train on; training "
+                    "needs at least 2");
     std::ofstream(config.path) << "a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n";
     config.trainLimit = 1;
     CHECK_ERROR(makeDataSplit(config), "(test fraction 0.25, train limit 1) leave 1 to train on");
     config.trainLimit = 0;
     config.testFraction = 0.05;
-    CHECK_ERROR(makeDataSplit(config), config.path + ": 4 examples (test fraction 0.05) leave "
-                                                     "none to test on: raise the test fraction");
+    CHECK_ERROR(makeDataSplit(config), config.path +
+                                           ": 4 examples (test fraction 0.05) leave "
+                                           "none to test on: raise the test fraction");
     config.testFraction = 0.25;
     QCOMPARE(makeDataSplit(config).train.size(), 3);
   }

@@ -114,7 +114,8 @@ class ExperimentTest : public QObject {
     QCOMPARE(unitFocus.focused->history[0].mean.size(), std::size_t(4));  // steps 5, 10, 15, 20
     for (int q = 0; q < kQuantityCount; ++q) {
       QCOMPARE(unitFocus.focused->now[q].unitMean.size(), std::size_t(1));
-      QVERIFY(std::abs(unitFocus.focused->now[q].unitMean[0] - unitFocus.now[q].unitMean[3]) < 1e-5);
+      QVERIFY(std::abs(unitFocus.focused->now[q].unitMean[0] - unitFocus.now[q].unitMean[3]) <
+              1e-5);
       QCOMPARE(unitFocus.focused->now[q].histogram.total(), config.probeSize);
     }
     const LayerSnapshot& batchFocus = snap->runs[0].layers[2];
@@ -148,7 +149,8 @@ class ExperimentTest : public QObject {
       QVERIFY(map.confidence[i] >= 0.5f - 1e-6f && map.confidence[i] <= 1.0f + 1e-6f);
     }
     const Dataset& train = experiment.data().train;
-    QVERIFY(map.xMin < train.features.row(0).minCoeff() && map.xMax > train.features.row(0).maxCoeff());
+    QVERIFY(map.xMin < train.features.row(0).minCoeff() &&
+            map.xMax > train.features.row(0).maxCoeff());
     // Circles: the centre cell is the inner class (0) once trained.
     QCOMPARE(int(map.classes[std::size_t(10 * 30 + 15)]), 0);
   }
@@ -164,7 +166,8 @@ class ExperimentTest : public QObject {
     const Matrix normedKick = experiment.run(1).network().block(0).dense().weights() - normedBefore;
     const auto rms = [](const Matrix& w) { return std::sqrt(w.squaredNorm() / w.size()); };
     // The same noise matrix N, scaled by each twin's own rms(W): kick / (0.5 rms) equal.
-    QVERIFY((plainKick / (0.5f * rms(plainBefore))).isApprox(normedKick / (0.5f * rms(normedBefore)), 1e-4f));
+    QVERIFY((plainKick / (0.5f * rms(plainBefore)))
+                .isApprox(normedKick / (0.5f * rms(normedBefore)), 1e-4f));
     QVERIFY(plainKick.norm() > 0);
     QCOMPARE(experiment.run(0).network().block(1).dense().weights(), untouched);
     const SnapshotPtr snap = experiment.snapshot();
@@ -188,9 +191,13 @@ class ExperimentTest : public QObject {
     QCOMPARE(at512.batches.size(), BatchNoiseTracker::kBatches);
     // Sampling theory: the spread of μ_B scales as 1/√m, so 512 gives about 0.35 of 64's.
     QVERIFY2(at512.meanSpread < 0.6 * at64.meanSpread,
-             qPrintable(QStringLiteral("μ_B spread %1 at 512, %2 at 64").arg(at512.meanSpread).arg(at64.meanSpread)));
+             qPrintable(QStringLiteral("μ_B spread %1 at 512, %2 at 64")
+                            .arg(at512.meanSpread)
+                            .arg(at64.meanSpread)));
     QVERIFY2(at512.stdSpread < 0.6 * at64.stdSpread,
-             qPrintable(QStringLiteral("σ_B spread %1 at 512, %2 at 64").arg(at512.stdSpread).arg(at64.stdSpread)));
+             qPrintable(QStringLiteral("σ_B spread %1 at 512, %2 at 64")
+                            .arg(at512.stdSpread)
+                            .arg(at64.stdSpread)));
   }
 
   void testTimeUsesRunningStatisticsAndABatchOfOneCannot() {
@@ -221,7 +228,8 @@ class ExperimentTest : public QObject {
     const double runningMean = noise.runningMean.back().value;
     const double populationMean = noise.populationMeanHistory.back().value;
     QVERIFY2(std::abs(runningMean - populationMean) < 0.1 + 0.2 * noise.populationStd,
-             qPrintable(QStringLiteral("running %1, population %2").arg(runningMean).arg(populationMean)));
+             qPrintable(
+                 QStringLiteral("running %1, population %2").arg(runningMean).arg(populationMean)));
   }
 
   void landscapeProbeMeasuresWithoutTouchingTraining() {
@@ -236,9 +244,12 @@ class ExperimentTest : public QObject {
     const SnapshotPtr snap = probed.snapshot();
     for (const RunSnapshot& run : snap->runs) {
       QCOMPARE(run.betaSmoothness.size(), std::size_t(5));  // steps 0, 10, 20, 30, 40
-      run.betaSmoothness.forEach([](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value > 0); });
-      run.lossVariation.forEach([](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value >= 0); });
-      run.gradientChange.forEach([](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value > 0); });
+      run.betaSmoothness.forEach(
+          [](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value > 0); });
+      run.lossVariation.forEach(
+          [](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value >= 0); });
+      run.gradientChange.forEach(
+          [](const HistoryPoint& p) { QVERIFY(std::isfinite(p.value) && p.value > 0); });
     }
     QVERIFY(plain.snapshot()->runs[0].betaSmoothness.empty());
   }

@@ -34,9 +34,9 @@ class HistoryTest : public QObject {
     QVERIFY(h.points().size() <= 65);
     QVERIFY(h.points().size() >= 32);
     QCOMPARE(h.samplesSeen(), samples);
-    QCOMPARE(h.points().front().step, std::int64_t(0));           // the first sample, as it was
+    QCOMPARE(h.points().front().step, std::int64_t(0));  // the first sample, as it was
     QCOMPARE(h.points().front().count, std::int64_t(1));
-    QCOMPARE(h.points().back().step, samples - 1);                 // the newest sample
+    QCOMPARE(h.points().back().step, samples - 1);  // the newest sample
     double envelopeLow = 1e9, envelopeHigh = -1e9;
     std::int64_t counted = 0, previousStep = -1;
     for (const HistoryPoint& p : h.points()) {

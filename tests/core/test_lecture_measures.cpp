@@ -123,8 +123,10 @@ class LectureMeasuresTest : public QObject {
     QCOMPARE(fixedWeightBatches(64, 8000), kFixedWeightBatches);
     QCOMPARE(fixedWeightBatches(512, 8000), kFewestFixedWeightBatches);
     QCOMPARE(fixedWeightBatches(512, 40000), kFixedWeightBatches);
-    QCOMPARE(int(measureFixedWeightNoise(network, snap->data->train, 0, 0, 512, noise.populationMean,
-                                         noise.populationStd, 9, 100, 16).batches.size()), 16);
+    QCOMPARE(int(measureFixedWeightNoise(network, snap->data->train, 0, 0, 512,
+                                         noise.populationMean, noise.populationStd, 9, 100, 16)
+                     .batches.size()),
+             16);
     // Bit for bit the same batches from the same seed.
     const FixedWeightNoise again = measureFixedWeightNoise(
         network, snap->data->train, 0, 0, 512, noise.populationMean, noise.populationStd, 9, 100);
@@ -148,7 +150,8 @@ class LectureMeasuresTest : public QObject {
       const int expected = limit == Experiment::kEvaluationLimit ? 2 : 1;
       QCOMPARE(int(small.size()), expected);
       QCOMPARE(int(large.size()), expected);
-      QCOMPARE(int(large.front().batches.size()), limit == 2000 ? kFewestFixedWeightBatches : kFixedWeightBatches);
+      QCOMPARE(int(large.front().batches.size()),
+               limit == 2000 ? kFewestFixedWeightBatches : kFixedWeightBatches);
     }
   }
 

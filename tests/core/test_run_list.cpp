@@ -213,7 +213,8 @@ class RunListTest : public QObject {
     QVERIFY(QString::fromStdString(config.warnings().front()).contains("batch of 1"));
     Experiment experiment(config);
     std::vector<Matrix> initial;
-    for (int l = 0; l < 3; ++l) initial.push_back(experiment.run(0).network().block(l).dense().weights());
+    for (int l = 0; l < 3; ++l)
+      initial.push_back(experiment.run(0).network().block(l).dense().weights());
     for (int i = 0; i < 500; ++i) experiment.step();
     for (int l = 0; l < 3; ++l) {
       QCOMPARE(experiment.run(0).network().block(l).dense().weights(), initial[std::size_t(l)]);

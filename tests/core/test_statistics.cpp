@@ -20,12 +20,14 @@ class StatisticsTest : public QObject {
     const double expected[9] = {1, 1, 1.4283, 2.7765, 3.5, 5, 5.5717, 7.1964, 9};
     const std::vector<double> q = quantiles(values);
     QCOMPARE(q.size(), std::size_t(9));
-    for (int i = 0; i < 9; ++i) QVERIFY2(std::abs(q[i] - expected[i]) < 1e-9, qPrintable(QString::number(i)));
+    for (int i = 0; i < 9; ++i)
+      QVERIFY2(std::abs(q[i] - expected[i]) < 1e-9, qPrintable(QString::number(i)));
     // R: quantile(c(1, 2, 3, 4), c(.25, .5, .9)) = 1.75 2.5 3.7
     const std::vector<float> four{4, 2, 1, 3};
     const std::vector<double> percentiles{25, 50, 90};
     const std::vector<double> r = quantiles(four, percentiles);
-    QVERIFY(std::abs(r[0] - 1.75) < 1e-9 && std::abs(r[1] - 2.5) < 1e-9 && std::abs(r[2] - 3.7) < 1e-6);
+    QVERIFY(std::abs(r[0] - 1.75) < 1e-9 && std::abs(r[1] - 2.5) < 1e-9 &&
+            std::abs(r[2] - 3.7) < 1e-6);
     // The paper's 15/50/85 of 0 … 100: exactly 15, 50, 85.
     std::vector<float> ramp(101);
     for (int i = 0; i <= 100; ++i) ramp[std::size_t(i)] = float(i);
@@ -91,11 +93,12 @@ class StatisticsTest : public QObject {
     QTest::addColumn<std::vector<float>>("q");
     QTest::addColumn<double>("expected");
     QTest::newRow("identical") << std::vector<float>{1, 2, 3} << std::vector<float>{1, 2, 3} << 0.0;
-    QTest::newRow("shifted by 2") << std::vector<float>{1, 2, 3} << std::vector<float>{3, 4, 5} << 2.0;
+    QTest::newRow("shifted by 2") << std::vector<float>{1, 2, 3} << std::vector<float>{3, 4, 5}
+                                  << 2.0;
     QTest::newRow("spread") << std::vector<float>{-1, 1} << std::vector<float>{-3, 3} << 2.0;
     // P = {0, 1}, Q = {0, 0.5, 1}: |F⁻¹ diff| is 0 on [0,⅓), 0.5 on [⅓,½), 0.5 on [½,⅔), 0 after.
-    QTest::newRow("unequal sizes") << std::vector<float>{0, 1} << std::vector<float>{0, 0.5f, 1}
-                                   << 1.0 / 6.0;
+    QTest::newRow("unequal sizes")
+        << std::vector<float>{0, 1} << std::vector<float>{0, 0.5f, 1} << 1.0 / 6.0;
   }
   void wasserstein() {
     QFETCH(std::vector<float>, p);

@@ -59,7 +59,8 @@ class ToyDataTest : public QObject {
     QVERIFY(data.features.cwiseAbs().maxCoeff() <= 1.05f + 1e-5f);
     QVERIFY(data.features.cwiseAbs().minCoeff() >= 0.05f - 1e-5f);
     for (int i = 0; i < data.size(); ++i)
-      QCOMPARE(data.labels[std::size_t(i)], (data.features(0, i) > 0) == (data.features(1, i) > 0) ? 0 : 1);
+      QCOMPARE(data.labels[std::size_t(i)],
+               (data.features(0, i) > 0) == (data.features(1, i) > 0) ? 0 : 1);
   }
 
   void splitPartitionsTheData() {
@@ -92,7 +93,8 @@ class ToyDataTest : public QObject {
     }
     // The test split got the training split's transform, not its own.
     const Matrix expected = ((raw.test.features.colwise() - rawStats.mean()).array().colwise() /
-                             rawStats.stddev().array()).matrix();
+                             rawStats.stddev().array())
+                                .matrix();
     QVERIFY(standardized.test.features.isApprox(expected, 1e-4f));
   }
 

@@ -24,7 +24,8 @@ class ConfigJsonTest : public QObject {
     c.network.dropout = 0.25f;
     c.network.batchNormOptions = {0.05f, 0.001f};
     c.network.noiseSpread = 0.75f;
-    c.runs = parseRunList("layer-norm,noisy-batch-norm:batch=16,batch-norm-after,batch-norm-no-affine");
+    c.runs =
+        parseRunList("layer-norm,noisy-batch-norm:batch=16,batch-norm-after,batch-norm-no-affine");
     c.optimizer = {OptimizerKind::Momentum, 0.03, 0.8, 0.9, 0.999, 1e-8, 0.001};
     c.batchSize = 96;
     c.probeSize = 300;
@@ -69,7 +70,8 @@ class ConfigJsonTest : public QObject {
       QVERIFY(shown.runs == preset.config.runs);
     }
     // One run of a relative keeps its kind, and its noise spread, through the controls.
-    for (const char* kind : {"layer-norm", "noisy-batch-norm", "batch-norm-after", "batch-norm-no-affine"}) {
+    for (const char* kind :
+         {"layer-norm", "noisy-batch-norm", "batch-norm-after", "batch-norm-no-affine"}) {
       ExperimentConfig one;
       one.runs = parseRunList(kind);
       one.network.noiseSpread = 0.45f;
@@ -106,13 +108,16 @@ class ConfigJsonTest : public QObject {
                                           << "training.batchSize must be a whole number";
     QTest::newRow("unknown activation") << QByteArray(R"({"network": {"activation": "swish"}})")
                                         << "network.activation must be one of";
-    QTest::newRow("out of range") << QByteArray(R"({"training": {"batchSize": 4096}})")
-                                  << "training.batchSize: the batch size must be 1 to 512, not 4096";
+    QTest::newRow("out of range")
+        << QByteArray(R"({"training": {"batchSize": 4096}})")
+        << "training.batchSize: the batch size must be 1 to 512, not 4096";
     // Beyond int: the message quotes the number written, not what a cast made of it.
-    QTest::newRow("far out of range") << QByteArray(R"({"training": {"batchSize": 1e12}})")
-                                      << "training.batchSize: the batch size must be 1 to 512, not 1000000000000";
-    QTest::newRow("width beyond int") << QByteArray(R"({"network": {"hiddenLayers": [16, 3e9]}})")
-                                      << "network.hiddenLayers: units per hidden layer must be 1 to 512, not 3000000000";
+    QTest::newRow("far out of range")
+        << QByteArray(R"({"training": {"batchSize": 1e12}})")
+        << "training.batchSize: the batch size must be 1 to 512, not 1000000000000";
+    QTest::newRow("width beyond int")
+        << QByteArray(R"({"network": {"hiddenLayers": [16, 3e9]}})")
+        << "network.hiddenLayers: units per hidden layer must be 1 to 512, not 3000000000";
     QTest::newRow("run batch beyond int")
         << QByteArray(R"({"runs": [{"normalization": "plain", "batchSize": 3e9}]})")
         << "runs[0].batchSize must be 1 to 512, not 3000000000";
@@ -120,8 +125,10 @@ class ConfigJsonTest : public QObject {
                               << "hidden layers must number 1 to 8";
     QTest::newRow("empty layers") << QByteArray(R"({"network": {"hiddenLayers": []}})")
                                   << "network.hiddenLayers must be a list";
-    QTest::newRow("negative speed") << QByteArray(R"({"speed": -5})") << "speed must be a whole number";
-    QTest::newRow("speed as text") << QByteArray(R"({"speed": "fast"})") << "speed must be a whole number";
+    QTest::newRow("negative speed")
+        << QByteArray(R"({"speed": -5})") << "speed must be a whole number";
+    QTest::newRow("speed as text")
+        << QByteArray(R"({"speed": "fast"})") << "speed must be a whole number";
   }
   void badFilesSayWhatIsWrong() {
     QFETCH(QByteArray, json);

@@ -24,8 +24,9 @@ ExperimentConfig smallConfig() {
 
 bool finiteModel(const plot::PlotModel& m) {
   const auto finite = [](const QVector<QPointF>& points) {
-    return std::all_of(points.begin(), points.end(),
-                       [](const QPointF& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); });
+    return std::all_of(points.begin(), points.end(), [](const QPointF& p) {
+      return std::isfinite(p.x()) && std::isfinite(p.y());
+    });
   };
   for (const plot::Line& l : m.lines)
     if (!finite(l.points)) return false;
@@ -34,7 +35,8 @@ bool finiteModel(const plot::PlotModel& m) {
   for (const plot::Scatter& s : m.scatters)
     if (!finite(s.points)) return false;
   for (const plot::Bars& b : m.bars)
-    if (!std::all_of(b.heights.begin(), b.heights.end(), [](double h) { return std::isfinite(h); })) return false;
+    if (!std::all_of(b.heights.begin(), b.heights.end(), [](double h) { return std::isfinite(h); }))
+      return false;
   return true;
 }
 
@@ -45,33 +47,52 @@ class Hostile {
   void act(QTemporaryDir& dir) {
     ControlPanel* c = window_.controls();
     const int choice = int(random_.bounded(100));
-    const auto pick = [&](QComboBox* box) { box->setCurrentIndex(int(random_.bounded(box->count()))); };
+    const auto pick = [&](QComboBox* box) {
+      box->setCurrentIndex(int(random_.bounded(box->count())));
+    };
     const auto slide = [&](ValueSlider* s) {
       QSlider* slider = s->slider();
       // Extremes half the time.
-      const int v = random_.bounded(2) ? (random_.bounded(2) ? slider->minimum() : slider->maximum())
-                                       : slider->minimum() + int(random_.bounded(slider->maximum() - slider->minimum() + 1));
+      const int v =
+          random_.bounded(2)
+              ? (random_.bounded(2) ? slider->minimum() : slider->maximum())
+              : slider->minimum() + int(random_.bounded(slider->maximum() - slider->minimum() + 1));
       slider->setValue(v);
     };
-    if (choice < 12) c->batchNormSwitch()->toggle();
-    else if (choice < 24) slide(c->batchSizeSlider());
-    else if (choice < 32) slide(c->learningRateSlider());
-    else if (choice < 36) slide(c->dropoutSlider());
-    else if (choice < 40) slide(c->speedSlider());
-    else if (choice < 46) c->layersSpin()->setValue(1 + int(random_.bounded(5)));
-    else if (choice < 51) c->unitsSpin()->setValue(1 + int(random_.bounded(40)));
-    else if (choice < 55) pick(c->modeCombo());
+    if (choice < 12)
+      c->batchNormSwitch()->toggle();
+    else if (choice < 24)
+      slide(c->batchSizeSlider());
+    else if (choice < 32)
+      slide(c->learningRateSlider());
+    else if (choice < 36)
+      slide(c->dropoutSlider());
+    else if (choice < 40)
+      slide(c->speedSlider());
+    else if (choice < 46)
+      c->layersSpin()->setValue(1 + int(random_.bounded(5)));
+    else if (choice < 51)
+      c->unitsSpin()->setValue(1 + int(random_.bounded(40)));
+    else if (choice < 55)
+      pick(c->modeCombo());
     else if (choice < 59) {
       // A toy data set (Fashion-MNIST stays out: loading it takes a second).
       QComboBox* box = c->datasetCombo();
       box->setCurrentIndex(box->findData(int(random_.bounded(5))));
-    } else if (choice < 65) emit c->resetClicked();
-    else if (choice < 73) emit c->playPauseClicked();
-    else if (choice < 77) emit c->stepClicked();
-    else if (choice < 81) c->requestPerturb();
+    } else if (choice < 65)
+      emit c->resetClicked();
+    else if (choice < 73)
+      emit c->playPauseClicked();
+    else if (choice < 77)
+      emit c->stepClicked();
+    else if (choice < 81)
+      c->requestPerturb();
     else if (choice < 89 && !window_.layerPanels().empty()) {
-      LayerPanel* panel = window_.layerPanels()[random_.bounded(quint32(window_.layerPanels().size()))];
-      pick(random_.bounded(3) == 0 ? panel->quantityCombo() : random_.bounded(2) ? panel->unitCombo() : panel->sourceCombo());
+      LayerPanel* panel =
+          window_.layerPanels()[random_.bounded(quint32(window_.layerPanels().size()))];
+      pick(random_.bounded(3) == 0 ? panel->quantityCombo()
+           : random_.bounded(2)    ? panel->unitCombo()
+                                   : panel->sourceCombo());
     } else if (choice < 90 && random_.bounded(2) == 0) {
       const QList<Preset> presets = builtInPresets();
       const Preset& preset = presets[qsizetype(random_.bounded(quint32(presets.size())))];
@@ -82,11 +103,18 @@ class Hostile {
       const int lesson = int(random_.bounded(quint32(lessons->lessons().size())));
       switch (random_.bounded(4)) {
         case 0:
-          if (lessons->lessons()[lesson].preset.config.data.source == DataSource::Toy) lessons->start(lesson);
+          if (lessons->lessons()[lesson].preset.config.data.source == DataSource::Toy)
+            lessons->start(lesson);
           break;
-        case 1: lessons->next(); break;
-        case 2: lessons->back(); break;
-        default: lessons->leave(); break;
+        case 1:
+          lessons->next();
+          break;
+        case 2:
+          lessons->back();
+          break;
+        default:
+          lessons->leave();
+          break;
       }
     } else if (choice < 91) {
       ExportOptions options;
@@ -115,14 +143,16 @@ class Hostile {
     const auto used = [&] {
       const SnapshotPtr snap = window_.controller().latest();
       return snap->config.batchSize == shown &&
-             (snap->divergedAt >= 0 || snap->lastBatchSize == std::min(shown, snap->data->train.size()));
+             (snap->divergedAt >= 0 ||
+              snap->lastBatchSize == std::min(shown, snap->data->train.size()));
     };
     // A bound on liveness, not a speed target: a forced evaluation of several runs takes
     // seconds under the sanitizers on a shared machine.
     QTRY_VERIFY_WITH_TIMEOUT(window_.controller().generation() > generation && used(), 15000);
     window_.redraw();
     const auto check = [](const std::vector<plot::PlotWidget*>& plots) {
-      for (const plot::PlotWidget* p : plots) QVERIFY2(finiteModel(p->model()), qPrintable(p->objectName()));
+      for (const plot::PlotWidget* p : plots)
+        QVERIFY2(finiteModel(p->model()), qPrintable(p->objectName()));
     };
     check(window_.metrics()->plots());
     for (LayerPanel* panel : window_.layerPanels()) check(panel->plots());

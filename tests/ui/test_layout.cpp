@@ -151,8 +151,8 @@ class LayoutTest : public QObject {
   // A configuration's name and description of one long word wrap inside the caption: they never
   // widen the window (a word of 100,000 characters once made it 700,000 pixels wide).
   void longWordsWrap() {
-    Preset preset{QString(3000, QLatin1Char('N')), QString(100000, QLatin1Char('x')), {}, {},
-                  toyConfig(2)};
+    Preset preset{
+        QString(3000, QLatin1Char('N')), QString(100000, QLatin1Char('x')), {}, {}, toyConfig(2)};
     for (std::size_t r = 0; r < preset.config.runs.size(); ++r)
       preset.config.runs[r].name = std::string(80, char('a' + r));  // the longest a name may be
     for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {

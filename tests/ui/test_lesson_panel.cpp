@@ -181,7 +181,9 @@ class LessonPanelTest : public QObject {
     QVERIFY(!panel->openLessonFile(bad, error));
     QVERIFY2(error.contains(QStringLiteral("no preset named \"nope\"")), qPrintable(error));
     QVERIFY(!panel->openLessonFile(dir.filePath(QStringLiteral("missing.json")), error));
-    QVERIFY2(error.contains(QStringLiteral("cannot read")) && error.contains(QStringLiteral("missing.json")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("cannot read")) &&
+                 error.contains(QStringLiteral("missing.json")),
+             qPrintable(error));
     QCOMPARE(panel->lessons().size(), before + 1);
   }
 

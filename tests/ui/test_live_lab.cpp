@@ -54,7 +54,8 @@ class LiveLabTest : public QObject {
     QSignalSpy failed(&window.controller(), &TrainingController::failed);
     QVERIFY(failed.wait(5000));
     const QString message = failed.first().first().toString();
-    QVERIFY2(message.contains("diverged") && message.contains("learning rate"), qPrintable(message));
+    QVERIFY2(message.contains("diverged") && message.contains("learning rate"),
+             qPrintable(message));
     QTRY_VERIFY(window.controller().latest()->divergedAt > 0 && !window.controller().running());
     // The charts keep the last finite measurements: no NaN drawn, no wrecked axis.
     window.redraw();
@@ -66,7 +67,8 @@ class LiveLabTest : public QObject {
     window.controls()->learningRateSlider()->setValue(0.01);
     emit window.controls()->resetClicked();
     emit window.controls()->playPauseClicked();
-    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.divergedAt < 0 && s.step > 100; }));
+    QVERIFY(waitForSnapshot(window,
+                            [](const Snapshot& s) { return s.divergedAt < 0 && s.step > 100; }));
   }
 
   // Export all from the live window writes a configuration that repeats the run: the measuring
@@ -102,7 +104,8 @@ class LiveLabTest : public QObject {
     const auto [accuracyPoints, shiftPoints] = pointsAfter(exported.config);
     QCOMPARE(accuracyPoints, pointsAfter(config).first);
     QCOMPARE(shiftPoints, pointsAfter(config).second);
-    QVERIFY2(accuracyPoints >= std::size_t(shownStep / 50), qPrintable(QString::number(accuracyPoints)));
+    QVERIFY2(accuracyPoints >= std::size_t(shownStep / 50),
+             qPrintable(QString::number(accuracyPoints)));
   }
 
   // Relu at learning rate 10 trains at chance with a finite loss: the window says it is not
@@ -115,7 +118,8 @@ class LiveLabTest : public QObject {
     MainWindow window(config, MainWindow::Start::Playing);
     setFullSpeed(window);
     window.show();
-    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 600; }, 20000));
+    QVERIFY(waitForSnapshot(
+        window, [](const Snapshot& s) { return s.step >= 600; }, 20000));
     window.redraw();
     QVERIFY2(window.warningText().contains("not learning"), qPrintable(window.warningText()));
     emit window.controls()->playPauseClicked();
@@ -124,7 +128,8 @@ class LiveLabTest : public QObject {
     emit window.controls()->resetClicked();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step == 0; }));
     emit window.controls()->playPauseClicked();
-    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 600; }, 20000));
+    QVERIFY(waitForSnapshot(
+        window, [](const Snapshot& s) { return s.step >= 600; }, 20000));
     window.redraw();
     QVERIFY2(window.warningText().isEmpty(), qPrintable(window.warningText()));
   }
@@ -197,7 +202,7 @@ class LiveLabTest : public QObject {
     const auto& metrics = window.metrics()->plots();
     QVERIFY(metrics[0]->model().lines.size() >= 2);
     QVERIFY(metrics[0]->model().lines[1].points.size() >= 1);  // train loss
-    QVERIFY(metrics[2]->model().backdrop.has_value());          // decision plane
+    QVERIFY(metrics[2]->model().backdrop.has_value());         // decision plane
   }
 
   void batchNormSwitchReachesTheWorker() {
@@ -239,9 +244,8 @@ class LiveLabTest : public QObject {
       return s.config.batchSize == 128 && s.lastBatchSize == 128;
     }));
     window.controls()->batchSizeSlider()->setValue(1);
-    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
-      return s.config.batchSize == 1 && s.lastBatchSize == 1;
-    }));
+    QVERIFY(waitForSnapshot(
+        window, [](const Snapshot& s) { return s.config.batchSize == 1 && s.lastBatchSize == 1; }));
   }
 
   // Batch norm on batches of one is warned about while it is the setting, in one-network mode
@@ -282,7 +286,8 @@ class LiveLabTest : public QObject {
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step > 5; }));
     window.controls()->layersSpin()->setValue(5);
     QCOMPARE(int(window.layerPanels().size()), 5);
-    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.runs[0].layers.size() == 5; }));
+    QVERIFY(
+        waitForSnapshot(window, [](const Snapshot& s) { return s.runs[0].layers.size() == 5; }));
     window.redraw();
     QVERIFY(window.layerPanels()[4]->plots()[0]->model().bands[0].lower.size() >= 1);
     window.controls()->layersSpin()->setValue(1);
@@ -294,7 +299,8 @@ class LiveLabTest : public QObject {
     config.runs = *runsForBatchNorm("compare");
     MainWindow window(config, MainWindow::Start::Playing);
     QVERIFY(!window.controls()->batchNormSwitch()->isEnabled());
-    QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.runs.size() == 2 && s.step > 30; }));
+    QVERIFY(waitForSnapshot(window,
+                            [](const Snapshot& s) { return s.runs.size() == 2 && s.step > 30; }));
     window.redraw();
     const auto& plots = window.layerPanels()[2]->plots();
     QCOMPARE(int(plots[0]->model().lines.size()), 2);  // a median per twin
@@ -305,7 +311,8 @@ class LiveLabTest : public QObject {
     // Shift per twin: the whole movement, and dashed the part the earlier layers caused.
     QCOMPARE(int(plots[4]->model().lines.size()), 4);
     QCOMPARE(plots[4]->model().lines[1].style, Qt::DashLine);
-    QCOMPARE(int(window.layerPanels()[0]->plots()[4]->model().lines.size()), 2);  // layer 1: data in
+    QCOMPARE(int(window.layerPanels()[0]->plots()[4]->model().lines.size()),
+             2);  // layer 1: data in
     // Mean and std per twin, and the batch-norm twin's mean β and rms γ dotted beside them.
     QCOMPARE(int(plots[2]->model().lines.size()), 6);
     QCOMPARE(plots[2]->model().lines[5].style, Qt::DotLine);
@@ -323,8 +330,8 @@ class LiveLabTest : public QObject {
     log->trigger();
     window.redraw();
     QTRY_VERIFY(window.layerPanels()[1]->plots()[0]->model().xLog);
-    QVERIFY(window.metrics()->plots()[0]->model().xLog);              // loss
-    QVERIFY(!window.layerPanels()[1]->plots()[1]->model().xLog);      // the histogram has no steps
+    QVERIFY(window.metrics()->plots()[0]->model().xLog);          // loss
+    QVERIFY(!window.layerPanels()[1]->plots()[1]->model().xLog);  // the histogram has no steps
     log->trigger();
     QVERIFY(!window.layerPanels()[1]->plots()[0]->model().xLog);
   }
@@ -373,9 +380,12 @@ class LiveLabTest : public QObject {
     ControlPanel* controls = window.controls();
     for (int i = 0; i < 50; ++i) {
       controls->batchNormSwitch()->toggle();
-      controls->batchSizeSlider()->slider()->setValue(random->bounded(controls->batchSizeSlider()->slider()->maximum() + 1));
-      controls->learningRateSlider()->slider()->setValue(random->bounded(controls->learningRateSlider()->slider()->maximum() + 1));
-      controls->dropoutSlider()->slider()->setValue(random->bounded(controls->dropoutSlider()->slider()->maximum() + 1));
+      controls->batchSizeSlider()->slider()->setValue(
+          random->bounded(controls->batchSizeSlider()->slider()->maximum() + 1));
+      controls->learningRateSlider()->slider()->setValue(
+          random->bounded(controls->learningRateSlider()->slider()->maximum() + 1));
+      controls->dropoutSlider()->slider()->setValue(
+          random->bounded(controls->dropoutSlider()->slider()->maximum() + 1));
       if (i % 10 == 0) window.layerPanels()[0]->sourceCombo()->setCurrentIndex(i % 20 == 0 ? 1 : 0);
       QTest::qWait(random->bounded(3));
     }
@@ -384,18 +394,28 @@ class LiveLabTest : public QObject {
     const double dropout = controls->dropoutSlider()->value();
     const double rate = controls->learningRateSlider()->value();
     const std::int64_t after = window.controller().latest()->step;
-    const bool consistent = waitForSnapshot(window, [&](const Snapshot& s) {
-      return s.step > after + 20 && s.runs[0].batchNorm == bn && s.config.batchSize == batch &&
-             std::abs(s.config.network.dropout - dropout) < 1e-6 &&
-             s.config.optimizer.learningRate == rate;
-    }, 20000);
+    const bool consistent = waitForSnapshot(
+        window,
+        [&](const Snapshot& s) {
+          return s.step > after + 20 && s.runs[0].batchNorm == bn && s.config.batchSize == batch &&
+                 std::abs(s.config.network.dropout - dropout) < 1e-6 &&
+                 s.config.optimizer.learningRate == rate;
+        },
+        20000);
     const SnapshotPtr last = window.controller().latest();
-    QVERIFY2(consistent, qPrintable(QStringLiteral("step %1 (from %2), bn %3/%4, batch %5/%6, dropout %7/%8, lr %9/%10")
-                                        .arg(last->step).arg(after)
-                                        .arg(last->runs[0].batchNorm).arg(bn)
-                                        .arg(last->config.batchSize).arg(batch)
-                                        .arg(last->config.network.dropout).arg(dropout)
-                                        .arg(last->config.optimizer.learningRate).arg(rate)));
+    QVERIFY2(consistent,
+             qPrintable(QStringLiteral(
+                            "step %1 (from %2), bn %3/%4, batch %5/%6, dropout %7/%8, lr %9/%10")
+                            .arg(last->step)
+                            .arg(after)
+                            .arg(last->runs[0].batchNorm)
+                            .arg(bn)
+                            .arg(last->config.batchSize)
+                            .arg(batch)
+                            .arg(last->config.network.dropout)
+                            .arg(dropout)
+                            .arg(last->config.optimizer.learningRate)
+                            .arg(rate)));
     QCOMPARE(int(window.controller().latest()->batchNormToggles.size()) % 2, bn ? 1 : 0);
   }
 

@@ -79,7 +79,8 @@ class PlotRendererTest : public QObject {
   void paintsTheSeriesInTheirColours() {
     PlotModel m;
     m.title = "test";
-    m.lines.push_back({.name = "line", .color = QColor(255, 0, 0), .points = {{0, 0}, {1, 1}}, .width = 4.0});
+    m.lines.push_back(
+        {.name = "line", .color = QColor(255, 0, 0), .points = {{0, 0}, {1, 1}}, .width = 4.0});
     m.bands.push_back({.name = "band",
                        .color = QColor(0, 0, 255),
                        .lower = {{0, -1}, {1, -1}},
@@ -124,8 +125,8 @@ class PlotRendererTest : public QObject {
     PlotModel m;
     m.xRange = Range{0, 1};
     m.yRange = Range{0, 1};
-    const QVector<QPointF> points = vertical ? QVector<QPointF>{{0.5, 0}, {0.5, 1}}
-                                             : QVector<QPointF>{{0, 0.5}, {1, 0.5}};
+    const QVector<QPointF> points =
+        vertical ? QVector<QPointF>{{0.5, 0}, {0.5, 1}} : QVector<QPointF>{{0, 0.5}, {1, 0.5}};
     m.lines.push_back({.color = QColor(255, 0, 0), .points = points, .width = width});
     QImage image(QSize(300, 200) * scale, QImage::Format_RGB32);
     image.setDevicePixelRatio(scale);
@@ -133,7 +134,8 @@ class PlotRendererTest : public QObject {
     renderPlot(painter, QRectF(0, 0, 300, 200), m);
     painter.end();
     const QRectF area = layoutPlot(QRectF(0, 0, 300, 200), m, QFont()).plotArea;
-    const QPoint centre = (area.center() * scale).toPoint() + (vertical ? QPoint(0, 7) : QPoint(7, 0));
+    const QPoint centre =
+        (area.center() * scale).toPoint() + (vertical ? QPoint(0, 7) : QPoint(7, 0));
     double ink = 0;
     const int extent = 20 * int(scale);
     for (int d = -extent; d <= extent; ++d) {
@@ -141,7 +143,8 @@ class PlotRendererTest : public QObject {
       ink += (c.red() - c.green()) / 255.0;
     }
     QVERIFY2(std::abs(ink - expected) <= 0.35 * scale,
-             qPrintable(QStringLiteral("thickness %1 device pixels, expected %2").arg(ink).arg(expected)));
+             qPrintable(
+                 QStringLiteral("thickness %1 device pixels, expected %2").arg(ink).arg(expected)));
   }
 };
 

@@ -52,8 +52,12 @@ class PresetsTest : public QObject {
     QTest::addColumn<int>("seed");
     QTest::addColumn<bool>("firstLayer");
     for (bool first : {true, false}) {
-      for (int seed : {4, 11, 23}) QTest::addRow("preset, seed %d, %s", seed, first ? "layer 1" : "last layer") << true << seed << first;
-      for (int seed : {1, 2}) QTest::addRow("circles tanh, seed %d, %s", seed, first ? "layer 1" : "last layer") << false << seed << first;
+      for (int seed : {4, 11, 23})
+        QTest::addRow("preset, seed %d, %s", seed, first ? "layer 1" : "last layer")
+            << true << seed << first;
+      for (int seed : {1, 2})
+        QTest::addRow("circles tanh, seed %d, %s", seed, first ? "layer 1" : "last layer")
+            << false << seed << first;
     }
   }
   void regularizationNoiseShrinksWithBatchSize() {
@@ -63,7 +67,8 @@ class PresetsTest : public QObject {
     const Preset regularization = presetNamed(QStringLiteral("Regularization: batch 64 vs 512"));
     QVERIFY(!regularization.name.isEmpty());
     ExperimentConfig config = regularization.config;
-    QCOMPARE(QString::fromStdString(formatRunList(config.runs)), QStringLiteral("batch-norm,batch-norm:batch=512"));
+    QCOMPARE(QString::fromStdString(formatRunList(config.runs)),
+             QStringLiteral("batch-norm,batch-norm:batch=512"));
     if (!preset) {
       config.data.toy = {ToyKind::Circles, 3000, 0.1, 2, std::uint64_t(seed)};
       config.network.hiddenUnits = {16, 16};
@@ -85,10 +90,14 @@ class PresetsTest : public QObject {
     const double radiusRatio = std::hypot(small.relativeMeanSpread, small.relativeStdSpread) /
                                std::hypot(large.relativeMeanSpread, large.relativeStdSpread);
     const QString measured = QStringLiteral("μ_B/σ spread %1 at 64, %2 at 512 (×%3); radius ×%4")
-                                 .arg(small.relativeMeanSpread).arg(large.relativeMeanSpread)
-                                 .arg(meanRatio).arg(radiusRatio);
-    if (firstLayer) QVERIFY2(meanRatio > 2.2 && meanRatio < 4.5, qPrintable(measured));
-    else QVERIFY2(radiusRatio > 1.4, qPrintable(measured));
+                                 .arg(small.relativeMeanSpread)
+                                 .arg(large.relativeMeanSpread)
+                                 .arg(meanRatio)
+                                 .arg(radiusRatio);
+    if (firstLayer)
+      QVERIFY2(meanRatio > 2.2 && meanRatio < 4.5, qPrintable(measured));
+    else
+      QVERIFY2(radiusRatio > 1.4, qPrintable(measured));
     qInfo("%s", qPrintable(measured));
   }
 
@@ -105,7 +114,8 @@ class PresetsTest : public QObject {
   void inputCovariateShiftCostsAccuracy() {
     QFETCH(int, seed);
     QFETCH(bool, untuned);
-    const Preset preset = presetNamed(QStringLiteral("Black cats, coloured cats: input covariate shift"));
+    const Preset preset =
+        presetNamed(QStringLiteral("Black cats, coloured cats: input covariate shift"));
     QVERIFY(!preset.name.isEmpty());
     ExperimentConfig shifted = preset.config;
     QCOMPARE(shifted.data.testShift, 2.0);
@@ -126,11 +136,15 @@ class PresetsTest : public QObject {
       for (const RunSnapshot& run : snap->runs) {
         const double drop = run.train.accuracy - run.test.accuracy;
         const QString measured = QStringLiteral("%1, shift %2: train %3, test %4")
-                                     .arg(QString::fromStdString(run.name)).arg(config.data.testShift)
-                                     .arg(run.train.accuracy).arg(run.test.accuracy);
+                                     .arg(QString::fromStdString(run.name))
+                                     .arg(config.data.testShift)
+                                     .arg(run.train.accuracy)
+                                     .arg(run.test.accuracy);
         qInfo("%s", qPrintable(measured));
-        if (config.data.testShift > 0) QVERIFY2(drop >= 0.2, qPrintable(measured));
-        else QVERIFY2(drop <= 0.05, qPrintable(measured));
+        if (config.data.testShift > 0)
+          QVERIFY2(drop >= 0.2, qPrintable(measured));
+        else
+          QVERIFY2(drop <= 0.05, qPrintable(measured));
       }
     }
   }
@@ -149,8 +163,9 @@ class PresetsTest : public QObject {
     }
     const double slowAccuracy = slow.run(0).evaluate(slow.data().test).accuracy;
     const double fastAccuracy = fast.run(0).evaluate(fast.data().test).accuracy;
-    QVERIFY2(fastAccuracy > 0.95 && slowAccuracy < 0.8,
-             qPrintable(QStringLiteral("standardized %1, raw %2").arg(fastAccuracy).arg(slowAccuracy)));
+    QVERIFY2(
+        fastAccuracy > 0.95 && slowAccuracy < 0.8,
+        qPrintable(QStringLiteral("standardized %1, raw %2").arg(fastAccuracy).arg(slowAccuracy)));
   }
 
   // No preset's run is taken for one that is not learning (LossProgress) at 500 steps, on

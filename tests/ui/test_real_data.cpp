@@ -42,7 +42,8 @@ class RealDataTest : public QObject {
   }
 
   void batchNormTwinLearnsFasterAndItsBandDriftsLess() {
-    if (!findMnistFiles(kFashionMnistFolder)) QSKIP("Fashion-MNIST is not installed (dataset-fashion-mnist)");
+    if (!findMnistFiles(kFashionMnistFolder))
+      QSKIP("Fashion-MNIST is not installed (dataset-fashion-mnist)");
     ExperimentConfig config = paperPreset().config;
     config.evaluateEvery = 1000000;  // once at the start, once at the end
     Experiment experiment(config);
@@ -54,15 +55,18 @@ class RealDataTest : public QObject {
     const RunSnapshot& plain = snap->runs[0];
     const RunSnapshot& batchNorm = snap->runs[1];
     QVERIFY(!plain.batchNorm && batchNorm.batchNorm);
-    qInfo("test accuracy after 3000 steps: plain %.3f, batch norm %.3f; 15-85 drift: plain %.3f, batch norm %.3f",
-          plain.test.accuracy, batchNorm.test.accuracy, plain.unitPercentiles.drift(),
-          batchNorm.unitPercentiles.drift());
+    qInfo(
+        "test accuracy after 3000 steps: plain %.3f, batch norm %.3f; 15-85 drift: plain %.3f, "
+        "batch norm %.3f",
+        plain.test.accuracy, batchNorm.test.accuracy, plain.unitPercentiles.drift(),
+        batchNorm.unitPercentiles.drift());
     QVERIFY(batchNorm.test.accuracy > plain.test.accuracy);
     QCOMPARE(plain.unitPercentiles.layer, 2);  // the last hidden layer
     QVERIFY(plain.unitPercentiles.series[1].size() > 10);
     QVERIFY(batchNorm.unitPercentiles.drift() < plain.unitPercentiles.drift());
     // The three percentiles are ordered at every record.
-    const auto low = plain.unitPercentiles.series[0].toVector(), high = plain.unitPercentiles.series[2].toVector();
+    const auto low = plain.unitPercentiles.series[0].toVector(),
+               high = plain.unitPercentiles.series[2].toVector();
     for (std::size_t i = 0; i < low.size(); ++i) QVERIFY(low[i].value <= high[i].value);
   }
 
@@ -113,7 +117,12 @@ class RealDataTest : public QObject {
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("a,b,c,label\n");
     for (int i = 0; i < 300; ++i)
-      csv.write(QStringLiteral("%1,%2,%3,%4\n").arg(i % 7).arg((i * 3) % 5).arg(i % 2).arg(i % 3 == 0 ? "cat" : "dog").toUtf8());
+      csv.write(QStringLiteral("%1,%2,%3,%4\n")
+                    .arg(i % 7)
+                    .arg((i * 3) % 5)
+                    .arg(i % 2)
+                    .arg(i % 3 == 0 ? "cat" : "dog")
+                    .toUtf8());
     csv.close();
     ExperimentConfig config;
     config.data.source = DataSource::Csv;
@@ -133,8 +142,11 @@ class RealDataTest : public QObject {
     const plot::Cells& cells = plain->model().cells.front();
     QCOMPARE(cells.rows, 2);
     // Each row holds the shares of one true class: they add up to 1.
-    for (int r = 0; r < 2; ++r) QVERIFY(std::abs(cells.values[std::size_t(2 * r)] + cells.values[std::size_t(2 * r + 1)] - 1) < 1e-9);
-    QCOMPARE(plain->model().yCategories, (QStringList{"dog", "cat"}));  // class 0 ("cat") at the top
+    for (int r = 0; r < 2; ++r)
+      QVERIFY(std::abs(cells.values[std::size_t(2 * r)] + cells.values[std::size_t(2 * r + 1)] -
+                       1) < 1e-9);
+    QCOMPARE(plain->model().yCategories,
+             (QStringList{"dog", "cat"}));  // class 0 ("cat") at the top
   }
 };
 

@@ -171,7 +171,8 @@ class RunChartsTest : public QObject {
   // The test-time note gives every normalized run's accuracies by name, also those whose Z no
   // unit is tracked in (layer norm, batch norm after g); plain runs have none.
   void testTimeNamesEveryNormalizedRun() {
-    const SnapshotPtr snap = snapshotAfter(configFor("plain,batch-norm,layer-norm,batch-norm-after"), 60);
+    const SnapshotPtr snap =
+        snapshotAfter(configFor("plain,batch-norm,layer-norm,batch-norm-after"), 60);
     const QString note = testTime(*snap).note;
     for (const char* name : {"batch norm ", "layer norm ", "batch norm after g "})
       QVERIFY2(note.contains(QString::fromUtf8(name)), qPrintable(note));

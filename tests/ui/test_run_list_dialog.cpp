@@ -38,7 +38,8 @@ class RunListDialogTest : public QObject {
     QVERIFY(panel.batchNormSwitch()->isEnabled());
     QVERIFY(panel.batchNormSwitch()->isChecked());
     panel.batchNormSwitch()->setChecked(false);
-    QCOMPARE(QString::fromStdString(formatRunList(panel.config().runs)), QStringLiteral("plain:batch=128"));
+    QCOMPARE(QString::fromStdString(formatRunList(panel.config().runs)),
+             QStringLiteral("plain:batch=128"));
     config.runs = parseRunList("plain,batch-norm:batch=128");
     panel.setConfig(config);
     QVERIFY(!panel.batchNormSwitch()->isEnabled());

@@ -22,9 +22,12 @@ struct FileKind {
 
 FileKind fileKind(plot::ChartAction action) {
   switch (action) {
-    case plot::ChartAction::SaveSvg: return {".svg", "SVG drawing (*.svg)"};
-    case plot::ChartAction::SaveCsv: return {".csv", "CSV data (*.csv)"};
-    default: return {".png", "PNG image (*.png)"};
+    case plot::ChartAction::SaveSvg:
+      return {".svg", "SVG drawing (*.svg)"};
+    case plot::ChartAction::SaveCsv:
+      return {".csv", "CSV data (*.csv)"};
+    default:
+      return {".png", "PNG image (*.png)"};
   }
 }
 
@@ -43,10 +46,12 @@ bool ExportActions::writeChart(const plot::PlotWidget& chart, plot::ChartAction 
   const QSize size = chart.size();
   switch (action) {
     case plot::ChartAction::SavePng:
-      return savePng(path, paintImage(size, loadExportOptions().scale, chartPainter(chart.model(), size)),
+      return savePng(path,
+                     paintImage(size, loadExportOptions().scale, chartPainter(chart.model(), size)),
                      stampFor(chart), error);
     case plot::ChartAction::SaveSvg:
-      return saveBytes(path, paintSvg(size, stampFor(chart), chartPainter(chart.model(), size)), error);
+      return saveBytes(path, paintSvg(size, stampFor(chart), chartPainter(chart.model(), size)),
+                       error);
     case plot::ChartAction::SaveCsv:
       return saveBytes(path, chartCsv(chart.model()), error);
     case plot::ChartAction::CopyImage:
@@ -59,7 +64,8 @@ bool ExportActions::writeChart(const plot::PlotWidget& chart, plot::ChartAction 
 void ExportActions::copyChart(const plot::PlotWidget& chart) const {
   const QSize size = chart.size();
   auto* mime = new QMimeData;
-  mime->setImageData(paintImage(size, loadExportOptions().scale, chartPainter(chart.model(), size)));
+  mime->setImageData(
+      paintImage(size, loadExportOptions().scale, chartPainter(chart.model(), size)));
   mime->setData(QStringLiteral("image/svg+xml"),
                 paintSvg(size, stampFor(chart), chartPainter(chart.model(), size)));
   QApplication::clipboard()->setMimeData(mime);

@@ -31,7 +31,8 @@ ExportOptions loadExportOptions() {
   for (const ExportFormatInfo& f : exportFormats())
     if (settings.value(formatKey(f), options.has(f.format)).toBool()) formats << f.format;
   options.formats = formats;
-  options.composite = settings.value(QStringLiteral("export/composite"), options.composite).toBool();
+  options.composite =
+      settings.value(QStringLiteral("export/composite"), options.composite).toBool();
   const int scale = settings.value(QStringLiteral("export/scale"), options.scale).toInt();
   options.scale = (scale == 1 || scale == 2 || scale == 4) ? scale : 2;
   return options;
@@ -40,7 +41,8 @@ ExportOptions loadExportOptions() {
 void saveExportOptions(const ExportOptions& options) {
   QSettings settings;
   settings.setValue(QStringLiteral("export/folder"), options.folder);
-  for (const ExportFormatInfo& f : exportFormats()) settings.setValue(formatKey(f), options.has(f.format));
+  for (const ExportFormatInfo& f : exportFormats())
+    settings.setValue(formatKey(f), options.has(f.format));
   settings.setValue(QStringLiteral("export/composite"), options.composite);
   settings.setValue(QStringLiteral("export/scale"), options.scale);
 }
@@ -62,8 +64,9 @@ ExportDialog::ExportDialog(const ExportOptions& options, int charts, QWidget* pa
   composite_->setChecked(options.composite);
   for (int scale : {1, 2, 4}) scale_->addItem(tr("%1×").arg(scale), scale);
   scale_->setCurrentIndex(scale_->findData(options.scale));
-  scale_->setToolTip(tr("PNG pixels per screen pixel: 2× and 4× give sharp text on slides and "
-                        "in print."));
+  scale_->setToolTip(
+      tr("PNG pixels per screen pixel: 2× and 4× give sharp text on slides and "
+         "in print."));
   folder_->setMinimumWidth(360);
   auto* browse = new QPushButton(tr("Browse…"));
   auto* folderRow = new QHBoxLayout;
@@ -107,7 +110,8 @@ ExportOptions ExportDialog::options() const {
 }
 
 void ExportDialog::browse() {
-  const QString folder = QFileDialog::getExistingDirectory(this, tr("Export to folder"), folder_->text());
+  const QString folder =
+      QFileDialog::getExistingDirectory(this, tr("Export to folder"), folder_->text());
   if (!folder.isEmpty()) folder_->setText(folder);
 }
 
@@ -118,12 +122,13 @@ void ExportDialog::updateSummary() {
   scale_->setEnabled(o.has(ExportFormat::Png));
   composite_->setEnabled(pictures);
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(anything && !o.folder.isEmpty());
-  summary_->setText(anything ? tr("%1 charts%2, plus config.json (the configuration, loadable with "
-                                  "File → Open configuration or --config) and summary.json (final "
-                                  "metrics of each run and layer).")
-                                   .arg(charts_)
-                                   .arg(o.composite && pictures ? tr(" and the dashboard picture") : QString())
-                             : tr("Choose at least one format."));
+  summary_->setText(
+      anything ? tr("%1 charts%2, plus config.json (the configuration, loadable with "
+                    "File → Open configuration or --config) and summary.json (final "
+                    "metrics of each run and layer).")
+                     .arg(charts_)
+                     .arg(o.composite && pictures ? tr(" and the dashboard picture") : QString())
+               : tr("Choose at least one format."));
 }
 
 }  // namespace bnlab

@@ -56,21 +56,23 @@ QJsonObject gradientShiftJson(const GradientShiftSummary& shift) {
 QJsonObject layerJson(const LayerSnapshot& layer, int index) {
   double maxShift = 0;
   layer.shiftHistory.forEach([&](const HistoryPoint& p) { maxShift = std::max(maxShift, p.max); });
-  const QJsonObject fromEarlier{{QStringLiteral("last"), layer.earlierShift},
-                                {QStringLiteral("recent"), layer.recentEarlierShift},
-                                {QStringLiteral("mean"), layer.meanEarlierShift},
-                                {QStringLiteral("recentRelative"), layer.recentEarlierShiftRelative},
-                                {QStringLiteral("meanRelative"), layer.meanEarlierShiftRelative}};
+  const QJsonObject fromEarlier{
+      {QStringLiteral("last"), layer.earlierShift},
+      {QStringLiteral("recent"), layer.recentEarlierShift},
+      {QStringLiteral("mean"), layer.meanEarlierShift},
+      {QStringLiteral("recentRelative"), layer.recentEarlierShiftRelative},
+      {QStringLiteral("meanRelative"), layer.meanEarlierShiftRelative}};
   QJsonObject json{{QStringLiteral("layer"), index + 1},
                    {QStringLiteral("units"), layer.units},
                    {QStringLiteral("activationInput"),
                     distributionJson(layer.now[std::size_t(Quantity::ActivationInput)])},
-                   {QStringLiteral("shift"), QJsonObject{{QStringLiteral("last"), layer.shift},
-                                                         {QStringLiteral("recent"), layer.recentShift},
-                                                         {QStringLiteral("mean"), layer.meanShift},
-                                                         {QStringLiteral("meanRelative"), layer.meanShiftRelative},
-                                                         {QStringLiteral("max"), maxShift},
-                                                         {QStringLiteral("fromEarlierLayers"), fromEarlier}}}};
+                   {QStringLiteral("shift"),
+                    QJsonObject{{QStringLiteral("last"), layer.shift},
+                                {QStringLiteral("recent"), layer.recentShift},
+                                {QStringLiteral("mean"), layer.meanShift},
+                                {QStringLiteral("meanRelative"), layer.meanShiftRelative},
+                                {QStringLiteral("max"), maxShift},
+                                {QStringLiteral("fromEarlierLayers"), fromEarlier}}}};
   if (layer.gradientShift.measures > 0)
     json.insert(QStringLiteral("gradientShift"), gradientShiftJson(layer.gradientShift));
   if (!layer.gamma.empty()) {
@@ -120,11 +122,12 @@ QJsonObject runJson(const RunSnapshot& run) {
                             {QStringLiteral("recentLoss"), run.progress.recentLoss()},
                             {QStringLiteral("notLearning"), run.progress.stalled()}});
   if (run.normalization != Normalization::None && run.testTime.step >= 0)
-    json.insert(QStringLiteral("testTime"),
-                QJsonObject{{QStringLiteral("runningStatistics"), run.testTime.runningStatistics},
-                            {QStringLiteral("testSetStatistics"), run.testTime.testSetStatistics},
-                            {QStringLiteral("batchOfOne"), run.testTime.batchOfOne},
-                            {QStringLiteral("batchOfOneTogether"), run.testTime.batchOfOneTogether}});
+    json.insert(
+        QStringLiteral("testTime"),
+        QJsonObject{{QStringLiteral("runningStatistics"), run.testTime.runningStatistics},
+                    {QStringLiteral("testSetStatistics"), run.testTime.testSetStatistics},
+                    {QStringLiteral("batchOfOne"), run.testTime.batchOfOne},
+                    {QStringLiteral("batchOfOneTogether"), run.testTime.batchOfOneTogether}});
   if (const UnitPercentiles& unit = run.unitPercentiles; unit.layer >= 0) {
     const auto triple = [](const std::array<double, 3>& v) { return QJsonArray{v[0], v[1], v[2]}; };
     json.insert(QStringLiteral("unitPercentiles"),
@@ -141,34 +144,39 @@ QJsonObject runJson(const RunSnapshot& run) {
     own.insert(QStringLiteral("unit"), noise.unit + 1);
     own.insert(QStringLiteral("step"), qint64(noise.fixedWeights.front().step));
     QJsonArray others;
-    for (std::size_t i = 1; i < noise.fixedWeights.size(); ++i) others.append(noiseJson(noise.fixedWeights[i]));
+    for (std::size_t i = 1; i < noise.fixedWeights.size(); ++i)
+      others.append(noiseJson(noise.fixedWeights[i]));
     own.insert(QStringLiteral("atOtherBatchSizes"), others);
     own.insert(QStringLiteral("overRecentSteps"),
-                QJsonObject{{QStringLiteral("meanSpread"), noise.relativeMeanSpread},
-                            {QStringLiteral("stdSpread"), noise.relativeStdSpread}});
+               QJsonObject{{QStringLiteral("meanSpread"), noise.relativeMeanSpread},
+                           {QStringLiteral("stdSpread"), noise.relativeStdSpread}});
     json.insert(QStringLiteral("batchNoise"), own);
   }
   if (const SinglePrediction& chosen = run.chosen; chosen.valid)
-    json.insert(QStringLiteral("chosen"), QJsonObject{{QStringLiteral("x"), chosen.x},
-                                                     {QStringLiteral("y"), chosen.y},
-                                                     {QStringLiteral("evalClass"), chosen.evalClass + 1},
-                                                     {QStringLiteral("evalConfidence"), chosen.evalConfidence},
-                                                     {QStringLiteral("aloneClass"), chosen.aloneClass + 1},
-                                                     {QStringLiteral("aloneConfidence"), chosen.aloneConfidence}});
+    json.insert(QStringLiteral("chosen"),
+                QJsonObject{{QStringLiteral("x"), chosen.x},
+                            {QStringLiteral("y"), chosen.y},
+                            {QStringLiteral("evalClass"), chosen.evalClass + 1},
+                            {QStringLiteral("evalConfidence"), chosen.evalConfidence},
+                            {QStringLiteral("aloneClass"), chosen.aloneClass + 1},
+                            {QStringLiteral("aloneConfidence"), chosen.aloneConfidence}});
   if (const KickResponse& kick = run.lastKick; kick.step >= 0)
-    json.insert(QStringLiteral("lastKick"), QJsonObject{{QStringLiteral("step"), qint64(kick.step)},
-                                                       {QStringLiteral("layer"), kick.layer + 1},
-                                                       {QStringLiteral("relative"), kick.relative},
-                                                       {QStringLiteral("moved"), numbers(kick.moved)},
-                                                       {QStringLiteral("movedRelative"), numbers(kick.movedRelative)}});
+    json.insert(QStringLiteral("lastKick"),
+                QJsonObject{{QStringLiteral("step"), qint64(kick.step)},
+                            {QStringLiteral("layer"), kick.layer + 1},
+                            {QStringLiteral("relative"), kick.relative},
+                            {QStringLiteral("moved"), numbers(kick.moved)},
+                            {QStringLiteral("movedRelative"), numbers(kick.movedRelative)}});
   if (!run.lossVariation.empty())
-    json.insert(QStringLiteral("landscape"),
-                QJsonObject{{QStringLiteral("probes"), qint64(seriesMean(run.lossVariation).first)},
-                            {QStringLiteral("lossVariation"), seriesMean(run.lossVariation).second},
-                            {QStringLiteral("gradientChange"), seriesMean(run.gradientChange).second},
-                            {QStringLiteral("betaSmoothness"), seriesMean(run.betaSmoothness).second}});
+    json.insert(
+        QStringLiteral("landscape"),
+        QJsonObject{{QStringLiteral("probes"), qint64(seriesMean(run.lossVariation).first)},
+                    {QStringLiteral("lossVariation"), seriesMean(run.lossVariation).second},
+                    {QStringLiteral("gradientChange"), seriesMean(run.gradientChange).second},
+                    {QStringLiteral("betaSmoothness"), seriesMean(run.betaSmoothness).second}});
   QJsonArray layers;
-  for (std::size_t l = 0; l < run.layers.size(); ++l) layers.append(layerJson(run.layers[l], int(l)));
+  for (std::size_t l = 0; l < run.layers.size(); ++l)
+    layers.append(layerJson(run.layers[l], int(l)));
   json.insert(QStringLiteral("layers"), layers);
   return json;
 }

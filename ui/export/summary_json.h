@@ -5,11 +5,13 @@
 //     "runs": [ { "name", "batchNorm", "batchLoss", "evaluatedAt",
 //                 "train": { "loss", "accuracy" }, "test": { "loss", "accuracy" },
 //                 "lossProgress": { "firstLoss", "chanceLoss", "recentLoss", "notLearning" },
-//                 "testTime": { "runningStatistics", "testSetStatistics", "batchOfOne" },  (batch norm)
-//                 "unitPercentiles": { "layer", "unit" (1-based), "percentiles": [15, 50, 85],
+//                 "testTime": { "runningStatistics", "testSetStatistics", "batchOfOne" },  (batch
+//                 norm) "unitPercentiles": { "layer", "unit" (1-based), "percentiles": [15, 50,
+//                 85],
 //                                      "first": […], "last": […], "drift" },  (Figure 1)
 //                 "layers": [ { "layer" (1-based), "units",
-//                               "activationInput": { "mean", "std", "percentiles": [0, 6.68, …, 100],
+//                               "activationInput": { "mean", "std", "percentiles": [0, 6.68, …,
+//                               100],
 //                                                   "quantiles": [values at those percentiles] },
 //                               "shift": { "last", "recent", "max" },
 //                               "gradientShift": { "measures", "measuredAt", "last", "recent",

@@ -232,8 +232,7 @@ bool LessonPanel::openLessonFile(const QString& path, QString& error) {
   if (!bytes) return false;
   Lesson lesson;
   QStringList errors;
-  if (!parseLesson(*bytes, QFileInfo(path).completeBaseName(), builtInPresets(), lesson,
-                   errors)) {
+  if (!parseLesson(*bytes, QFileInfo(path).completeBaseName(), builtInPresets(), lesson, errors)) {
     error = errors.join(QLatin1Char('\n'));
     return false;
   }

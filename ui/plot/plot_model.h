@@ -21,7 +21,7 @@ struct Line {
   QString name{};
   QColor color{};
   QVector<QPointF> points{};  // ascending x
-  qreal width = 1.6;  // on screen round(width) device pixels; in files logical units
+  qreal width = 1.6;          // on screen round(width) device pixels; in files logical units
   Qt::PenStyle style = Qt::SolidLine;
   bool inLegend = true;
 };

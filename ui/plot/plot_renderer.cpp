@@ -35,7 +35,6 @@ Range finish(Extent e, double padFraction, bool includeZero) {
   return {e.min - pad, e.max + pad};
 }
 
-
 // The raster engine draws pens of at most one device pixel on a fast cosmetic path. Images at
 // a scale above 1 and vector files take the same widths in logical units instead, so that they
 // look like the screen, only sharper.
@@ -152,8 +151,9 @@ QPointF PlotGeometry::toPixel(QPointF d) const {
 QPointF PlotGeometry::toData(QPointF px) const {
   const double fx = (px.x() - plotArea.left()) / plotArea.width();
   const double fy = (plotArea.bottom() - px.y()) / plotArea.height();
-  const double dataX = xLog ? std::pow(10.0, logStep(x.min) + fx * (logStep(x.max) - logStep(x.min))) - 1
-                            : x.min + fx * (x.max - x.min);
+  const double dataX =
+      xLog ? std::pow(10.0, logStep(x.min) + fx * (logStep(x.max) - logStep(x.min))) - 1
+           : x.min + fx * (x.max - x.min);
   return {dataX, y.min + fy * (y.max - y.min)};
 }
 
@@ -194,11 +194,14 @@ PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& bas
   g.xLog = m.xLog && m.xFormat == AxisFormat::Steps && g.x.min >= 0 && g.x.max > g.x.min;
   const QFont font = plotFont(baseFont, PlotStyle{}.fontPointSize);
   const QFontMetricsF metrics(font);
-  const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
+  const QVector<double> yTicks =
+      axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(area.height() / 32)));
   const double yStep = tickStep(yTicks);
   qreal labelWidth = 0;
   for (double t : yTicks)
-    labelWidth = std::max(labelWidth, metrics.horizontalAdvance(tickLabel(m.yCategories, t, yStep, AxisFormat::Number)));
+    labelWidth =
+        std::max(labelWidth,
+                 metrics.horizontalAdvance(tickLabel(m.yCategories, t, yStep, AxisFormat::Number)));
   const QFont titleFont = plotFont(baseFont, PlotStyle{}.fontPointSize + 1, true);
   const qreal top = layoutHeader(m, area.width() - 2 * kPad, titleFont, font).height + kPad + 2;
   const qreal left = labelWidth + (m.yLabel.isEmpty() ? 0 : metrics.height()) + 3 * kPad;
@@ -215,7 +218,8 @@ PlotGeometry layoutPlot(const QRectF& area, const PlotModel& m, const QFont& bas
       g.plotArea.adjust((g.plotArea.width() - width) / 2, 0, -(g.plotArea.width() - width) / 2, 0);
     } else {
       const qreal height = (g.y.max - g.y.min) * perX;
-      g.plotArea.adjust(0, (g.plotArea.height() - height) / 2, 0, -(g.plotArea.height() - height) / 2);
+      g.plotArea.adjust(0, (g.plotArea.height() - height) / 2, 0,
+                        -(g.plotArea.height() - height) / 2);
     }
   }
   return g;
@@ -231,17 +235,17 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
   const QFontMetricsF metrics(font);
 
   const QRectF headerRect = area.adjusted(kPad, kPad / 2, -kPad, 0);
-  drawHeader(p, layoutHeader(m, headerRect.width(), titleFont, font), headerRect,
-             {.titleFont = titleFont,
-              .noteFont = font,
-              .text = style.text,
-              .mutedText = style.mutedText});
+  drawHeader(
+      p, layoutHeader(m, headerRect.width(), titleFont, font), headerRect,
+      {.titleFont = titleFont, .noteFont = font, .text = style.text, .mutedText = style.mutedText});
   p.setFont(font);
 
   const QRectF& plot = g.plotArea;
-  const QVector<double> xTicks = g.xLog ? logTicks(g.x.min, g.x.max)
-                                        : axisTicks(m.xCategories, g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
-  const QVector<double> yTicks = axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(plot.height() / 32)));
+  const QVector<double> xTicks =
+      g.xLog ? logTicks(g.x.min, g.x.max)
+             : axisTicks(m.xCategories, g.x.min, g.x.max, std::max(2, int(plot.width() / 70)));
+  const QVector<double> yTicks =
+      axisTicks(m.yCategories, g.y.min, g.y.max, std::max(3, int(plot.height() / 32)));
   const double xStep = tickStep(xTicks);
   const double yStep = tickStep(yTicks);
 
@@ -275,7 +279,8 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
         color.setAlphaF(std::clamp(v, 0.0, 1.0));
         const double top = cells.rect.bottom() - r * h;  // row 0 at max y
         p.fillRect(QRectF(g.toPixel({cells.rect.left() + c * w, top}),
-                          g.toPixel({cells.rect.left() + (c + 1) * w, top - h})).normalized(),
+                          g.toPixel({cells.rect.left() + (c + 1) * w, top - h}))
+                       .normalized(),
                    color);
       }
   }
@@ -285,7 +290,8 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     rects.reserve(bars.heights.size());
     for (int i = 0; i < bars.heights.size(); ++i) {
       const double x0 = bars.start + i * bars.width;
-      rects.append(QRectF(g.toPixel({x0, bars.heights[i]}), g.toPixel({x0 + bars.width, 0.0})).normalized());
+      rects.append(
+          QRectF(g.toPixel({x0, bars.heights[i]}), g.toPixel({x0 + bars.width, 0.0})).normalized());
     }
     QPen outline(bars.color.darker(130), 1.0);
     outline.setCosmetic(rasterAtDeviceScale(p));
@@ -327,7 +333,8 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     QPen pen(line.color, 1.0, line.style);
     pen.setCosmetic(true);
     p.setPen(pen);
-    for (const QPointF& offset : strokeOffsets(line.width)) p.drawPolyline(polyline.translated(offset));
+    for (const QPointF& offset : strokeOffsets(line.width))
+      p.drawPolyline(polyline.translated(offset));
   }
   for (const Scatter& scatter : m.scatters) {
     if (scatter.points.isEmpty()) continue;
@@ -335,7 +342,8 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
       // Vector output: real circles.
       p.setPen(scatter.outline ? QPen(scatter.color, 1.2) : QPen(Qt::NoPen));
       p.setBrush(scatter.outline ? QColor(255, 255, 255, 160) : scatter.color);
-      for (const QPointF& pt : scatter.points) p.drawEllipse(g.toPixel(pt), scatter.radius, scatter.radius);
+      for (const QPointF& pt : scatter.points)
+        p.drawEllipse(g.toPixel(pt), scatter.radius, scatter.radius);
       continue;
     }
     // One antialiased dot drawn once, then stamped at every point: far cheaper than an
@@ -363,24 +371,29 @@ void renderPlot(QPainter& p, const QRectF& area, const PlotModel& m, const PlotS
     const QString label = tickLabel(m.xCategories, t, g.xLog ? std::max(t, 1.0) : xStep, m.xFormat);
     const qreal width = metrics.horizontalAdvance(label) + 2;
     const qreal px = g.toPixel({t, g.y.min}).x();
-    const qreal left = std::clamp(px - width / 2, area.left(), std::max(area.left(), area.right() - width));
-    p.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()), Qt::AlignHCenter | Qt::AlignTop, label);
+    const qreal left =
+        std::clamp(px - width / 2, area.left(), std::max(area.left(), area.right() - width));
+    p.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()),
+               Qt::AlignHCenter | Qt::AlignTop, label);
   }
   for (double t : yTicks) {
     const qreal py = g.toPixel({g.x.min, t}).y();
     p.drawText(QRectF(area.left(), py - metrics.height() / 2, plot.left() - area.left() - kPad,
                       metrics.height()),
-               Qt::AlignRight | Qt::AlignVCenter, tickLabel(m.yCategories, t, yStep, AxisFormat::Number));
+               Qt::AlignRight | Qt::AlignVCenter,
+               tickLabel(m.yCategories, t, yStep, AxisFormat::Number));
   }
   p.setPen(style.text);
   if (!m.xLabel.isEmpty())
-    p.drawText(QRectF(plot.left(), plot.bottom() + metrics.height() + kPad, plot.width(), metrics.height()),
+    p.drawText(QRectF(plot.left(), plot.bottom() + metrics.height() + kPad, plot.width(),
+                      metrics.height()),
                Qt::AlignHCenter, m.xLabel);
   if (!m.yLabel.isEmpty()) {
     p.save();
     p.translate(area.left() + kPad / 2, plot.center().y());
     p.rotate(-90);
-    p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), metrics.height()), Qt::AlignHCenter, m.yLabel);
+    p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), metrics.height()), Qt::AlignHCenter,
+               m.yLabel);
     p.restore();
   }
   if (!data) {

@@ -20,8 +20,8 @@ struct PlotStyle {
 
 // Where the data area sits inside the widget and how data maps onto it.
 struct PlotGeometry {
-  QRectF plotArea;  // pixels
-  Range x, y;       // data ranges shown
+  QRectF plotArea;    // pixels
+  Range x, y;         // data ranges shown
   bool xLog = false;  // x drawn as log₁₀(1 + x) (x ≥ 0)
   QPointF toPixel(QPointF data) const;
   QPointF toData(QPointF pixel) const;

@@ -114,7 +114,8 @@ void PlotWidget::drawReadout(QPainter& painter) const {
       const QPointF* p = nearestByX(line.points, data.x());
       if (!p) continue;
       if (!anchor) anchor = p;
-      lines << QStringLiteral("%1: %2").arg(line.name.isEmpty() ? tr("value") : line.name)
+      lines << QStringLiteral("%1: %2")
+                   .arg(line.name.isEmpty() ? tr("value") : line.name)
                    .arg(p->y(), 0, 'g', 4);
     }
     if (!anchor) return;
@@ -141,9 +142,9 @@ void PlotWidget::drawReadout(QPainter& painter) const {
   painter.drawRoundedRect(box, 3, 3);
   painter.setPen(QColor(0x20, 0x21, 0x24));
   for (int i = 0; i < lines.size(); ++i)
-    painter.drawText(QRectF(box.left() + 5, box.top() + 3 + i * metrics.height(), width + 2,
-                            metrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
+    painter.drawText(
+        QRectF(box.left() + 5, box.top() + 3 + i * metrics.height(), width + 2, metrics.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
 }
 
 }  // namespace bnlab::plot

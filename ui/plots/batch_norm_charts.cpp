@@ -46,9 +46,8 @@ PlotModel batchNoise(const Snapshot& snap) {
     if (noise.fixedWeights.empty()) continue;
     const FixedWeightNoise& own = noise.fixedWeights.front();
     spreads << tr("%1 at %2").arg(own.meanSpread, 0, 'f', 3).arg(own.batchSize);
-    Scatter batches{.name = runName(run),
-                    .color = palette::withAlpha(runColor(snap, r), 0.55),
-                    .radius = 2.4};
+    Scatter batches{
+        .name = runName(run), .color = palette::withAlpha(runColor(snap, r), 0.55), .radius = 2.4};
     for (const auto& [x, y] : own.batches) {
       batches.points.append(QPointF(x, y));
       extent = std::max({extent, std::abs(double(x)), std::abs(double(y) - 1)});

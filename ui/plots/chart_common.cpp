@@ -49,7 +49,8 @@ QString slug(const QString& text) {
 bool multiRun(const Snapshot& snap) { return snap.runs.size() > 1; }
 
 bool anyNormalized(const Snapshot& snap) {
-  return std::any_of(snap.runs.begin(), snap.runs.end(), [](const RunSnapshot& r) { return r.normalized; });
+  return std::any_of(snap.runs.begin(), snap.runs.end(),
+                     [](const RunSnapshot& r) { return r.normalized; });
 }
 
 bool crowded(const Snapshot& snap) { return snap.runs.size() > 2; }

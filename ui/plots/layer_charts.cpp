@@ -192,10 +192,18 @@ PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view) {
     const LayerSnapshot& layer = layerOf(snap, r, view);
     if (!snap.runs[std::size_t(r)].normalized || layer.gammaRmsHistory.empty()) continue;
     const QColor color = runs ? runColor(snap, r) : palette::kGrey;
-    m.lines.push_back({.name = tr("β, γ"), .color = color, .points = toPoints(layer.betaMeanHistory),
-                       .width = 1.2, .style = Qt::DotLine, .inLegend = !runs});
-    m.lines.push_back({.name = tr("rms γ"), .color = color, .points = toPoints(layer.gammaRmsHistory),
-                       .width = 1.2, .style = Qt::DotLine, .inLegend = false});
+    m.lines.push_back({.name = tr("β, γ"),
+                       .color = color,
+                       .points = toPoints(layer.betaMeanHistory),
+                       .width = 1.2,
+                       .style = Qt::DotLine,
+                       .inLegend = !runs});
+    m.lines.push_back({.name = tr("rms γ"),
+                       .color = color,
+                       .points = toPoints(layer.gammaRmsHistory),
+                       .width = 1.2,
+                       .style = Qt::DotLine,
+                       .inLegend = false});
   }
   m.note = runs ? tr("mean, std (dashed), β and γ (dotted)") : tr("dotted: mean β, rms γ");
   return m;
@@ -218,10 +226,12 @@ PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view) {
                          .width = 1.4,
                          .style = Qt::DashLine,
                          .inLegend = false});
-    recent << QStringLiteral("%1").arg(view.layer > 0 ? layer.recentEarlierShift : layer.recentShift, 0, 'g', 2);
+    recent << QStringLiteral("%1").arg(
+        view.layer > 0 ? layer.recentEarlierShift : layer.recentShift, 0, 'g', 2);
   }
-  m.note = view.layer > 0 ? tr("dashed: from earlier layers %1").arg(recent.join(QStringLiteral(" | ")))
-                          : tr("recent %1").arg(recent.join(QStringLiteral(" | ")));
+  m.note = view.layer > 0
+               ? tr("dashed: from earlier layers %1").arg(recent.join(QStringLiteral(" | ")))
+               : tr("recent %1").arg(recent.join(QStringLiteral(" | ")));
   m.legend = multiRun(snap);
   return m;
 }
@@ -233,8 +243,8 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
   m.title = tr("Units 1 and 2 (%1, probe)").arg(symbol);
   m.xLabel = symbol + QStringLiteral("₁");
   m.yLabel = symbol + QStringLiteral("₂");
-  m.emptyText =
-      snap.runs.back().layers[std::size_t(view.layer)].units < 2 ? tr("needs 2 units") : tr("No data yet");
+  m.emptyText = snap.runs.back().layers[std::size_t(view.layer)].units < 2 ? tr("needs 2 units")
+                                                                           : tr("No data yet");
   for (int r = 0; r < int(trails.size()) && r < int(snap.runs.size()); ++r) {
     const ScatterTrail& trail = trails[std::size_t(r)];
     const int n = int(trail.size());
@@ -257,16 +267,19 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
 }
 
 QString layerCaption(const Snapshot& snap, int layer) {
-  const bool relatives = std::any_of(snap.runs.begin(), snap.runs.end(), [](const RunSnapshot& run) {
-    return run.normalization != Normalization::None && run.normalization != Normalization::BatchNorm;
-  });
+  const bool relatives =
+      std::any_of(snap.runs.begin(), snap.runs.end(), [](const RunSnapshot& run) {
+        return run.normalization != Normalization::None &&
+               run.normalization != Normalization::BatchNorm;
+      });
   if (relatives)
-    return layer == 0 ? tr("Layer 1 sees the (fixed) inputs; the later layers' inputs come from layers "
-                           "that keep learning. The line above the charts says what each run's "
-                           "normalization does.")
-                      : tr("Each run holds this layer's activation input its own way (the line above "
-                           "the charts says how). The shift chart measures how far it moves: solid, "
-                           "all of it; dashed, the part the earlier layers caused.");
+    return layer == 0
+               ? tr("Layer 1 sees the (fixed) inputs; the later layers' inputs come from layers "
+                    "that keep learning. The line above the charts says what each run's "
+                    "normalization does.")
+               : tr("Each run holds this layer's activation input its own way (the line above "
+                    "the charts says how). The shift chart measures how far it moves: solid, "
+                    "all of it; dashed, the part the earlier layers caused.");
   if (!multiRun(snap)) {
     return snap.runs.front().batchNorm
                ? tr("With batch norm each unit's activation input has mean β and spread γ on "

@@ -36,8 +36,10 @@ void trainAndTest(PlotModel& m, const Snapshot& snap, const HistoryView RunSnaps
 // One run: train in the train colour, test in the test colour.
 void trainAndTestOfOne(PlotModel& m, const RunSnapshot& run, const HistoryView RunSnapshot::*train,
                        const HistoryView RunSnapshot::*test) {
-  m.lines.push_back(
-      {.name = tr("train"), .color = palette::kTrain, .points = toPoints(run.*train), .width = 1.8});
+  m.lines.push_back({.name = tr("train"),
+                     .color = palette::kTrain,
+                     .points = toPoints(run.*train),
+                     .width = 1.8});
   m.lines.push_back(
       {.name = tr("test"), .color = palette::kTest, .points = toPoints(run.*test), .width = 1.8});
 }
@@ -68,7 +70,8 @@ PlotModel accuracyOverSteps(const Snapshot& snap) {
   if (snap.runs.empty()) return m;
   if (!multiRun(snap)) {
     const RunSnapshot& run = snap.runs.front();
-    trainAndTestOfOne(m, run, &RunSnapshot::trainAccuracyHistory, &RunSnapshot::testAccuracyHistory);
+    trainAndTestOfOne(m, run, &RunSnapshot::trainAccuracyHistory,
+                      &RunSnapshot::testAccuracyHistory);
     m.note = tr("test %1%").arg(run.test.accuracy * 100, 0, 'f', 1);
     return m;
   }
