@@ -256,6 +256,9 @@ class CommandLineTest : public QObject {
     QVERIFY2(r.out.contains("--export"), r.describe().constData());
     QVERIFY2(r.out.contains("Examples"), r.describe().constData());
     QVERIFY2(r.out.contains("Usage: bnlab"), r.describe().constData());
+    // UTF-8 throughout: "…" and "Z̃" as written, never their bytes read as Latin-1 ("â¦").
+    QVERIFY2(r.out.contains("[.gz], \xE2\x80\xA6)") && !r.out.contains("\xC3\xA2"),
+             r.describe().constData());
     QVERIFY2(r.err.isEmpty(), r.describe().constData());
     QVERIFY(tree(dir.path()).isEmpty());
   }
