@@ -55,6 +55,7 @@ class RealDataTest : public QObject {
     const RunSnapshot& plain = snap->runs[0];
     const RunSnapshot& batchNorm = snap->runs[1];
     QVERIFY(!plain.batchNorm && batchNorm.batchNorm);
+    QVERIFY(!plain.progress.stalled() && !batchNorm.progress.stalled());  // learning, if slowly
     qInfo(
         "test accuracy after 3000 steps: plain %.3f, batch norm %.3f; 15-85 drift: plain %.3f, "
         "batch norm %.3f",
