@@ -32,7 +32,8 @@ std::vector<LossProgress> progressAfter(const ExperimentConfig& config, int step
   Experiment experiment(config);
   for (int s = 0; s < steps && !experiment.diverged(); ++s) experiment.step();
   std::vector<LossProgress> progress;
-  for (const RunSnapshot& run : experiment.snapshot()->runs) progress.push_back(run.progress);
+  const SnapshotPtr snap = experiment.snapshot();
+  for (const RunSnapshot& run : snap->runs) progress.push_back(run.progress);
   return progress;
 }
 
@@ -96,7 +97,8 @@ class LossProgressTest : public QObject {
       qInfo("diverged at step %lld", static_cast<long long>(experiment.divergedAt()));
       return;
     }
-    for (const RunSnapshot& run : experiment.snapshot()->runs)
+    const SnapshotPtr snap = experiment.snapshot();
+    for (const RunSnapshot& run : snap->runs)
       QVERIFY2(run.progress.stalled(), qPrintable(QStringLiteral("%1: recent %2, start %3")
                                                       .arg(QString::fromStdString(run.name))
                                                       .arg(run.progress.recentLoss())

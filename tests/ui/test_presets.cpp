@@ -181,7 +181,8 @@ class PresetsTest : public QObject {
         config.evaluateEvery = 1000000;
         Experiment experiment(config);
         for (int s = 0; s < LossProgress::kPatience; ++s) experiment.step();
-        for (const RunSnapshot& run : experiment.snapshot()->runs)
+        const SnapshotPtr snap = experiment.snapshot();
+        for (const RunSnapshot& run : snap->runs)
           QVERIFY2(run.progress.stalled() == stalls,
                    qPrintable(QStringLiteral("%1, %2, seed %3: recent %4, start %5")
                                   .arg(preset.name, QString::fromStdString(run.name))
