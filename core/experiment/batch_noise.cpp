@@ -13,6 +13,7 @@ void BatchNoiseTracker::setTarget(int layer, int unit) {
   layer_ = layer;
   unit_ = unit;
   batches_.clear();
+  oldest_ = 0;
   fixedWeights_.clear();
   for (History* h :
        {&runningMean_, &runningVariance_, &populationMeanHistory_, &populationVarianceHistory_})
@@ -28,9 +29,15 @@ bool BatchNoiseTracker::tracks(const Network& network) const {
 void BatchNoiseTracker::afterStep(const Network& network) {
   if (!tracks(network)) return;
   const BatchNorm& norm = network.block(layer_).batchNorm();
-  batches_.push_back(
-      {float(norm.batchMean()(unit_)), float(std::sqrt(norm.batchVariance()(unit_)))});
-  if (batches_.size() > kBatches) batches_.pop_front();
+  const std::array<float, 2> batch{float(norm.batchMean()(unit_)),
+                                   float(std::sqrt(norm.batchVariance()(unit_)))};
+  if (batches_.capacity() < kBatches) batches_.reserve(kBatches);
+  if (batches_.size() < kBatches) {
+    batches_.push_back(batch);
+  } else {
+    batches_[oldest_] = batch;
+    oldest_ = (oldest_ + 1) % kBatches;
+  }
 }
 
 void BatchNoiseTracker::record(std::int64_t step, const Network& network, const Dataset& train,
@@ -71,7 +78,9 @@ BatchNoise BatchNoiseTracker::measure(const Network& network) const {
   if (!tracks(network)) return noise;
   noise.layer = layer_;
   noise.unit = unit_;
-  noise.batches.assign(batches_.begin(), batches_.end());
+  const auto oldest = batches_.begin() + std::ptrdiff_t(oldest_);  // oldest first
+  noise.batches.assign(oldest, batches_.end());
+  noise.batches.insert(noise.batches.end(), batches_.begin(), oldest);
   noise.populationMean = populationMean_;
   noise.populationStd = std::sqrt(populationVariance_);
   double meanSquares = 0, stdSquares = 0;

@@ -2,7 +2,7 @@
 // Follows one unit of one batch-norm layer: the μ_B and σ_B of each training batch, the
 // population values they estimate, and the running statistics used at test time.
 #include <cstdint>
-#include <deque>
+#include <vector>
 
 #include "data/dataset.h"
 #include "experiment/snapshot.h"
@@ -34,6 +34,7 @@ class BatchNoiseTracker {
   BatchNoise measure(const Network& network) const;
   void clear() {
     batches_.clear();
+    oldest_ = 0;
     fixedWeights_.clear();
   }
 
@@ -41,7 +42,10 @@ class BatchNoiseTracker {
   bool tracks(const Network& network) const;
 
   int layer_ = 0, unit_ = 0;
-  std::deque<std::array<float, 2>> batches_;
+  // The last kBatches (μ_B, σ_B), a ring once full: the oldest at oldest_. Its storage is made
+  // once, so that training steps allocate nothing.
+  std::vector<std::array<float, 2>> batches_;
+  std::size_t oldest_ = 0;
   double populationMean_ = 0, populationVariance_ = 0;
   std::vector<FixedWeightNoise> fixedWeights_;
   History runningMean_, runningVariance_, populationMeanHistory_, populationVarianceHistory_;

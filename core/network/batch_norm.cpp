@@ -73,20 +73,20 @@ void BatchNorm::normalize(const Matrix& z, NormStats stats, Matrix& zHat, Matrix
 
 void BatchNorm::backward(const Matrix& zHat, const NormalizationPass& pass, const Matrix& dZTilde,
                          Matrix& dZ) {
-  betaGrad_ = dZTilde.rowwise().sum();                               // Σ gᵢ
-  gammaGrad_ = (dZTilde.array() * zHat.array()).rowwise().sum();     // Σ gᵢ ẑᵢ
-  const Vector scale = gamma_.col(0).cwiseProduct(pass.inverseStd);  // γ / √(σ² + ε)
+  betaGrad_ = dZTilde.rowwise().sum();                            // Σ gᵢ
+  gammaGrad_ = (dZTilde.array() * zHat.array()).rowwise().sum();  // Σ gᵢ ẑᵢ
+  scale_ = gamma_.col(0).cwiseProduct(pass.inverseStd);           // γ / √(σ² + ε)
   if (!pass.batchStatistics) {
-    dZ = dZTilde.array().colwise() * scale.array();
+    dZ = dZTilde.array().colwise() * scale_.array();
     return;
   }
   const Scalar m = Scalar(dZTilde.cols());
   // ∂L/∂zᵢ = (γ/√(σ²+ε)) · (gᵢ − (1/m)Σg − ẑᵢ (1/m)Σ g ẑ)
-  const Vector meanG = betaGrad_.col(0) / m;
-  const Vector meanGZHat = gammaGrad_.col(0) / m;
-  dZ =
-      ((dZTilde.colwise() - meanG).array() - zHat.array().colwise() * meanGZHat.array()).colwise() *
-      scale.array();
+  meanG_ = betaGrad_.col(0) / m;
+  meanGZHat_ = gammaGrad_.col(0) / m;
+  dZ = ((dZTilde.colwise() - meanG_).array() - zHat.array().colwise() * meanGZHat_.array())
+           .colwise() *
+       scale_.array();
 }
 
 }  // namespace bnlab

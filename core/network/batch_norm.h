@@ -67,6 +67,9 @@ class BatchNorm {
   Matrix gammaGrad_, betaGrad_;  // n × 1
   Vector runningMean_, runningVariance_;
   Vector batchMean_, batchVariance_;
+  // backward's per-unit γ/√(σ² + ε), (1/m)Σg and (1/m)Σgẑ (n), kept so that a step allocates
+  // nothing.
+  Vector scale_, meanG_, meanGZHat_;
 };
 
 }  // namespace bnlab

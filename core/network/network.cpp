@@ -76,6 +76,12 @@ void Network::setDropout(Scalar rate) {
 
 std::vector<ParameterRef> Network::parameters() {
   std::vector<ParameterRef> params;
+  parameters(params);
+  return params;
+}
+
+void Network::parameters(std::vector<ParameterRef>& params) {
+  params.clear();
   params.reserve(blocks_.size() * 4 + 2);
   const Normalization kind = config_.normalization;
   for (std::size_t l = 0; l < blocks_.size(); ++l) {
@@ -95,7 +101,6 @@ std::vector<ParameterRef> Network::parameters() {
   }
   params.push_back({"Wout", &output_.weights(), &output_.weightsGrad(), true, true});
   params.push_back({"bout", &output_.bias(), &output_.biasGrad(), false, true});
-  return params;
 }
 
 }  // namespace bnlab

@@ -45,6 +45,8 @@ class Network {
 
   // Every learnable tensor in a fixed order: W1, b1, gamma1, beta1, …, Wout, bout.
   std::vector<ParameterRef> parameters();
+  // The same into `params`, reusing its storage (a training step allocates nothing).
+  void parameters(std::vector<ParameterRef>& params);
 
   const NetworkConfig& config() const { return config_; }
   int depth() const { return static_cast<int>(blocks_.size()); }

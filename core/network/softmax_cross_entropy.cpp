@@ -6,10 +6,11 @@
 namespace bnlab {
 
 void softmax(const Matrix& logits, Matrix& probabilities) {
-  const RowVector columnMax = logits.colwise().maxCoeff();
-  probabilities = (logits.rowwise() - columnMax).array().exp().matrix();
-  const RowVector columnSum = probabilities.colwise().sum();
-  probabilities.array().rowwise() /= columnSum.array();
+  probabilities.resize(logits.rows(), logits.cols());
+  for (Eigen::Index j = 0; j < logits.cols(); ++j) {  // column by column: no temporaries
+    probabilities.col(j) = (logits.col(j).array() - logits.col(j).maxCoeff()).exp().matrix();
+    probabilities.col(j) /= probabilities.col(j).sum();
+  }
 }
 
 double crossEntropy(const Matrix& probabilities, const std::vector<int>& labels) {

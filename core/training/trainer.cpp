@@ -15,7 +15,7 @@ double Trainer::trainOnBatch(const Matrix& x, const std::vector<int>& y) {
   network_.forward(x, Mode::Train);
   const double loss = network_.lossAndBackward(x, y);
   // Rebuilt every step: trainable flags follow the normalization. Cheap (a few pointers).
-  parameters_ = network_.parameters();
+  network_.parameters(parameters_);
   optimizer_.step(parameters_);
   return loss;
 }

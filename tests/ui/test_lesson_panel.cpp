@@ -60,8 +60,10 @@ class LessonPanelTest : public QObject {
     QVERIFY(frame && frame->target()->objectName() == lesson.stages[0].highlight);
     // It trains to the checkpoint and pauses there.
     window.controls()->speedSlider()->setValue(2000);
+    // (A minute: the sanitizer build on a loaded machine trains slowly.)
     QVERIFY(waitFor(
-        [&] { return panel->statusLabel()->text().startsWith(QStringLiteral("Paused at step")); }));
+        [&] { return panel->statusLabel()->text().startsWith(QStringLiteral("Paused at step")); },
+        60000));
     QVERIFY(!window.controller().running() ||
             waitFor([&] { return !window.controller().running(); }));
     const qint64 paused = window.controller().latest()->step;
@@ -73,8 +75,10 @@ class LessonPanelTest : public QObject {
     QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("press K")));
     emit window.controls()->perturbRequested(0, 0.5);
     QVERIFY(waitFor([&] { return panel->session()->stage() == 2; }));
+    // (A minute: the sanitizer build on a loaded machine trains slowly.)
     QVERIFY(waitFor(
-        [&] { return panel->statusLabel()->text().startsWith(QStringLiteral("Paused at step")); }));
+        [&] { return panel->statusLabel()->text().startsWith(QStringLiteral("Paused at step")); },
+        60000));
     // Back shows the earlier text; Next returns.
     panel->back();
     QCOMPARE(panel->shownStage(), 1);
