@@ -20,7 +20,6 @@
 #include "plot/plot_renderer.h"
 #include "run_caption.h"
 #include "shown_text.h"
-#include "stall_message.h"
 
 namespace bnlab {
 
@@ -364,26 +363,6 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
 }
 
 QString MainWindow::warningText() const { return warningLabel_->text(); }
-
-void MainWindow::showWarnings() {
-  const std::vector<std::string> warnings = currentConfig().warnings();
-  warningLabel_->setText(!warnings.empty()
-                             ? tr("Warning: %1").arg(QString::fromStdString(warnings.front()))
-                         : !stall_.isEmpty() ? tr("Warning: not learning (the loss has not fallen)")
-                                             : QString());
-  warningLabel_->setToolTip(warnings.empty() ? stall_ : QString());
-}
-
-void MainWindow::showStall(const QString& message) {
-  if (message == stall_) return;
-  stall_ = message;
-  showWarnings();
-  caption_->setText(stall_.isEmpty()
-                        ? normalCaption_
-                        : normalCaption_ +
-                              QStringLiteral("<br><span style='color:#b3261e'>%1</span>")
-                                  .arg(stall_.toHtmlEscaped()));
-}
 
 void MainWindow::showMeasures(const ExperimentConfig& config) {
   landscapeProbe_->showEvery(config.landscapeEvery);

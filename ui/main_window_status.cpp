@@ -1,4 +1,4 @@
-// The main window's status bar: step, speed, and each run's test accuracy.
+// The main window's status bar: step, speed, each run's test accuracy, and the warnings.
 #include <QStatusBar>
 
 #include "main_window.h"
@@ -44,6 +44,26 @@ void MainWindow::updateStatus(const Snapshot& snap) {
                       runs.join(QStringLiteral(" · ")) +
                       tr(" · batch %1").arg(snap.config.batchSize));
   lossLabel_->setToolTip(details.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showWarnings() {
+  const std::vector<std::string> warnings = currentConfig().warnings();
+  warningLabel_->setText(!warnings.empty()
+                             ? tr("Warning: %1").arg(QString::fromStdString(warnings.front()))
+                         : !stall_.isEmpty() ? tr("Warning: not learning (the loss has not fallen)")
+                                             : QString());
+  warningLabel_->setToolTip(warnings.empty() ? stall_ : QString());
+}
+
+void MainWindow::showStall(const QString& message) {
+  if (message == stall_) return;
+  stall_ = message;
+  showWarnings();
+  caption_->setText(stall_.isEmpty()
+                        ? normalCaption_
+                        : normalCaption_ +
+                              QStringLiteral("<br><span style='color:#b3261e'>%1</span>")
+                                  .arg(stall_.toHtmlEscaped()));
 }
 
 }  // namespace bnlab
