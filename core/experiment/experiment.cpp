@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "common/denormals.h"
+#include "common/matrix_product.h"
 #include "experiment/data_loading.h"
 #include "experiment/gradient_shift.h"
 #include "experiment/kick_response.h"
@@ -144,7 +145,14 @@ double Experiment::step() {
   const auto due = [this](int every) { return every > 0 && step_ % every == 0; };
   const StepMeasures measures{.landscape = due(config_.landscapeEvery),
                               .gradientShift = due(config_.gradientShiftEvery)};
-  forEachRun([&](Run& run) { trainRun(run, measures); });
+  if (runCount() == 1) {
+    // The pool's other threads are idle while one run trains: its large products use them.
+    const ScopedFlushDenormals flush;
+    const ParallelProducts products(pool_.get());
+    trainRun(runs_.front(), measures);
+  } else {
+    forEachRun([&](Run& run) { trainRun(run, measures); });
+  }
   for (std::size_t i = 0; i < runs_.size() && divergedAt_ < 0; ++i) {
     if (std::isfinite(runs_[i].batchLoss)) continue;
     divergedAt_ = step_ + 1;

@@ -62,7 +62,8 @@ class Experiment {
   SnapshotPtr snapshot() const;
 
   // Threads that step and measure the runs (1 … kMaxThreads; by default one per core, at most
-  // kMaxThreads). Results are the same bit for bit whatever the number.
+  // kMaxThreads); a single run splits its large matrix products over them. Results are the same
+  // bit for bit whatever the number.
   void setThreads(int threads);
   int threads() const { return pool_->threads(); }
   static constexpr int kMaxThreads = 8;

@@ -1,5 +1,7 @@
 #include "network/dense_layer.h"
 
+#include "common/matrix_product.h"
+
 namespace bnlab {
 
 DenseLayer::DenseLayer(int inputs, int outputs)
@@ -9,19 +11,15 @@ DenseLayer::DenseLayer(int inputs, int outputs)
       biasGrad_(Matrix::Zero(outputs, 1)) {}
 
 void DenseLayer::forward(const Matrix& input, Matrix& output) const {
-  output.resize(weights_.rows(), input.cols());
-  output.noalias() = weights_ * input;
+  multiply(weights_, Op::Plain, input, Op::Plain, output);
   output.colwise() += bias_.col(0);
 }
 
 void DenseLayer::backward(const Matrix& input, const Matrix& dOutput, Matrix* dInput) {
   // ∂L/∂W = ∂L/∂Z · Aᵀ; ∂L/∂b = Σ_i ∂L/∂Z_{:,i}; ∂L/∂A = Wᵀ · ∂L/∂Z.
-  weightsGrad_.noalias() = dOutput * input.transpose();
+  multiply(dOutput, Op::Plain, input, Op::Transposed, weightsGrad_);
   biasGrad_ = dOutput.rowwise().sum();
-  if (dInput) {
-    dInput->resize(weights_.cols(), dOutput.cols());
-    dInput->noalias() = weights_.transpose() * dOutput;
-  }
+  if (dInput) multiply(weights_, Op::Transposed, dOutput, Op::Plain, *dInput);
 }
 
 }  // namespace bnlab

@@ -45,7 +45,10 @@ void countSteps(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// The benchmark's argument, when it has one, is the number of threads: one run splits its large
+// products over them (per CPU-second with one thread, per wall-clock second with two).
 void runSteps(benchmark::State& state, Experiment& experiment) {
+  if (state.range(0) > 0) experiment.setThreads(int(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(experiment.step());
   countSteps(state);
 }
@@ -56,13 +59,14 @@ static void BM_StepA_Toy64x4_Batch64_BatchNorm(benchmark::State& state) {
   Experiment experiment(toyConfig(64, 64, "on"));
   runSteps(state, experiment);
 }
-BENCHMARK(BM_StepA_Toy64x4_Batch64_BatchNorm)->MinTime(2.0);
+BENCHMARK(BM_StepA_Toy64x4_Batch64_BatchNorm)->Arg(1)->MinTime(2.0);
+BENCHMARK(BM_StepA_Toy64x4_Batch64_BatchNorm)->Arg(2)->MinTime(2.0)->UseRealTime();
 
 static void BM_StepA_Toy64x4_Batch64_Compare(benchmark::State& state) {
   Experiment experiment(toyConfig(64, 64, "compare"));
   runSteps(state, experiment);
 }
-BENCHMARK(BM_StepA_Toy64x4_Batch64_Compare)->MinTime(2.0);
+BENCHMARK(BM_StepA_Toy64x4_Batch64_Compare)->Arg(2)->MinTime(2.0)->UseRealTime();
 
 static void BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm(benchmark::State& state) {
   ExperimentConfig config;
@@ -76,7 +80,8 @@ static void BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm(benchmark::State& 
   Experiment experiment(config, randomImages(6000));
   runSteps(state, experiment);
 }
-BENCHMARK(BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm)->MinTime(2.0);
+BENCHMARK(BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm)->Arg(1)->MinTime(2.0);
+BENCHMARK(BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm)->Arg(2)->MinTime(2.0)->UseRealTime();
 
 // (b) as the paper trains it: plain SGD on 60,000 examples (tests/bench/pytorch compares it).
 static void BM_StepB_Paper_Sgd(benchmark::State& state) {
@@ -94,19 +99,22 @@ static void BM_StepB_Paper_Sgd(benchmark::State& state) {
   Experiment experiment(config, randomImages(60000));
   runSteps(state, experiment);
 }
-BENCHMARK(BM_StepB_Paper_Sgd)->MinTime(2.0);
+BENCHMARK(BM_StepB_Paper_Sgd)->Arg(1)->MinTime(2.0);
+BENCHMARK(BM_StepB_Paper_Sgd)->Arg(2)->MinTime(2.0)->UseRealTime();
 
 static void BM_StepC_Toy256x4_Batch256(benchmark::State& state) {
   Experiment experiment(toyConfig(256, 256, "off"));
   runSteps(state, experiment);
 }
-BENCHMARK(BM_StepC_Toy256x4_Batch256)->MinTime(2.0);
+BENCHMARK(BM_StepC_Toy256x4_Batch256)->Arg(1)->MinTime(2.0);
+BENCHMARK(BM_StepC_Toy256x4_Batch256)->Arg(2)->MinTime(2.0)->UseRealTime();
 
 static void BM_StepC_Toy256x4_Batch256_BatchNorm(benchmark::State& state) {
   Experiment experiment(toyConfig(256, 256, "on"));
   runSteps(state, experiment);
 }
-BENCHMARK(BM_StepC_Toy256x4_Batch256_BatchNorm)->MinTime(2.0);
+BENCHMARK(BM_StepC_Toy256x4_Batch256_BatchNorm)->Arg(1)->MinTime(2.0);
+BENCHMARK(BM_StepC_Toy256x4_Batch256_BatchNorm)->Arg(2)->MinTime(2.0)->UseRealTime();
 
 // The floor for (c): exactly the matrix products one step needs, nothing else.
 //   forward  Z[l] = W[l]·A[l−1] for the 4 hidden layers and the output

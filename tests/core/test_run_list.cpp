@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "common/matrix_product.h"
 #include "common/task_pool.h"
 #include "experiment/experiment.h"
 
@@ -320,6 +321,22 @@ class RunListTest : public QObject {
       QCOMPARE(x.betaSmoothness.size(), y.betaSmoothness.size());
       QVERIFY(x.betaSmoothness.size() > 0);
     }
+  }
+
+  // One run alone splits its large products (256 × 256 × 256) over the threads: the same bits as
+  // on one thread, and the products really were large enough to split.
+  void oneRunSplitsItsProductsBitIdentically() {
+    ExperimentConfig config = smallConfig("batch-norm");
+    config.network.hiddenUnits = {256, 256};
+    config.batchSize = 256;
+    QVERIFY(std::int64_t(256) * 256 * 256 >= kParallelMultiplyAdds);
+    Experiment one(config), two(config);
+    one.setThreads(1);
+    two.setThreads(2);
+    for (int i = 0; i < 30; ++i) QCOMPARE(two.step(), one.step());
+    QVERIFY(parameters(two, 0) == parameters(one, 0));
+    const SnapshotPtr a = two.snapshot(), b = one.snapshot();
+    QCOMPARE(a->runs[0].layers[1].now[1].quantiles, b->runs[0].layers[1].now[1].quantiles);
   }
 
   void taskPoolRunsEveryTaskOnce() {

@@ -1,0 +1,51 @@
+#pragma once
+// C = op(A) · op(B), the network's one matrix product (dense layers forward and backward).
+// Products go to the BLAS's gemm from a size on: OpenBLAS picks its kernels for the CPU it runs on
+// (AVX-512 where there is one), whatever flags the binary was built with. Smaller ones stay in
+// Eigen, whose call costs less. Large products are computed in parts, by columns of C, which run
+// on a TaskPool's threads while a ParallelProducts scope is open on the calling thread.
+#include <cstdint>
+
+#include "common/types.h"
+
+namespace bnlab {
+
+class TaskPool;
+
+enum class Op { Plain, Transposed };
+
+// C (m × n) = op(A) (m × k) · op(B) (k × n); C is resized, and allocates only when it grows.
+void multiply(const Matrix& a, Op opA, const Matrix& b, Op opB, Matrix& c);
+
+// m·n·k from which a product goes to the BLAS, measured on one core of an AVX-512 machine
+// (tests/bench/bench_products.cpp). A·B and A·Bᵀ: OpenBLAS runs 16×64×16 at 1.7–2.3× Eigen's
+// speed (AVX2) and 2×256×256 (an output layer's ∂W) at 5×. Aᵀ·B (∂A) only pays from about 64³:
+// below, OpenBLAS's transposed kernels are no faster than Eigen's.
+inline constexpr std::int64_t kBlasMultiplyAdds = std::int64_t(16) * 16 * 16;
+inline constexpr std::int64_t kBlasTransposedMultiplyAdds = std::int64_t(64) * 64 * 64;
+// m·n·k from which a product is computed in kProductParts blocks of C's columns, on as many
+// threads as an open ParallelProducts scope gives (one part each), else one after the other:
+// below, waking a second thread costs more than it saves (tests/bench/bench_products.cpp).
+inline constexpr std::int64_t kParallelMultiplyAdds = std::int64_t(128) * 128 * 128;
+inline constexpr int kProductParts = 2;
+
+// While it lives, multiply() on this thread may split large products over `pool`'s threads. The
+// pool must be idle: the caller is the only one running it. nullptr (or a one-thread pool) keeps
+// every product on the calling thread. Scopes nest; the innermost wins.
+class ParallelProducts {
+ public:
+  explicit ParallelProducts(TaskPool* pool);
+  ~ParallelProducts();
+  ParallelProducts(const ParallelProducts&) = delete;
+  ParallelProducts& operator=(const ParallelProducts&) = delete;
+
+ private:
+  TaskPool* previous_;
+};
+
+// Whether products go to the BLAS in this process. Not under a limit on address space, nor with
+// strict overcommit: OpenBLAS reserves a 128 MB buffer for each calling thread and retries for
+// ever when that reservation fails, where Eigen would throw std::bad_alloc.
+bool blasInUse();
+
+}  // namespace bnlab
