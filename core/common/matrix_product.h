@@ -18,11 +18,11 @@ enum class Op { Plain, Transposed };
 void multiply(const Matrix& a, Op opA, const Matrix& b, Op opB, Matrix& c);
 
 // m·n·k from which a product goes to the BLAS, measured on one core of an AVX-512 machine
-// (tests/bench/bench_products.cpp). A·B and A·Bᵀ: OpenBLAS runs 16×64×16 at 1.7–2.3× Eigen's
-// speed (AVX2) and 2×256×256 (an output layer's ∂W) at 5×. Aᵀ·B (∂A) only pays from about 64³:
-// below, OpenBLAS's transposed kernels are no faster than Eigen's.
+// (tests/bench/bench_products.cpp): OpenBLAS runs 16×64×16 at 1.7–2.3× Eigen's speed (AVX2) and
+// 2×256×256 (an output layer's ∂W) at 5×. Aᵀ·B up to kTransposeFirstMultiplyAdds runs as A·B on
+// a transposed copy of A.
 inline constexpr std::int64_t kBlasMultiplyAdds = std::int64_t(16) * 16 * 16;
-inline constexpr std::int64_t kBlasTransposedMultiplyAdds = std::int64_t(64) * 64 * 64;
+inline constexpr std::int64_t kTransposeFirstMultiplyAdds = std::int64_t(64) * 64 * 64;
 // m·n·k from which a product is computed in kProductParts blocks of C's columns, on as many
 // threads as an open ParallelProducts scope gives (one part each), else one after the other:
 // below, waking a second thread costs more than it saves (tests/bench/bench_products.cpp).
@@ -43,9 +43,7 @@ class ParallelProducts {
   TaskPool* previous_;
 };
 
-// Whether products go to the BLAS in this process. Not under a limit on address space, nor with
-// strict overcommit: OpenBLAS reserves a 128 MB buffer for each calling thread and retries for
-// ever when that reservation fails, where Eigen would throw std::bad_alloc.
+// Whether products go to the BLAS in this process (blasLibrary(), common/blas_library.h).
 bool blasInUse();
 
 }  // namespace bnlab

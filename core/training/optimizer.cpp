@@ -75,13 +75,17 @@ void Optimizer::step(const std::vector<ParameterRef>& parameters) {
         value.noalias() -= lr * s.first;
         break;
       case OptimizerKind::Adam: {
+        // As PyTorch: θ −= (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε), with the scalar factors
+        // computed once (in double) so that an element costs one square root and one division.
         const double t = static_cast<double>(s.steps);
-        const auto correction1 = static_cast<Scalar>(1.0 - std::pow(config_.beta1, t));
-        const auto correction2 = static_cast<Scalar>(1.0 - std::pow(config_.beta2, t));
+        const auto stepSize =
+            static_cast<Scalar>(config_.learningRate / (1.0 - std::pow(config_.beta1, t)));
+        const auto inverseRootCorrection2 =
+            static_cast<Scalar>(1.0 / std::sqrt(1.0 - std::pow(config_.beta2, t)));
         s.first = b1 * s.first + (Scalar(1) - b1) * *grad;
         s.second = b2 * s.second + (Scalar(1) - b2) * grad->cwiseAbs2();
         value.array() -=
-            lr * (s.first.array() / correction1) / ((s.second.array() / correction2).sqrt() + eps);
+            stepSize * s.first.array() / (s.second.array().sqrt() * inverseRootCorrection2 + eps);
         break;
       }
     }

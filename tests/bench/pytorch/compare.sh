@@ -1,115 +1,165 @@
 #!/usr/bin/env bash
-# Training steps/s of the paper network (784 → 100×3 → 10, sigmoid, batch norm, batch 60,
-# float32, one thread, plain SGD as in the paper): our BM_StepB_Paper_Sgd against the same
-# network and step in Debian's PyTorch (train_step.py), measured back to back. Target: ≥ 4×.
-# Not part of `scripts/dev test`. See README.md in this folder.
+# Training steps/s of the three benchmark networks, batch norm on, against the same networks and
+# steps in Debian's PyTorch on OpenBLAS (train_step.py), in interleaved rounds, one thread and two:
+#   toy    2 → 64×4 → 2, batch 64, Adam          BM_StepA_Toy64x4_Batch64_BatchNorm
+#   paper  784 → 100×3 → 10 sigmoid, batch 60, SGD  BM_StepB_Paper_Sgd
+#   wide   2 → 256×4 → 2, batch 256, Adam        BM_StepC_Toy256x4_Batch256_BatchNorm
+# Prints the medians over rounds, their ratio, the GFLOP/s of the matrix products a step needs
+# and their fraction of the measured FMA peak (BM_FmaPeak512 in bnlab_bench_products: per core,
+# times the threads). Not part of `scripts/dev test`; see README.md in this folder.
 #
 # Environment (all optional):
-#   ROUNDS=2              back-to-back rounds (ours, then PyTorch), each reported
-#   BNLAB_BENCH=path      an existing bnlab_bench binary (default: build-release's, built if missing)
-#   TORCH_LIBRARY_PATH=d  prepended to LD_LIBRARY_PATH for the PyTorch run only, e.g. a folder
-#                         holding OpenBLAS's libblas.so.3 (Debian's torch otherwise loads whatever
-#                         libblas.so.3 is installed, by default the slow reference BLAS)
-#   TORCH_ARGS="..."      extra train_step.py arguments (e.g. "--seconds 5")
+#   ROUNDS=3           interleaved rounds (bnlab, then PyTorch, for each network and thread count)
+#   NETWORKS="toy paper wide"   THREADS="1 2"
+#   BNLAB_BENCH=dir    a folder holding bnlab_bench and bnlab_bench_products (default:
+#                      build-release/tests/bench, built if missing)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 python=/usr/bin/python3
-rounds="${ROUNDS:-2}"
-target=4
-filter='^BM_StepB_Paper_Sgd'
+rounds="${ROUNDS:-3}"
+networks="${NETWORKS:-toy paper wide}"
+thread_counts="${THREADS:-1 2}"
 
-if [[ ! -x "$python" ]]; then
-  echo "error: $python not found. Install Debian's Python and PyTorch: apt-get install python3-torch" >&2
-  exit 1
+as_root() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
+
+if [[ ! -x "$python" ]] || ! "$python" -c 'import torch' 2>/dev/null; then
+  echo "== installing Debian's PyTorch (python3-torch) ==" >&2
+  as_root apt-get install -y python3-torch >&2
 fi
-if ! "$python" -c 'import torch' 2>/dev/null; then
-  echo "error: $python cannot import torch. Install Debian's PyTorch: apt-get install python3-torch" >&2
-  echo "       (use Debian's /usr/bin/python3; a pyenv/venv python3 on PATH does not see it)" >&2
-  exit 1
+# Debian's torch does its products through libblas.so.3: OpenBLAS when this package is there,
+# the reference BLAS otherwise (no anchor).
+if ! dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'ok installed'; then
+  echo "== installing libopenblas0-pthread (PyTorch's BLAS) ==" >&2
+  as_root apt-get install -y libopenblas0-pthread >&2
 fi
 
-bench="${BNLAB_BENCH:-$repo/build-release/tests/bench/bnlab_bench}"
-if [[ ! -x "$bench" ]]; then
+bench_dir="${BNLAB_BENCH:-$repo/build-release/tests/bench}"
+if [[ ! -x "$bench_dir/bnlab_bench" || ! -x "$bench_dir/bnlab_bench_products" ]]; then
   if [[ -n "${BNLAB_BENCH:-}" ]]; then
-    echo "error: BNLAB_BENCH=$bench is not an executable" >&2
+    echo "error: $bench_dir has no bnlab_bench and bnlab_bench_products" >&2
     exit 1
   fi
-  echo "== building the release benchmark (cmake --preset release) ==" >&2
-  (cd "$repo" && cmake --preset release >&2 && cmake --build --preset release --target bnlab_bench >&2)
+  echo "== building the release benchmarks (cmake --preset release) ==" >&2
+  (cd "$repo" && cmake --preset release >&2 &&
+    cmake --build --preset release --target bnlab_bench bnlab_bench_products >&2)
 fi
-if [[ ! -x "$bench" ]]; then
-  echo "error: $bench was not built (is Google Benchmark installed? libbenchmark-dev)" >&2
+if [[ ! -x "$bench_dir/bnlab_bench" ]]; then
+  echo "error: $bench_dir/bnlab_bench was not built (is Google Benchmark installed? libbenchmark-dev)" >&2
   exit 1
 fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-ours_median() {  # median steps_per_s of 5 repetitions
-  "$bench" --benchmark_filter="$filter" --benchmark_repetitions=5 \
-    --benchmark_report_aggregates_only=true --benchmark_format=json >"$1" 2>"$tmp/bench.err" || {
-    cat "$tmp/bench.err" >&2
-    echo "error: $bench failed" >&2
-    exit 1
-  }
-  "$python" - "$1" <<'EOF'
+benchmark_name() {  # network threads
+  local base
+  case "$1" in
+    toy) base=BM_StepA_Toy64x4_Batch64_BatchNorm ;;
+    paper) base=BM_StepB_Paper_Sgd ;;
+    wide) base=BM_StepC_Toy256x4_Batch256_BatchNorm ;;
+    *) echo "error: unknown network '$1' (toy, paper, wide)" >&2; exit 1 ;;
+  esac
+  echo "^$base/$2/"  # then min_time, and real_time for two threads
+}
+
+torch_options() {  # network
+  case "$1" in
+    paper) echo "--network paper --optimizer sgd --lr 0.1" ;;
+    *) echo "--network $1 --optimizer adam --lr 0.01" ;;
+  esac
+}
+
+median_of() {  # benchmark JSON, counter → the median aggregate's value
+  "$python" - "$1" "$2" <<'EOF'
 import json, sys
 runs = json.load(open(sys.argv[1]))["benchmarks"]
 median = [r for r in runs if r.get("aggregate_name") == "median"]
 if not median:
-    sys.exit("error: no median of BM_StepB in the benchmark output")
-print(f'{median[0]["steps_per_s"]:.1f}')
+    sys.exit("error: no median in the benchmark output")
+print(f'{median[0][sys.argv[2]]:.1f}')
 EOF
 }
 
-torch_run() {
-  # shellcheck disable=SC2086  # TORCH_ARGS is split on purpose
-  env OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
-    LD_LIBRARY_PATH="${TORCH_LIBRARY_PATH:+$TORCH_LIBRARY_PATH${LD_LIBRARY_PATH:+:}}${LD_LIBRARY_PATH:-}" \
-    "$python" "$here/train_step.py" --optimizer sgd --lr 0.1 ${TORCH_ARGS:-} >"$1"
-  "$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["median"])' "$1"
+ours() {  # network threads output.json → steps/s
+  local name
+  name="$(benchmark_name "$1" "$2")"
+  "$bench_dir/bnlab_bench" --benchmark_filter="$name" --benchmark_repetitions=3 \
+    --benchmark_report_aggregates_only=true --benchmark_format=json >"$3" 2>"$tmp/bench.err" || {
+    cat "$tmp/bench.err" >&2
+    echo "error: bnlab_bench failed" >&2
+    exit 1
+  }
+  median_of "$3" steps_per_s
 }
 
-echo "ours:    $bench ($filter, 5 repetitions, median)"
-echo "PyTorch: $python $here/train_step.py${TORCH_ARGS:+ $TORCH_ARGS} (median of its repetitions, 5 by default)"
-echo
+theirs() {  # network threads output.json → steps/s
+  # shellcheck disable=SC2046  # the options are split on purpose
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$2" OMP_NUM_THREADS="$2" \
+    MKL_NUM_THREADS="$2" "$python" "$here/train_step.py" $(torch_options "$1") --threads "$2" \
+    --seconds 2 --repetitions 3 >"$3"
+  "$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["median"])' "$3"
+}
 
-declare -a ours_list torch_list
+echo "== the FMA peak of one core ==" >&2
+"$bench_dir/bnlab_bench_products" --benchmark_filter='^BM_FmaPeak' --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true --benchmark_format=json >"$tmp/peak.json"
+peak="$("$python" - "$tmp/peak.json" <<'EOF'
+import json, sys
+runs = json.load(open(sys.argv[1]))["benchmarks"]
+print(max(r["GFLOPs"] for r in runs if r.get("aggregate_name") == "median") / 1e9)
+EOF
+)"
+
+results="$tmp/results.txt"  # round network threads ours theirs
 for ((round = 1; round <= rounds; ++round)); do
-  echo "round $round/$rounds: ours …" >&2
-  ours_list+=("$(ours_median "$tmp/ours$round.json")")
-  echo "round $round/$rounds: PyTorch …" >&2
-  torch_list+=("$(torch_run "$tmp/torch$round.json")")
+  for network in $networks; do
+    for threads in $thread_counts; do
+      echo "round $round/$rounds: $network, $threads thread(s): bnlab …" >&2
+      a="$(ours "$network" "$threads" "$tmp/ours.json")"
+      echo "round $round/$rounds: $network, $threads thread(s): PyTorch …" >&2
+      b="$(theirs "$network" "$threads" "$tmp/torch-$network.json")"
+      echo "$round $network $threads $a $b" >>"$results"
+    done
+  done
 done
 
-"$python" - "$tmp/torch1.json" <<'EOF'
+first_torch="$(ls "$tmp"/torch-*.json | head -n 1)"
+"$python" - "$first_torch" <<'EOF'
 import json, sys
 t = json.load(open(sys.argv[1]))
-print(f'PyTorch {t["torch"]}, {t["threads"]} thread(s), optimizer {t["optimizer"]} (lr {t["lr"]}), '
-      f'{t["examples"]} examples, batch {t["batch"]}')
-print(f'PyTorch BLAS: {t["blas"]}')
+print(f'PyTorch {t["torch"]}, Python {t["python"]}; BLAS: {t["blas"]}')
 EOF
-echo
-printf '%-6s %14s %14s %8s  %s\n' round "ours steps/s" "torch steps/s" ratio "≥ ${target}×"
-status=0
-for ((i = 0; i < rounds; ++i)); do
-  read -r ratio ok < <("$python" -c '
-import sys
-ours, torch, target = map(float, sys.argv[1:])
-ratio = ours / torch
-print(f"{ratio:.2f}", "yes" if ratio >= target else "NO")' "${ours_list[i]}" "${torch_list[i]}" "$target")
-  printf '%-6s %14s %14s %7s×  %s\n' "$((i + 1))" "${ours_list[i]}" "${torch_list[i]}" "$ratio" "$ok"
-  [[ "$ok" == yes ]] || status=2
-done
-echo
-echo "per-repetition PyTorch steps/s (thread CPU time):"
-for ((i = 1; i <= rounds; ++i)); do
-  "$python" -c 'import json, sys; t = json.load(open(sys.argv[1])); print("  round", sys.argv[2], t["steps_per_s"])' \
-    "$tmp/torch$i.json" "$i"
-done
-if ((status != 0)); then
-  echo "target of ${target}× PyTorch NOT met in every round" >&2
-fi
-exit "$status"
+"$python" - "$results" "$peak" "$rounds" <<'EOF'
+import statistics, sys
+from collections import defaultdict
+rows = defaultdict(lambda: ([], []))
+for line in open(sys.argv[1]):
+    _, network, threads, ours, theirs = line.split()
+    rows[(network, int(threads))][0].append(float(ours))
+    rows[(network, int(threads))][1].append(float(theirs))
+peak, rounds = float(sys.argv[2]), int(sys.argv[3])
+# inputs, hidden widths, classes, batch: the products of one step are, for every dense layer
+# (n_in → n_out), Z = W·A, ∂W = ∂Z·Aᵀ and, but for the first, ∂A = Wᵀ·∂Z: 2·n_in·n_out·batch each.
+shapes = {"toy": (2, [64] * 4, 2, 64), "paper": (784, [100] * 3, 10, 60),
+          "wide": (2, [256] * 4, 2, 256)}
+def step_flops(network):
+    inputs, hidden, classes, batch = shapes[network]
+    sizes = [inputs] + hidden + [classes]
+    return sum(2 * a * b * batch * (2 if l == 0 else 3)
+               for l, (a, b) in enumerate(zip(sizes, sizes[1:])))
+print(f"\nmedians of {rounds} interleaved round(s); FMA peak {peak:.0f} GFLOP/s a core "
+      "(512-bit vectors)\n")
+print("| network | threads | bnlab steps/s | PyTorch steps/s | ratio | bnlab GFLOP/s | of peak |")
+print("|---|---|---|---|---|---|---|")
+for (network, threads), (ours, theirs) in rows.items():
+    a, b = statistics.median(ours), statistics.median(theirs)
+    gflops = a * step_flops(network) / 1e9
+    print(f"| {network} | {threads} | {a:,.0f} | {b:,.0f} | {a / b:.2f}× | {gflops:.0f} "
+          f"| {gflops / (peak * threads):.0%} |")
+print("\nper round, bnlab / PyTorch steps/s:")
+for (network, threads), (ours, theirs) in rows.items():
+    pairs = ", ".join(f"{x:,.0f} / {y:,.0f}" for x, y in zip(ours, theirs))
+    print(f"  {network}, {threads} thread(s): {pairs}")
+EOF

@@ -1,11 +1,17 @@
 #!/usr/bin/python3
-"""One training step of the paper network in PyTorch, timed on one thread.
+"""One training step of one of the benchmark networks in PyTorch, timed.
 
-The PyTorch side of tests/bench/pytorch/compare.sh: the network and step of
-BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm (tests/bench/bench_training.cpp):
+The PyTorch side of tests/bench/pytorch/compare.sh, with the networks and steps of
+tests/bench/bench_training.cpp, batch norm on every hidden layer, float32:
 
-  784 -> [Linear(100) -> BatchNorm1d -> Sigmoid] x3 -> Linear(10), softmax + cross-entropy,
-  batch 60, float32, random inputs in [0, 1) with random labels 0-9.
+  paper  784 -> [Linear(100) -> BatchNorm1d -> Sigmoid] x3 -> Linear(10), batch 60, random
+         inputs in [0, 1) with random labels 0-9, 60,000 examples (BM_StepB_*)
+  toy    2 -> [Linear(64) -> BatchNorm1d -> ReLU] x4 -> Linear(2), batch 64, 4,000 examples
+         (BM_StepA_Toy64x4_Batch64_BatchNorm)
+  wide   2 -> [Linear(256) -> BatchNorm1d -> ReLU] x4 -> Linear(2), batch 256, 4,000 examples
+         (BM_StepC_Toy256x4_Batch256_BatchNorm)
+
+Softmax + cross-entropy on all three. Subnormal floats are flushed to zero, as the core does.
 
 One step = take the next 60 indices of a per-epoch random permutation (like the core's
 BatchSampler), index_select the batch from the in-memory data, forward, backward, update.
@@ -15,8 +21,9 @@ matches BM_StepB_Mnist784_100x3_Batch60_Sigmoid_BatchNorm (lr 0.01, betas 0.9/0.
 The hidden Linear layers have no bias by default: with batch norm on, the core keeps the hidden
 dense biases out of the trainable parameters (Network::parameters), so they are never updated.
 
-Rates are steps per second of this thread's CPU time, like the Google Benchmark counter
-steps_per_s (kIsRate divides by the benchmark's CPU time); wall-clock rates are printed too.
+With one thread, "median" is steps per second of this thread's CPU time, like the Google
+Benchmark counter steps_per_s (kIsRate divides by the benchmark's CPU time); with more, it is
+per wall-clock second, like the benchmarks registered with UseRealTime.
 Prints one JSON object on stdout.
 """
 import argparse
@@ -30,15 +37,23 @@ import torch
 from torch import nn
 
 
-def build_network(hidden_bias):
+NETWORKS = {  # inputs, hidden widths, classes, activation, batch, examples
+    "paper": (784, [100] * 3, 10, nn.Sigmoid, 60, 60000),
+    "toy": (2, [64] * 4, 2, nn.ReLU, 64, 4000),
+    "wide": (2, [256] * 4, 2, nn.ReLU, 256, 4000),
+}
+
+
+def build_network(name, hidden_bias):
+    inputs, hidden, classes, activation, _, _ = NETWORKS[name]
     layers = []
-    width = 784
-    for _ in range(3):
-        layers += [nn.Linear(width, 100, bias=hidden_bias),
-                   nn.BatchNorm1d(100, eps=1e-5, momentum=0.1),
-                   nn.Sigmoid()]
-        width = 100
-    layers.append(nn.Linear(width, 10))
+    width = inputs
+    for units in hidden:
+        layers += [nn.Linear(width, units, bias=hidden_bias),
+                   nn.BatchNorm1d(units, eps=1e-5, momentum=0.1),
+                   activation()]
+        width = units
+    layers.append(nn.Linear(width, classes))
     network = nn.Sequential(*layers)
     # Gaussian initialisation like the bench's InitKind::Gaussian (the values do not matter
     # for speed; this only keeps the sigmoid units away from saturation).
@@ -91,9 +106,10 @@ def loaded_blas():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--examples", type=int, default=60000,
-                        help="training examples held in memory (default 60000)")
-    parser.add_argument("--batch", type=int, default=60)
+    parser.add_argument("--network", choices=sorted(NETWORKS), default="paper")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="intra-op threads (default 1); rates are per wall-clock second "
+                             "when more than one")
     parser.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
     parser.add_argument("--lr", type=float, default=None,
                         help="learning rate (default 0.01 for adam, 0.5 for sgd)")
@@ -106,18 +122,20 @@ def main():
     args = parser.parse_args()
     lr = args.lr if args.lr is not None else (0.01 if args.optimizer == "adam" else 0.5)
 
-    torch.set_num_threads(1)
+    inputs, _, classes, _, batch, examples = NETWORKS[args.network]
+    torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
+    torch.set_flush_denormal(True)
     torch.manual_seed(1)
     generator = torch.Generator().manual_seed(1)
 
-    features = torch.rand(args.examples, 784, generator=generator, dtype=torch.float32)
-    labels = torch.randint(0, 10, (args.examples,), generator=generator, dtype=torch.int64)
-    network = build_network(args.hidden_bias)
+    features = torch.rand(examples, inputs, generator=generator, dtype=torch.float32)
+    labels = torch.randint(0, classes, (examples,), generator=generator, dtype=torch.int64)
+    network = build_network(args.network, args.hidden_bias)
     network.train()
     optimizer = build_optimizer(args.optimizer, network.parameters(), lr)
     loss_function = nn.CrossEntropyLoss()
-    sampler = Sampler(args.examples, args.batch, generator)
+    sampler = Sampler(examples, batch, generator)
 
     def step():
         indices = sampler.next()
@@ -134,10 +152,11 @@ def main():
 
     # Size one repetition from a short calibration run.
     calibration = max(50, args.warmup)
-    start = time.thread_time()
+    clock = time.thread_time if args.threads == 1 else time.perf_counter
+    start = clock()
     for _ in range(calibration):
         step()
-    per_step = max((time.thread_time() - start) / calibration, 1e-7)
+    per_step = max((clock() - start) / calibration, 1e-7)
     steps = max(100, int(args.seconds / per_step))
 
     cpu_rates, wall_rates = [], []
@@ -150,9 +169,12 @@ def main():
         cpu_rates.append(steps / cpu)
         wall_rates.append(steps / wall)
 
+    rates = cpu_rates if args.threads == 1 else wall_rates
     print(json.dumps({
+        "network": args.network,
         "steps_per_s": [round(r, 1) for r in cpu_rates],
-        "median": round(statistics.median(cpu_rates), 1),
+        "median": round(statistics.median(rates), 1),
+        "median_is": "thread CPU time" if args.threads == 1 else "wall-clock time",
         "wall_steps_per_s": [round(r, 1) for r in wall_rates],
         "wall_median": round(statistics.median(wall_rates), 1),
         "steps_per_repetition": steps,
@@ -161,8 +183,8 @@ def main():
         "interop_threads": torch.get_num_interop_threads(),
         "optimizer": args.optimizer,
         "lr": lr,
-        "examples": args.examples,
-        "batch": args.batch,
+        "examples": examples,
+        "batch": batch,
         "hidden_bias": args.hidden_bias,
         "blas": loaded_blas(),
         "python": sys.version.split()[0],
