@@ -47,13 +47,14 @@ void eigenBlock(const Matrix& a, Op opA, const Matrix& b, Op opB, Matrix& c, Eig
   }
 }
 
-// OpenBLAS's AVX-512 small-matrix kernel for A·B copies A's last m mod 16 rows into a buffer it
-// mallocs on every call when there are 1 to 8 of them and k ≥ 32 (a two-class output layer's
-// forward): those stay in Eigen, so that a step allocates nothing.
-// (Aᵀ·B included: it runs as A·B.)
-bool blasAllocates(Op opB, Eigen::Index m, Eigen::Index k) {
+// OpenBLAS's AVX-512 small-matrix kernel for A·B, which it uses up to m·n·k = 100³, copies A's
+// last m mod 16 rows into a buffer it mallocs on every call when there are 1 to 8 of them and
+// k ≥ 32 (a two-class output layer's forward, or 100 units at batch 60): those stay in Eigen, so
+// that a step allocates nothing. (Aᵀ·B included: it runs as A·B.)
+bool blasAllocates(Op opB, Eigen::Index m, Eigen::Index n, Eigen::Index k) {
   const Eigen::Index rest = m % 16;
-  return opB == Op::Plain && rest >= 1 && rest <= 8 && k >= 32;
+  return opB == Op::Plain && rest >= 1 && rest <= 8 && k >= 32 &&
+         std::int64_t(m) * n * k <= std::int64_t(100) * 100 * 100;
 }
 
 }  // namespace
@@ -71,7 +72,7 @@ void multiply(const Matrix& a, Op opA, const Matrix& b, Op opB, Matrix& c) {
   c.resize(m, n);
   const std::int64_t size = std::int64_t(m) * n * k;
   const BlasLibrary* const library = blasLibrary();
-  const bool blas = library && !blasAllocates(opB, m, k) && size >= kBlasMultiplyAdds;
+  const bool blas = library && !blasAllocates(opB, m, n, k) && size >= kBlasMultiplyAdds;
   // OpenBLAS's Aᵀ·B kernel packs both operands on every call: up to 64³, A transposed once into
   // this thread's scratch runs faster as A·B (90–113 GFLOP/s against 66–93 for 16³ to 64³ on
   // one core); beyond, the packing pays for itself (256³: 129 against 104).

@@ -24,9 +24,12 @@ void multiply(const Matrix& a, Op opA, const Matrix& b, Op opB, Matrix& c);
 inline constexpr std::int64_t kBlasMultiplyAdds = std::int64_t(16) * 16 * 16;
 inline constexpr std::int64_t kTransposeFirstMultiplyAdds = std::int64_t(64) * 64 * 64;
 // m·n·k from which a product is computed in kProductParts blocks of C's columns, on as many
-// threads as an open ParallelProducts scope gives (one part each), else one after the other:
-// below, waking a second thread costs more than it saves (tests/bench/bench_products.cpp).
-inline constexpr std::int64_t kParallelMultiplyAdds = std::int64_t(128) * 128 * 128;
+// threads as an open ParallelProducts scope gives (one part each), else one after the other.
+// Two threads run 128³ to 256³ at 1.5–1.85× one thread's speed when the products come back to
+// back (tests/bench/bench_products.cpp), but in a training step the helper thread has gone to
+// sleep between two large products, and waking it costs more than half a product of the paper
+// network's first layer (100 × 60 × 784: 2 threads gave 1,680 steps/s against 1,980 on one).
+inline constexpr std::int64_t kParallelMultiplyAdds = std::int64_t(192) * 192 * 192;
 inline constexpr int kProductParts = 2;
 
 // While it lives, multiply() on this thread may split large products over `pool`'s threads. The

@@ -39,10 +39,13 @@ class StepAllocationsTest : public QObject {
   void aStepAllocatesNothing_data() {
     QTest::addColumn<QString>("runs");
     QTest::addColumn<int>("optimizer");
-    QTest::newRow("plain, adam") << "off" << int(OptimizerKind::Adam);
-    QTest::newRow("batch norm, adam") << "on" << int(OptimizerKind::Adam);
-    QTest::newRow("batch norm, sgd") << "on" << int(OptimizerKind::Sgd);
-    QTest::newRow("batch norm, momentum") << "on" << int(OptimizerKind::Momentum);
+    QTest::addColumn<int>("width");
+    QTest::newRow("plain, adam") << "off" << int(OptimizerKind::Adam) << 64;
+    QTest::newRow("batch norm, adam") << "on" << int(OptimizerKind::Adam) << 64;
+    QTest::newRow("batch norm, sgd") << "on" << int(OptimizerKind::Sgd) << 64;
+    QTest::newRow("batch norm, momentum") << "on" << int(OptimizerKind::Momentum) << 64;
+    // Products large enough for the BLAS's own paths and for two parts on two threads.
+    QTest::newRow("wide, batch norm, adam, two threads") << "on" << int(OptimizerKind::Adam) << 256;
   }
   void aStepAllocatesNothing() {
 #ifndef BNLAB_COUNTS_ALLOCATIONS
@@ -50,16 +53,17 @@ class StepAllocationsTest : public QObject {
 #else
     QFETCH(QString, runs);
     QFETCH(int, optimizer);
+    QFETCH(int, width);
     ExperimentConfig config;
     config.data.toy = {ToyKind::Spiral, 2000, 0.05, 2, 1};
-    config.network.hiddenUnits.assign(4, 64);
+    config.network.hiddenUnits.assign(4, width);
     config.runs = *runsForBatchNorm(runs.toStdString());
     config.optimizer.kind = OptimizerKind(optimizer);
-    config.batchSize = 64;
+    config.batchSize = width;
     config.recordEvery = 100000;  // training alone: measuring has its own buffers
     config.evaluateEvery = 1000000;
     Experiment experiment(config);
-    experiment.setThreads(1);
+    experiment.setThreads(width > 64 ? 2 : 1);
     for (int s = 0; s < 20; ++s) experiment.step();  // storage sized by the first steps
     const long before = allocations.load();
     for (int s = 0; s < 200; ++s) experiment.step();
