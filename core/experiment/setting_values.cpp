@@ -65,8 +65,10 @@ std::string formatSettingValue(const SettingValue& value) {
   if (const auto* b = std::get_if<bool>(&value)) return *b ? "on" : "off";
   if (const auto* s = std::get_if<std::string>(&value)) return *s;
   std::string list;
-  for (int units : std::get<std::vector<int>>(value))
-    list += (list.empty() ? "" : ",") + std::to_string(units);
+  for (int units : std::get<std::vector<int>>(value)) {
+    if (!list.empty()) list += ',';
+    list += std::to_string(units);
+  }
   return list;
 }
 
