@@ -4,16 +4,17 @@ namespace bnlab {
 
 namespace {
 
-// μ (n) and biased σ² (n) of each row of Z (n × m): two reads of Z, nothing written.
-void batchStatistics(const Matrix& z, Vector& mean, Vector& variance) {
+// μ (n) and biased σ² (n) of each row of Z (n × m); leaves Z − μ in `centered`.
+void batchStatistics(const Matrix& z, Vector& mean, Vector& variance, Matrix& centered) {
   mean = z.rowwise().mean();
-  variance = (z.colwise() - mean).array().square().rowwise().mean().matrix();
+  centered = z.colwise() - mean;
+  variance = centered.array().square().rowwise().mean().matrix();
 }
 
-// Ẑ = (Z − μ) ⊙ 1/√(σ² + ε) and Z̃ = γẐ + β: one read of Z, one of Ẑ.
-void normalizeScaleShift(const Matrix& z, const Vector& mean, const Vector& inverseStd,
-                         const Matrix& gamma, const Matrix& beta, Matrix& zHat, Matrix& zTilde) {
-  zHat = (z.colwise() - mean).array().colwise() * inverseStd.array();
+// Ẑ = (Z − μ) ⊙ 1/√(σ² + ε) from `zHat` holding Z − μ; Z̃ = γẐ + β.
+void scaleAndShift(const Vector& inverseStd, const Matrix& gamma, const Matrix& beta, Matrix& zHat,
+                   Matrix& zTilde) {
+  zHat.array().colwise() *= inverseStd.array();
   zTilde = (zHat.array().colwise() * gamma.col(0).array()).colwise() + beta.col(0).array();
 }
 
@@ -39,7 +40,7 @@ void BatchNorm::forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde
                         NormalizationPass& pass) {
   pass.batchStatistics = mode == Mode::Train;
   if (mode == Mode::Train) {
-    batchStatistics(z, batchMean_, batchVariance_);
+    batchStatistics(z, batchMean_, batchVariance_, zHat);
     pass.inverseStd = (batchVariance_.array() + options_.epsilon).rsqrt().matrix();
     const Scalar a = options_.momentum;
     const Eigen::Index m = z.cols();
@@ -50,23 +51,24 @@ void BatchNorm::forward(const Matrix& z, Mode mode, Matrix& zHat, Matrix& zTilde
       runningMean_ = (Scalar(1) - a) * runningMean_ + a * batchMean_;
       runningVariance_ = (Scalar(1) - a) * runningVariance_ + (a * unbiased) * batchVariance_;
     }
-    normalizeScaleShift(z, batchMean_, pass.inverseStd, gamma_, beta_, zHat, zTilde);
   } else {
+    zHat = z.colwise() - runningMean_;
     pass.inverseStd = (runningVariance_.array() + options_.epsilon).rsqrt().matrix();
-    normalizeScaleShift(z, runningMean_, pass.inverseStd, gamma_, beta_, zHat, zTilde);
   }
+  scaleAndShift(pass.inverseStd, gamma_, beta_, zHat, zTilde);
 }
 
 void BatchNorm::normalize(const Matrix& z, NormStats stats, Matrix& zHat, Matrix& zTilde) const {
-  Vector mean, variance;
+  Vector inverseStd;
   if (stats == NormStats::Batch) {
-    batchStatistics(z, mean, variance);
+    Vector mean, variance;
+    batchStatistics(z, mean, variance, zHat);
+    inverseStd = (variance.array() + options_.epsilon).rsqrt().matrix();
   } else {
-    mean = runningMean_;
-    variance = runningVariance_;
+    zHat = z.colwise() - runningMean_;
+    inverseStd = (runningVariance_.array() + options_.epsilon).rsqrt().matrix();
   }
-  const Vector inverseStd = (variance.array() + options_.epsilon).rsqrt().matrix();
-  normalizeScaleShift(z, mean, inverseStd, gamma_, beta_, zHat, zTilde);
+  scaleAndShift(inverseStd, gamma_, beta_, zHat, zTilde);
 }
 
 void BatchNorm::backward(const Matrix& zHat, const NormalizationPass& pass, const Matrix& dZTilde,
