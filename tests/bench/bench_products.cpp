@@ -77,6 +77,8 @@ void ourProduct(benchmark::State& state, int m, int n, int k, Kind kind) {
   countFlops(state, m, n, k);
 }
 
+// (Two functions rather than one template: each needs its own target attribute for its
+// intrinsics to inline.)
 // Twelve independent chains of fused multiply-adds on full vectors: the most arithmetic one core
 // can do, 2 flops per lane per FMA. a ← a·x + y converges to y / (1 − x): no overflow, no
 // subnormals.
