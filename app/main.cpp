@@ -26,6 +26,7 @@ int run(int argc, char* argv[], const char*& doing) {
   QApplication::setApplicationName(QStringLiteral("BatchNorm Lab"));
   QApplication::setOrganizationName(QStringLiteral("bnlab"));
   QApplication::setApplicationVersion(QStringLiteral(BNLAB_VERSION));
+  QGuiApplication::setDesktopFileName(QStringLiteral("org.bnlab.BatchNormLab"));
 
   // Parsed before any application object, so that help and errors need no display.
   QStringList arguments;

@@ -3,7 +3,8 @@
 find_program(CLANG_FORMAT NAMES clang-format clang-format-14 REQUIRED)
 file(GLOB_RECURSE sources LIST_DIRECTORIES false
      "${SOURCE}/core/*.h" "${SOURCE}/core/*.cpp" "${SOURCE}/ui/*.h" "${SOURCE}/ui/*.cpp"
-     "${SOURCE}/app/*.h" "${SOURCE}/app/*.cpp" "${SOURCE}/tests/*.h" "${SOURCE}/tests/*.cpp")
+     "${SOURCE}/app/*.h" "${SOURCE}/app/*.cpp" "${SOURCE}/tests/*.h" "${SOURCE}/tests/*.cpp"
+     "${SOURCE}/packaging/*.cpp")
 list(LENGTH sources count)
 if(count LESS 100)
   message(FATAL_ERROR "found only ${count} sources under ${SOURCE}: the check would see nothing")
