@@ -1,0 +1,52 @@
+#pragma once
+// An animated GIF written frame by frame (giflib), so that memory stays one frame however long
+// the recording. Every frame is quantized to one palette, built from the first frame: its most
+// frequent colours (a chart's flat background, grid, text and series colours) and a 6×6×6 cube for
+// the rest. Each pixel takes its nearest palette colour, without dithering, so flat areas stay
+// flat. The file is written through QSaveFile: complete, or not there at all.
+#include <QHash>
+#include <QImage>
+#include <QSaveFile>
+#include <QString>
+#include <QVector>
+#include <memory>
+
+struct GifFileType;
+
+namespace bnlab {
+
+class GifWriter {
+ public:
+  // frameDelay: each frame's display time, in hundredths of a second (GIF's unit).
+  GifWriter(const QString& path, QSize size, int frameDelay);
+  ~GifWriter();
+  GifWriter(const GifWriter&) = delete;
+  GifWriter& operator=(const GifWriter&) = delete;
+
+  // The first frame sets the palette. Frames of another size are scaled to the GIF's.
+  bool addFrame(const QImage& frame);
+  // Writes the trailer and commits the file. False, with error(), if anything failed.
+  bool finish();
+
+  int frames() const { return frames_; }
+  QString error() const { return error_; }
+
+ private:
+  bool fail(const QString& what, int gifError);
+  void buildPalette(const QImage& frame);
+  quint8 nearest(QRgb colour);
+  static int writeToFile(GifFileType* gif, const unsigned char* bytes, int length);
+
+  QSaveFile file_;
+  QSize size_;
+  int frameDelay_;
+  GifFileType* gif_ = nullptr;
+  QVector<QRgb> palette_;
+  QHash<QRgb, quint8> mapped_;  // every colour met so far, and its palette index
+  std::vector<unsigned char> line_;
+  int frames_ = 0;
+  bool failed_ = false;
+  QString error_;
+};
+
+}  // namespace bnlab
