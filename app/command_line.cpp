@@ -114,6 +114,18 @@ QList<QCommandLineOption> allOptions() {
              QStringLiteral("Headless: draw every exported chart at this size instead of its size "
                             "in the window."),
              "WxH"),
+      option("animate",
+             QStringLiteral("Headless: record an animated GIF over the run: the chart --charts "
+                            "names (one), else the whole dashboard, each frame showing its step."),
+             "file.gif"),
+      option("frames",
+             QStringLiteral("With --animate: frames, spread from the first step to the last "
+                            "(2 to 1000, default 60)."),
+             "n", "60"),
+      option("fps",
+             QStringLiteral("With --animate: frames a second when played (1 to 50, default "
+                            "10)."),
+             "n", "10"),
       option("overwrite", QStringLiteral("Replace files that exist already (otherwise an error).")),
       option("quiet", QStringLiteral("Headless: print nothing but errors.")),
       option("screenshot",
@@ -241,6 +253,38 @@ QString commandLineHelp() {
   return parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("bnlab"));
 }
 
+namespace {
+
+// --animate FILE.gif with --frames and --fps.
+bool parseAnimation(const QString& file, const QString& frames, const QString& fps,
+                    CommandLine& out, QString& error) {
+  if (file.isEmpty() || QFileInfo(file).isDir()) {
+    error = QStringLiteral("--animate needs a .gif file name");
+    return false;
+  }
+  if (!file.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)) {
+    error = QStringLiteral("--animate writes an animated GIF: name the file .gif, not %1")
+                .arg(QFileInfo(file).fileName());
+    return false;
+  }
+  bool ok = false;
+  out.frames = frames.toInt(&ok);
+  if (!ok || out.frames < 2 || out.frames > 1000) {
+    error =
+        QStringLiteral("--frames must be a whole number from 2 to 1000, not \"%1\"").arg(frames);
+    return false;
+  }
+  out.fps = fps.toInt(&ok);
+  if (!ok || out.fps < 1 || out.fps > 50) {
+    error = QStringLiteral("--fps must be a whole number from 1 to 50, not \"%1\"").arg(fps);
+    return false;
+  }
+  out.animation = file;
+  return true;
+}
+
+}  // namespace
+
 bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& error) {
   QCommandLineParser parser;
   configure(parser);
@@ -264,7 +308,8 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
   const auto isSet = [&](const char* name) { return parser.isSet(QString::fromLatin1(name)); };
   const auto value = [&](const char* name) { return parser.value(QString::fromLatin1(name)); };
 
-  const bool headless = isSet("headless") || isSet("export") || isSet("screenshot");
+  const bool headless =
+      isSet("headless") || isSet("export") || isSet("screenshot") || isSet("animate");
   out.action = headless ? CommandLine::Action::Headless : CommandLine::Action::Window;
   // The window records on its own clock (about 30 times a second) and trains until paused.
   for (const char* name : {"format", "scale", "no-composite", "overwrite", "size", "quiet",
@@ -275,11 +320,25 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
               .arg(QLatin1String(name));
       return false;
     }
-  for (const char* name : {"format", "scale", "no-composite", "charts", "chart-size"})
+  for (const char* name : {"format", "no-composite"})
     if (isSet(name) && !isSet("export")) {
       error = QStringLiteral("--%1 needs --export DIR").arg(QLatin1String(name));
       return false;
     }
+  for (const char* name : {"scale", "charts", "chart-size"})
+    if (isSet(name) && !isSet("export") && !isSet("animate")) {
+      error = QStringLiteral("--%1 needs --export DIR or --animate FILE").arg(QLatin1String(name));
+      return false;
+    }
+  for (const char* name : {"frames", "fps"})
+    if (isSet(name) && !isSet("animate")) {
+      error = QStringLiteral("--%1 needs --animate FILE.gif").arg(QLatin1String(name));
+      return false;
+    }
+  if (isSet("animate") && isSet("lesson")) {
+    error = QStringLiteral("--animate does not apply to --lesson; use --preset");
+    return false;
+  }
 
   // The starting configuration.
   if (int(isSet("preset")) + int(isSet("config")) + int(isSet("lesson")) > 1) {
@@ -370,10 +429,13 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
                 .arg(QFileInfo(out.screenshot).fileName());
     return false;
   }
-  if (isSet("export")) {
+  if (isSet("animate") &&
+      !parseAnimation(value("animate"), value("frames"), value("fps"), out, error))
+    return false;
+  if (isSet("export") || isSet("animate")) {
     ExportOptions options;
     options.folder = value("export");
-    if (options.folder.isEmpty()) {
+    if (isSet("export") && options.folder.isEmpty()) {
       error = QStringLiteral("--export needs a folder");
       return false;
     }
@@ -385,12 +447,18 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     }
     options.scale = scale.toInt();
     options.composite = !isSet("no-composite");
-    out.exports = options;
+    if (isSet("export")) out.exports = options;
+    out.scale = options.scale;
     if (isSet("charts")) {
       for (const QString& name : value("charts").split(QLatin1Char(','), Qt::SkipEmptyParts))
         out.charts << name.trimmed();
       if (out.charts.isEmpty()) {
         error = QStringLiteral("--charts needs chart names, e.g. accuracy,figure-1");
+        return false;
+      }
+      if (isSet("animate") && out.charts.size() > 1) {
+        error = QStringLiteral("--animate records one chart: give --charts one name, not %1")
+                    .arg(out.charts.join(QLatin1Char(',')));
         return false;
       }
     }

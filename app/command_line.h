@@ -28,6 +28,10 @@ struct CommandLine {
   QString screenshot;  // --screenshot FILE
   QStringList charts;  // --charts: export only these (names as the files are named); empty = all
   QSize chartSize;     // --chart-size: every exported chart at this size; empty = as laid out
+  QString animation;   // --animate FILE.gif: frames over the run (one chart, or the dashboard)
+  int frames = 60;     // --frames: spread evenly from the first step to the last
+  int fps = 10;        // --fps: frames a second when played
+  int scale = 2;       // --scale: pixels per laid-out pixel, for exports and animations
   QSize size{1600, 1000};
 };
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <new>
 
+#include "animation_run.h"
 #include "experiment/experiment.h"
 #include "export/chart_files.h"
 #include "export/dashboard_export.h"
@@ -110,8 +111,9 @@ int interrupted(int signal, const QString& where, const QString& outcome) {
 
 // "wrote 12 files to out and shot.png", or that nothing was asked for.
 QString writtenFiles(const QStringList& written) {
-  return written.isEmpty() ? QStringLiteral("nothing written (no --export or --screenshot)")
-                           : QStringLiteral("wrote ") + written.join(QStringLiteral(" and "));
+  return written.isEmpty()
+             ? QStringLiteral("nothing written (no --export, --screenshot or --animate)")
+             : QStringLiteral("wrote ") + written.join(QStringLiteral(" and "));
 }
 
 void printResults(const Snapshot& snap) {
@@ -275,10 +277,17 @@ int trainHeadless(const CommandLine& cli, const char*& doing) {
   if (cli.exports && !writableFolder(cli.exports->folder, error)) return fail(kExitBadInput, error);
   if (!cli.screenshot.isEmpty() && !writableFolder(QFileInfo(cli.screenshot).absolutePath(), error))
     return fail(kExitBadInput, error);
+  if (!cli.animation.isEmpty()) {
+    if (!writableFolder(QFileInfo(cli.animation).absolutePath(), error))
+      return fail(kExitBadInput, error);
+    if (!cli.overwrite && QFileInfo::exists(cli.animation))
+      return fail(kExitBadInput,
+                  QStringLiteral("%1 exists; add --overwrite to replace it").arg(cli.animation));
+  }
 
   // Pictures need the window; a run that only trains does without.
   std::unique_ptr<MainWindow> window;
-  if (cli.exports || !cli.screenshot.isEmpty()) {
+  if (cli.exports || !cli.screenshot.isEmpty() || !cli.animation.isEmpty()) {
     doing = "laying out the charts";
     window = layOut(cli, *experiment);
     if (const QStringList unknown = unknownCharts(cli, *window); !unknown.isEmpty()) {
@@ -294,8 +303,16 @@ int trainHeadless(const CommandLine& cli, const char*& doing) {
   if (!cli.quiet)
     for (const std::string& warning : cli.config.warnings())
       std::fprintf(stderr, "bnlab: warning: %s\n", warning.c_str());
-  doing = "training";
-  train(*experiment, cli.steps, cli.quiet);
+  QStringList written;  // what was written, for the line of an interrupted run
+  if (cli.animation.isEmpty()) {
+    doing = "training";
+    train(*experiment, cli.steps, cli.quiet);
+  } else {
+    doing = "training and recording the animation";
+    if (trainRecording(cli, *experiment, *window, error); !error.isEmpty())
+      return fail(kExitWriteFailed, error);
+    written << cli.animation;
+  }
   // A diverged run still writes what it measured before; its exit code says it diverged.
   const int exitCode = experiment->diverged() ? kExitDiverged : kExitSuccess;
   if (experiment->diverged())
@@ -308,8 +325,7 @@ int trainHeadless(const CommandLine& cli, const char*& doing) {
   if (!cli.quiet) printResults(*snapshot);
   if (const QString stall = stallMessage(*snapshot, true); !stall.isEmpty() && !cli.quiet)
     std::fprintf(stderr, "bnlab: warning: %s\n", qPrintable(stall));
-  QStringList written;  // what was written, for the line of an interrupted run
-  if (window) {
+  if (window && (cli.exports || !cli.screenshot.isEmpty())) {
     doing = "drawing and writing the files";
     window->showSnapshot(snapshot);
     QApplication::processEvents();

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -795,6 +796,27 @@ class CommandLineTest : public QObject {
     runs("runs: duplicate names", "plain:name=twin,batch-norm:name=twin",
          "two runs are called \"twin\"");
     runs("runs: duplicate kinds", "batch-norm,batch-norm", "two runs are called \"batch norm\"");
+    const QString a = QStringLiteral("--animate");
+    row("animate as MP4", quick + QStringList{a, QStringLiteral("run.mp4")}, "name the file .gif");
+    row("animate one frame",
+        quick + QStringList{a, QStringLiteral("run.gif"), QStringLiteral("--frames"),
+                            QStringLiteral("1")},
+        "--frames must be a whole number from 2 to 1000");
+    row("animate at 0 fps",
+        quick +
+            QStringList{a, QStringLiteral("run.gif"), QStringLiteral("--fps"), QStringLiteral("0")},
+        "--fps must be a whole number from 1 to 50");
+    row("frames without animate",
+        quick + QStringList{QStringLiteral("--frames"), QStringLiteral("9")},
+        "--frames needs --animate");
+    row("animate two charts",
+        quick + QStringList{a, QStringLiteral("run.gif"), QStringLiteral("--charts"),
+                            QStringLiteral("accuracy,loss")},
+        "give --charts one name");
+    row("animate an unknown chart",
+        quick + QStringList{a, QStringLiteral("run.gif"), QStringLiteral("--charts"),
+                            QStringLiteral("nonsense")},
+        "no chart named nonsense");
     row("runs with batch-norm",
         quick + QStringList{QStringLiteral("--runs"), QStringLiteral("plain"),
                             QStringLiteral("--batch-norm"), QStringLiteral("on")},
@@ -966,6 +988,34 @@ class CommandLineTest : public QObject {
     QCOMPARE(image.text(QStringLiteral("bnlab-step")), QStringLiteral("50"));
     QCOMPARE(tree(dir.path()),
              (QStringList{QStringLiteral("shots"), QStringLiteral("shots/window.png")}));
+  }
+
+  // --animate: an animated GIF of one chart, every frame at the chart's size times the scale,
+  // frames that change as the network trains, and the step of each frame written on it.
+  void animateOneChart() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString gif = dir.filePath(QStringLiteral("layer.gif"));
+    const Result r =
+        run(kSmallRun + QStringList{QStringLiteral("--animate"), gif, QStringLiteral("--frames"),
+                                    QStringLiteral("6"), QStringLiteral("--charts"),
+                                    QStringLiteral("layer1-distribution"),
+                                    QStringLiteral("--chart-size"), QStringLiteral("300x200")},
+            dir.path());
+    verifySuccess(r);
+    QVERIFY2(r.out.contains("(6 frames)"), r.describe().constData());
+    QImageReader reader(gif);
+    QCOMPARE(reader.imageCount(), 6);
+    QCOMPARE(reader.size(), QSize(600, 400));  // --scale 2 by default
+    QImage first, last;
+    for (int i = 0; i < 6; ++i) {
+      const QImage frame = reader.read();
+      QVERIFY2(!frame.isNull(), qPrintable(reader.errorString()));
+      if (i == 0) first = frame.convertToFormat(QImage::Format_RGB32);
+      last = frame.convertToFormat(QImage::Format_RGB32);
+    }
+    QVERIFY(first != last);
+    QCOMPARE(tree(dir.path()), QStringList{QStringLiteral("layer.gif")});
   }
 
   // 7. Interrupted: the first SIGINT or SIGTERM stops the run at its current step; what was

@@ -35,7 +35,8 @@ class GifWriterTest : public QObject {
     const QString path = dir.filePath(QStringLiteral("chart.gif"));
     const QSize size(200, 120);
     GifWriter gif(path, size, 10);
-    for (int step = 0; step < 12; ++step) QVERIFY2(gif.addFrame(frame(step, size)), qPrintable(gif.error()));
+    for (int step = 0; step < 12; ++step)
+      QVERIFY2(gif.addFrame(frame(step, size)), qPrintable(gif.error()));
     QVERIFY(!QFile::exists(path));  // nothing visible before it is whole
     QVERIFY2(gif.finish(), qPrintable(gif.error()));
     QCOMPARE(gif.frames(), 12);
@@ -49,8 +50,8 @@ class GifWriterTest : public QObject {
       const QImage image = reader.read().convertToFormat(QImage::Format_RGB32);
       QVERIFY2(!image.isNull(), qPrintable(reader.errorString()));
       QCOMPARE(image.size(), size);
-      QCOMPARE(QColor(image.pixel(5, 5)), QColor(Qt::white));                // ground
-      QCOMPARE(QColor(image.pixel(20, 5)), QColor(0xdd, 0xdd, 0xdd));         // grid line
+      QCOMPARE(QColor(image.pixel(5, 5)), QColor(Qt::white));                  // ground
+      QCOMPARE(QColor(image.pixel(20, 5)), QColor(0xdd, 0xdd, 0xdd));          // grid line
       QCOMPARE(QColor(image.pixel(50, size.height() - 5)), QColor(0x1f77b4));  // bar
       if (!previous.isNull()) QVERIFY(image != previous);
       previous = image;

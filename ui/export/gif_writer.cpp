@@ -3,9 +3,9 @@
 #include <gif_lib.h>
 
 #include <QPainter>
-
 #include <algorithm>
 #include <limits>
+#include <memory>
 #include <utility>
 
 namespace bnlab {
@@ -58,6 +58,8 @@ bool GifWriter::fail(const QString& what, int gifError) {
 }
 
 void GifWriter::buildPalette(const QImage& frame) {
+  palette_.clear();
+  mapped_.clear();
   QHash<QRgb, int> counts;
   for (int y = 0; y < frame.height(); ++y) {
     const auto* row = reinterpret_cast<const QRgb*>(frame.constScanLine(y));
@@ -94,9 +96,9 @@ quint8 GifWriter::nearest(QRgb colour) {
 
 bool GifWriter::addFrame(const QImage& frame) {
   if (failed_) return false;
-  QImage image = frame.size() == size_ ? frame
-                                       : frame.scaled(size_, Qt::IgnoreAspectRatio,
-                                                      Qt::SmoothTransformation);
+  QImage image = frame.size() == size_
+                     ? frame
+                     : frame.scaled(size_, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
   // Composited on white: GIF has no partial transparency.
   if (image.hasAlphaChannel()) {
     QImage opaque(image.size(), QImage::Format_RGB32);
@@ -105,17 +107,17 @@ bool GifWriter::addFrame(const QImage& frame) {
     image = opaque;
   }
   image = image.convertToFormat(QImage::Format_RGB32);
+  buildPalette(image);
+  std::vector<GifColorType> colours(kPaletteSize);
+  for (int i = 0; i < kPaletteSize; ++i)
+    colours[std::size_t(i)] = {GifByteType(qRed(palette_[i])), GifByteType(qGreen(palette_[i])),
+                               GifByteType(qBlue(palette_[i]))};
+  const std::unique_ptr<ColorMapObject, decltype(&GifFreeMapObject)> map(
+      GifMakeMapObject(kPaletteSize, colours.data()), &GifFreeMapObject);
   if (frames_ == 0) {
-    buildPalette(image);
-    std::vector<GifColorType> colours(kPaletteSize);
-    for (int i = 0; i < kPaletteSize; ++i)
-      colours[std::size_t(i)] = {GifByteType(qRed(palette_[i])), GifByteType(qGreen(palette_[i])),
-                                 GifByteType(qBlue(palette_[i]))};
-    ColorMapObject* map = GifMakeMapObject(kPaletteSize, colours.data());
     EGifSetGifVersion(gif_, true);
-    const int screen = EGifPutScreenDesc(gif_, size_.width(), size_.height(), 8, 0, map);
-    GifFreeMapObject(map);
-    if (screen == GIF_ERROR) return fail(QStringLiteral("its header"), gif_->Error);
+    if (EGifPutScreenDesc(gif_, size_.width(), size_.height(), 8, 0, map.get()) == GIF_ERROR)
+      return fail(QStringLiteral("its header"), gif_->Error);
     // Loop for ever (the NETSCAPE2.0 application block).
     const unsigned char loop[3] = {1, 0, 0};
     if (EGifPutExtensionLeader(gif_, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR ||
@@ -132,7 +134,8 @@ bool GifWriter::addFrame(const QImage& frame) {
   GifByteType extension[4];
   EGifGCBToExtension(&control, extension);
   if (EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, 4, extension) == GIF_ERROR ||
-      EGifPutImageDesc(gif_, 0, 0, size_.width(), size_.height(), false, nullptr) == GIF_ERROR)
+      EGifPutImageDesc(gif_, 0, 0, size_.width(), size_.height(), false,
+                       frames_ == 0 ? nullptr : map.get()) == GIF_ERROR)
     return fail(QStringLiteral("frame %1").arg(frames_ + 1), gif_->Error);
   for (int y = 0; y < size_.height(); ++y) {
     const auto* row = reinterpret_cast<const QRgb*>(image.constScanLine(y));

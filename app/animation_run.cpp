@@ -1,0 +1,79 @@
+#include "animation_run.h"
+
+#include <QApplication>
+#include <QPainter>
+
+#include "export/chart_files.h"
+#include "export/gif_writer.h"
+#include "interruption.h"
+#include "main_window.h"
+#include "progress_meter.h"
+
+namespace bnlab {
+
+namespace {
+
+// The picture of one frame: the named chart, or the dashboard, at the command line's scale,
+// with "step N" in its bottom-right corner.
+QImage framePicture(const CommandLine& cli, MainWindow& window, qint64 step) {
+  const ExportJob job = window.exportJob(true);
+  QImage image;
+  if (!cli.charts.isEmpty()) {
+    for (const NamedChart& chart : job.charts) {
+      if (chart.name != cli.charts.front()) continue;
+      const QSize size = cli.chartSize.isEmpty() ? chart.size : cli.chartSize;
+      image = paintImage(size, cli.scale, chartPainter(chart.model, size));
+    }
+  } else {
+    image = paintImage(job.compositeSize, cli.scale, job.paintComposite);
+  }
+  if (image.isNull()) return image;
+  QPainter painter(&image);
+  painter.setRenderHint(QPainter::Antialiasing);
+  QFont font = painter.font();
+  font.setPixelSize(11);  // logical pixels: the image's device pixel ratio is the scale
+  painter.setFont(font);
+  const QString label = QStringLiteral("step %1").arg(QLocale(QLocale::English).toString(step));
+  const QRect box = painter.fontMetrics().boundingRect(label).adjusted(-4, -2, 4, 2);
+  const QSize logical = (QSizeF(image.size()) / image.devicePixelRatio()).toSize();
+  const QRect where(logical.width() - box.width() - 4, logical.height() - box.height() - 4,
+                    box.width(), box.height());
+  painter.fillRect(where, QColor(255, 255, 255, 220));
+  painter.setPen(QColor(60, 60, 60));
+  painter.drawText(where, Qt::AlignCenter, label);
+  return image;
+}
+
+}  // namespace
+
+qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow& window,
+                      QString& error) {
+  ProgressMeter progress(cli.steps, cli.quiet ? nullptr : stdout);
+  std::unique_ptr<GifWriter> gif;
+  const auto record = [&](qint64 step) {
+    experiment.updateDecisionMaps();
+    window.showSnapshot(experiment.snapshot());
+    QApplication::processEvents();
+    const QImage picture = framePicture(cli, window, step);
+    if (!gif) gif = std::make_unique<GifWriter>(cli.animation, picture.size(), 100 / cli.fps);
+    if (!gif->addFrame(picture)) error = gif->error();
+  };
+  qint64 s = 0;
+  record(0);
+  for (int frame = 1; frame < cli.frames && error.isEmpty(); ++frame) {
+    const qint64 until = cli.steps * frame / (cli.frames - 1);
+    while (s < until && !experiment.diverged() && !interruptSignal()) {
+      experiment.step();
+      progress.update(++s);
+    }
+    if (s < until) break;  // diverged or interrupted: the frames so far are the animation
+    record(s);
+  }
+  progress.finish(s);
+  if (error.isEmpty() && !gif->finish()) error = gif->error();
+  if (error.isEmpty() && !cli.quiet)
+    std::printf("Saved %s (%d frames)\n", qPrintable(cli.animation), gif->frames());
+  return s;
+}
+
+}  // namespace bnlab
