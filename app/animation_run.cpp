@@ -7,6 +7,7 @@
 #include "export/gif_writer.h"
 #include "interruption.h"
 #include "main_window.h"
+#include "plot/plot_widget.h"
 #include "progress_meter.h"
 
 namespace bnlab {
@@ -16,15 +17,14 @@ namespace {
 // The picture of one frame: the named chart, or the dashboard, at the command line's scale,
 // with "step N" in its bottom-right corner.
 QImage framePicture(const CommandLine& cli, MainWindow& window, qint64 step) {
-  const ExportJob job = window.exportJob(true);
   QImage image;
-  if (!cli.charts.isEmpty()) {
-    for (const NamedChart& chart : job.charts) {
-      if (chart.name != cli.charts.front()) continue;
-      const QSize size = cli.chartSize.isEmpty() ? chart.size : cli.chartSize;
-      image = paintImage(size, cli.scale, chartPainter(chart.model, size));
+  if (!cli.charts.isEmpty()) {  // the chart's widget, found by its export name
+    if (const auto* chart = window.findChild<plot::PlotWidget*>(cli.charts.front())) {
+      const QSize size = cli.chartSize.isEmpty() ? chart->size() : cli.chartSize;
+      image = paintImage(size, cli.scale, chartPainter(chart->model(), size));
     }
   } else {
+    const ExportJob job = window.exportJob(true);
     image = paintImage(job.compositeSize, cli.scale, job.paintComposite);
   }
   if (image.isNull()) return image;
@@ -50,10 +50,15 @@ qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow
                       QString& error) {
   ProgressMeter progress(cli.steps, cli.quiet ? nullptr : stdout);
   std::unique_ptr<GifWriter> gif;
+  // Decision maps cost a pass over a grid of the plane: only for pictures that show them.
+  const bool maps =
+      cli.charts.isEmpty() || cli.charts.front().startsWith(QLatin1String("decision"));
   const auto record = [&](qint64 step) {
-    experiment.updateDecisionMaps();
-    window.showSnapshot(experiment.snapshot());
-    QApplication::processEvents();
+    if (maps) experiment.updateDecisionMaps();
+    window.showSnapshot(experiment.snapshot());  // sets every chart's model at once
+    // The dashboard is drawn from its widgets, laid out in events; one chart is drawn from its
+    // model alone, without repainting the (offscreen) window.
+    if (cli.charts.isEmpty()) QApplication::processEvents();
     const QImage picture = framePicture(cli, window, step);
     if (!gif) gif = std::make_unique<GifWriter>(cli.animation, picture.size(), 100 / cli.fps);
     if (!gif->addFrame(picture)) error = gif->error();

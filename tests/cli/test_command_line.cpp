@@ -1015,6 +1015,11 @@ class CommandLineTest : public QObject {
       last = frame.convertToFormat(QImage::Format_RGB32);
     }
     QVERIFY(first != last);
+    // The chart fills the frame at 2×: its lower-right quarter is not empty background.
+    bool drawn = false;
+    for (int y = 220; y < 400 && !drawn; y += 4)
+      for (int x = 320; x < 600 && !drawn; x += 4) drawn = last.pixel(x, y) != qRgb(255, 255, 255);
+    QVERIFY(drawn);
     QCOMPARE(tree(dir.path()), QStringList{QStringLiteral("layer.gif")});
   }
 

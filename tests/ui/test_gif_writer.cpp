@@ -58,6 +58,22 @@ class GifWriterTest : public QObject {
     }
   }
 
+  // An image drawn at 2× (device pixel ratio 2, as exports at --scale 2 are) fills the GIF's
+  // pixels; it is not drawn at its logical size in a corner.
+  void scaledExportsFillTheFrame() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hidpi.gif"));
+    QImage image(QSize(200, 120), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(QColor(0x1f77b4));
+    GifWriter gif(path, image.size(), 10);
+    QVERIFY(gif.addFrame(image));
+    QVERIFY(gif.finish());
+    const QImage back = QImage(path).convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(back.size(), QSize(200, 120));
+    QCOMPARE(QColor(back.pixel(190, 110)), QColor(0x1f77b4));
+  }
+
   void otherSizesAreScaled() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("scaled.gif"));

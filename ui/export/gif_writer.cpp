@@ -99,6 +99,7 @@ bool GifWriter::addFrame(const QImage& frame) {
   QImage image = frame.size() == size_
                      ? frame
                      : frame.scaled(size_, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+  image.setDevicePixelRatio(1);  // a GIF's pixels are the image's pixels, at any export scale
   // Composited on white: GIF has no partial transparency.
   if (image.hasAlphaChannel()) {
     QImage opaque(image.size(), QImage::Format_RGB32);
