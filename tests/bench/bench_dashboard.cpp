@@ -11,29 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "dashboard_fixture.h"
 #include "main_window.h"
 
 using namespace bnlab;
+using bench::dashboardConfig;
+using bench::fullSnapshot;
 
 namespace {
-
-ExperimentConfig dashboardConfig() {
-  ExperimentConfig config;
-  config.network.hiddenUnits = {16, 16, 16, 16};
-  config.runs = *runsForBatchNorm("compare");  // the default: both twins in every view
-  return config;
-}
-
-// A snapshot whose every history holds its full 512 points.
-SnapshotPtr fullSnapshot() {
-  ExperimentConfig config = dashboardConfig();
-  config.recordEvery = 1;
-  config.evaluateEvery = 2;
-  Experiment experiment(config);
-  for (int i = 0; i < 3000; ++i) experiment.step();
-  experiment.updateDecisionMaps(56, 56);
-  return experiment.snapshot();
-}
 
 // Steps per second of a training thread at full speed over `seconds`, optionally drawn by a window.
 double trainingRate(bool withWindow, double seconds) {

@@ -23,29 +23,15 @@
 #include <QValueAxis>
 #include <memory>
 
+#include "dashboard_fixture.h"
 #include "main_window.h"
 #include "plot/plot_renderer.h"
 
 using namespace bnlab;
+using bench::dashboardConfig;
+using bench::fullSnapshot;
 
 namespace {
-
-ExperimentConfig dashboardConfig() {
-  ExperimentConfig config;
-  config.network.hiddenUnits = {16, 16, 16, 16};
-  config.runs = *runsForBatchNorm("compare");
-  return config;
-}
-
-SnapshotPtr fullSnapshot() {
-  ExperimentConfig config = dashboardConfig();
-  config.recordEvery = 1;
-  config.evaluateEvery = 2;
-  Experiment experiment(config);
-  for (int i = 0; i < 3000; ++i) experiment.step();
-  experiment.updateDecisionMaps(56, 56);
-  return experiment.snapshot();
-}
 
 // One chart's model and its size on the dashboard.
 struct Chart {
