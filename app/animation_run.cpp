@@ -3,8 +3,8 @@
 #include <QApplication>
 #include <QPainter>
 
+#include "export/animation_writer.h"
 #include "export/chart_files.h"
-#include "export/gif_writer.h"
 #include "interruption.h"
 #include "main_window.h"
 #include "plot/plot_widget.h"
@@ -49,7 +49,7 @@ QImage framePicture(const CommandLine& cli, MainWindow& window, qint64 step) {
 qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow& window,
                       QString& error) {
   ProgressMeter progress(cli.steps, cli.quiet ? nullptr : stdout);
-  std::unique_ptr<GifWriter> gif;
+  std::unique_ptr<AnimationWriter> gif;
   // Decision maps cost a pass over a grid of the plane: only for pictures that show them.
   const bool maps =
       cli.charts.isEmpty() || cli.charts.front().startsWith(QLatin1String("decision"));
@@ -60,7 +60,7 @@ qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow
     // model alone, without repainting the (offscreen) window.
     if (cli.charts.isEmpty()) QApplication::processEvents();
     const QImage picture = framePicture(cli, window, step);
-    if (!gif) gif = std::make_unique<GifWriter>(cli.animation, picture.size(), 100 / cli.fps);
+    if (!gif) gif = openAnimation(cli.animation, picture.size(), cli.fps);
     if (!gif->addFrame(picture)) error = gif->error();
   };
   qint64 s = 0;

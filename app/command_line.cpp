@@ -115,9 +115,10 @@ QList<QCommandLineOption> allOptions() {
                             "in the window."),
              "WxH"),
       option("animate",
-             QStringLiteral("Headless: record an animated GIF over the run: the chart --charts "
-                            "names (one), else the whole dashboard, each frame showing its step."),
-             "file.gif"),
+             QStringLiteral(
+                 "Headless: record an animated GIF or an MP4 over the run: the chart --charts "
+                 "names (one), else the whole dashboard, each frame showing its step."),
+             "file.gif|file.mp4"),
       option("frames",
              QStringLiteral("With --animate: frames, spread from the first step to the last "
                             "(2 to 1000, default 60)."),
@@ -259,11 +260,12 @@ namespace {
 bool parseAnimation(const QString& file, const QString& frames, const QString& fps,
                     CommandLine& out, QString& error) {
   if (file.isEmpty() || QFileInfo(file).isDir()) {
-    error = QStringLiteral("--animate needs a .gif file name");
+    error = QStringLiteral("--animate needs a .gif or .mp4 file name");
     return false;
   }
-  if (!file.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)) {
-    error = QStringLiteral("--animate writes an animated GIF: name the file .gif, not %1")
+  if (!file.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive) &&
+      !file.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive)) {
+    error = QStringLiteral("--animate writes GIF or MP4: name the file .gif or .mp4, not %1")
                 .arg(QFileInfo(file).fileName());
     return false;
   }

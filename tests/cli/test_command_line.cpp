@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -797,7 +798,8 @@ class CommandLineTest : public QObject {
          "two runs are called \"twin\"");
     runs("runs: duplicate kinds", "batch-norm,batch-norm", "two runs are called \"batch norm\"");
     const QString a = QStringLiteral("--animate");
-    row("animate as MP4", quick + QStringList{a, QStringLiteral("run.mp4")}, "name the file .gif");
+    row("animate as AVI", quick + QStringList{a, QStringLiteral("run.avi")},
+        "name the file .gif or .mp4");
     row("animate one frame",
         quick + QStringList{a, QStringLiteral("run.gif"), QStringLiteral("--frames"),
                             QStringLiteral("1")},
@@ -1021,6 +1023,36 @@ class CommandLineTest : public QObject {
       for (int x = 320; x < 600 && !drawn; x += 4) drawn = last.pixel(x, y) != qRgb(255, 255, 255);
     QVERIFY(drawn);
     QCOMPARE(tree(dir.path()), QStringList{QStringLiteral("layer.gif")});
+  }
+
+  // --animate FILE.mp4: H.264 that FFmpeg's own reader decodes to every frame, at the chart's
+  // size times the scale, at --fps.
+  void animateMp4() {
+    const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
+    if (ffprobe.isEmpty()) QSKIP("ffprobe (package ffmpeg, which scripts/dev installs) is missing");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString mp4 = dir.filePath(QStringLiteral("layer.mp4"));
+    const Result r = run(
+        kSmallRun + QStringList{QStringLiteral("--animate"), mp4, QStringLiteral("--frames"),
+                                QStringLiteral("7"), QStringLiteral("--fps"), QStringLiteral("5"),
+                                QStringLiteral("--charts"), QStringLiteral("layer1-distribution"),
+                                QStringLiteral("--chart-size"), QStringLiteral("301x201")},
+        dir.path());
+    verifySuccess(r);
+    QVERIFY2(r.err.isEmpty(), r.describe().constData());  // no encoder chatter
+    QProcess probe;
+    probe.start(ffprobe,
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
+                 QStringLiteral("-show_entries"),
+                 QStringLiteral("stream=codec_name,width,height,nb_read_frames,r_frame_rate"),
+                 QStringLiteral("-of"), QStringLiteral("default=nw=1"), mp4});
+    QVERIFY(probe.waitForFinished(30000));
+    const QString out = QString::fromUtf8(probe.readAllStandardOutput());
+    for (const char* expected :
+         {"codec_name=h264", "width=602", "height=402", "r_frame_rate=5/1", "nb_read_frames=7"})
+      QVERIFY2(out.contains(QLatin1String(expected)), qPrintable(out));
+    QCOMPARE(tree(dir.path()), QStringList{QStringLiteral("layer.mp4")});
   }
 
   // 7. Interrupted: the first SIGINT or SIGTERM stops the run at its current step; what was

@@ -1,0 +1,23 @@
+#pragma once
+// An animation written frame by frame: an animated GIF (GifWriter) or an H.264 MP4 (Mp4Writer),
+// chosen by the file's suffix.
+#include <QImage>
+#include <QString>
+#include <memory>
+
+namespace bnlab {
+
+class AnimationWriter {
+ public:
+  virtual ~AnimationWriter() = default;
+  virtual bool addFrame(const QImage& frame) = 0;
+  virtual bool finish() = 0;  // commits the file; false, with error(), if anything failed
+  virtual int frames() const = 0;
+  virtual QString error() const = 0;
+};
+
+// FILE.gif or FILE.mp4 (any case), `size` pixels, played at `framesPerSecond`.
+std::unique_ptr<AnimationWriter> openAnimation(const QString& path, QSize size,
+                                               int framesPerSecond);
+
+}  // namespace bnlab

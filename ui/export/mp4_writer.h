@@ -1,0 +1,55 @@
+#pragma once
+// An H.264 MP4 written frame by frame through FFmpeg's libraries (libavcodec, libavformat,
+// libswscale), which every slide program plays. Frames are converted to YUV 4:2:0 (BT.601, as
+// libswscale converts) at the even size nearest below the one asked; the file is written
+// through QSaveFile: complete, or not there at all.
+#include <QImage>
+#include <QSaveFile>
+#include <QString>
+#include <cstdint>
+
+struct AVCodecContext;
+struct AVFormatContext;
+struct AVFrame;
+struct AVIOContext;
+struct AVPacket;
+struct AVStream;
+struct SwsContext;
+
+namespace bnlab {
+
+class Mp4Writer {
+ public:
+  Mp4Writer(const QString& path, QSize size, int framesPerSecond);
+  ~Mp4Writer();
+  Mp4Writer(const Mp4Writer&) = delete;
+  Mp4Writer& operator=(const Mp4Writer&) = delete;
+
+  bool addFrame(const QImage& frame);
+  bool finish();  // flushes the encoder, writes the index and commits the file
+
+  int frames() const { return frames_; }
+  QString error() const { return error_; }
+
+ private:
+  bool fail(const QString& what, int code = 0);
+  bool drain(bool flushing);
+  static int writeBytes(void* opaque, unsigned char* bytes, int length);
+  static std::int64_t seekTo(void* opaque, std::int64_t offset, int whence);
+
+  QSaveFile file_;
+  QSize size_;
+  AVFormatContext* format_ = nullptr;
+  AVCodecContext* codec_ = nullptr;
+  AVStream* stream_ = nullptr;
+  AVIOContext* io_ = nullptr;
+  AVFrame* frame_ = nullptr;
+  AVPacket* packet_ = nullptr;
+  SwsContext* scaler_ = nullptr;
+  int frames_ = 0;
+  bool failed_ = false;
+  bool headerWritten_ = false;
+  QString error_;
+};
+
+}  // namespace bnlab
