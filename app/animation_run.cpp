@@ -1,6 +1,7 @@
 #include "animation_run.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QPainter>
 
 #include "export/animation_writer.h"
@@ -45,6 +46,35 @@ QImage framePicture(const CommandLine& cli, MainWindow& window, qint64 step) {
 }
 
 }  // namespace
+
+// --animate FILE.gif with --frames and --fps.
+bool parseAnimationOptions(const QString& file, const QString& frames, const QString& fps,
+                           CommandLine& out, QString& error) {
+  if (file.isEmpty() || QFileInfo(file).isDir()) {
+    error = QStringLiteral("--animate needs a .gif or .mp4 file name");
+    return false;
+  }
+  if (!file.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive) &&
+      !file.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive)) {
+    error = QStringLiteral("--animate writes GIF or MP4: name the file .gif or .mp4, not %1")
+                .arg(QFileInfo(file).fileName());
+    return false;
+  }
+  bool ok = false;
+  out.frames = frames.toInt(&ok);
+  if (!ok || out.frames < 2 || out.frames > 1000) {
+    error =
+        QStringLiteral("--frames must be a whole number from 2 to 1000, not \"%1\"").arg(frames);
+    return false;
+  }
+  out.fps = fps.toInt(&ok);
+  if (!ok || out.fps < 1 || out.fps > 50) {
+    error = QStringLiteral("--fps must be a whole number from 1 to 50, not \"%1\"").arg(fps);
+    return false;
+  }
+  out.animation = file;
+  return true;
+}
 
 qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow& window,
                       QString& error) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "animation_run.h"
 #include "experiment/settings_table.h"
 #include "lessons/lesson.h"
 #include "start_lookup.h"
@@ -254,39 +255,6 @@ QString commandLineHelp() {
   return parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("bnlab"));
 }
 
-namespace {
-
-// --animate FILE.gif with --frames and --fps.
-bool parseAnimation(const QString& file, const QString& frames, const QString& fps,
-                    CommandLine& out, QString& error) {
-  if (file.isEmpty() || QFileInfo(file).isDir()) {
-    error = QStringLiteral("--animate needs a .gif or .mp4 file name");
-    return false;
-  }
-  if (!file.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive) &&
-      !file.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive)) {
-    error = QStringLiteral("--animate writes GIF or MP4: name the file .gif or .mp4, not %1")
-                .arg(QFileInfo(file).fileName());
-    return false;
-  }
-  bool ok = false;
-  out.frames = frames.toInt(&ok);
-  if (!ok || out.frames < 2 || out.frames > 1000) {
-    error =
-        QStringLiteral("--frames must be a whole number from 2 to 1000, not \"%1\"").arg(frames);
-    return false;
-  }
-  out.fps = fps.toInt(&ok);
-  if (!ok || out.fps < 1 || out.fps > 50) {
-    error = QStringLiteral("--fps must be a whole number from 1 to 50, not \"%1\"").arg(fps);
-    return false;
-  }
-  out.animation = file;
-  return true;
-}
-
-}  // namespace
-
 bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& error) {
   QCommandLineParser parser;
   configure(parser);
@@ -432,7 +400,7 @@ bool parseCommandLine(const QStringList& arguments, CommandLine& out, QString& e
     return false;
   }
   if (isSet("animate") &&
-      !parseAnimation(value("animate"), value("frames"), value("fps"), out, error))
+      !parseAnimationOptions(value("animate"), value("frames"), value("fps"), out, error))
     return false;
   if (isSet("export") || isSet("animate")) {
     ExportOptions options;
