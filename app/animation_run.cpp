@@ -2,50 +2,14 @@
 
 #include <QApplication>
 #include <QFileInfo>
-#include <QPainter>
 
+#include "export/animation_frame.h"
 #include "export/animation_writer.h"
-#include "export/chart_files.h"
 #include "interruption.h"
 #include "main_window.h"
-#include "plot/plot_widget.h"
 #include "progress_meter.h"
 
 namespace bnlab {
-
-namespace {
-
-// The picture of one frame: the named chart, or the dashboard, at the command line's scale,
-// with "step N" in its bottom-right corner.
-QImage framePicture(const CommandLine& cli, MainWindow& window, qint64 step) {
-  QImage image;
-  if (!cli.charts.isEmpty()) {  // the chart's widget, found by its export name
-    if (const auto* chart = window.findChild<plot::PlotWidget*>(cli.charts.front())) {
-      const QSize size = cli.chartSize.isEmpty() ? chart->size() : cli.chartSize;
-      image = paintImage(size, cli.scale, chartPainter(chart->model(), size));
-    }
-  } else {
-    const ExportJob job = window.exportJob(true);
-    image = paintImage(job.compositeSize, cli.scale, job.paintComposite);
-  }
-  if (image.isNull()) return image;
-  QPainter painter(&image);
-  painter.setRenderHint(QPainter::Antialiasing);
-  QFont font = painter.font();
-  font.setPixelSize(11);  // logical pixels: the image's device pixel ratio is the scale
-  painter.setFont(font);
-  const QString label = QStringLiteral("step %1").arg(QLocale(QLocale::English).toString(step));
-  const QRect box = painter.fontMetrics().boundingRect(label).adjusted(-4, -2, 4, 2);
-  const QSize logical = (QSizeF(image.size()) / image.devicePixelRatio()).toSize();
-  const QRect where(logical.width() - box.width() - 4, logical.height() - box.height() - 4,
-                    box.width(), box.height());
-  painter.fillRect(where, QColor(255, 255, 255, 220));
-  painter.setPen(QColor(60, 60, 60));
-  painter.drawText(where, Qt::AlignCenter, label);
-  return image;
-}
-
-}  // namespace
 
 // --animate FILE.gif with --frames and --fps.
 bool parseAnimationOptions(const QString& file, const QString& frames, const QString& fps,
@@ -89,7 +53,10 @@ qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow
     // The dashboard is drawn from its widgets, laid out in events; one chart is drawn from its
     // model alone, without repainting the (offscreen) window.
     if (cli.charts.isEmpty()) QApplication::processEvents();
-    const QImage picture = framePicture(cli, window, step);
+    const QImage picture =
+        stampStep(window.animationPicture(cli.charts.isEmpty() ? QString() : cli.charts.front(),
+                                          cli.chartSize, cli.scale),
+                  step);
     if (!gif) gif = openAnimation(cli.animation, picture.size(), cli.fps);
     if (!gif->addFrame(picture)) error = gif->error();
   };

@@ -14,6 +14,7 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include "animation_recorder.h"
 #include "export/chart_files.h"
 #include "export/summary_json.h"
 #include "help_dialogs.h"
@@ -147,7 +148,10 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
          std::clamp(available.height() * 9 / 10, std::min(800, available.height()), 1150));
 }
 
-MainWindow::~MainWindow() { controller_.shutdown(); }
+MainWindow::~MainWindow() {
+  recorder_->stopAndWait();  // a recording in progress is saved, while training still runs
+  controller_.shutdown();
+}
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -174,6 +178,7 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addAction(tr("&Export all charts…"), QKeySequence(Qt::CTRL | Qt::Key_E), exportActions_,
                   &ExportActions::exportAllInteractive);
+  buildRecording(file);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -271,13 +276,18 @@ void MainWindow::buildToolBar() {
       tr("Every chart as PNG, SVG and CSV, a picture of the dashboard, the "
          "configuration and a summary — Ctrl+E. One chart: its ⭳ button or "
          "right-click."));
+  bar->addAction(recordAction_);
   bar->addSeparator();
   bar->addActions(viewActions_->actions());
 }
 
 void MainWindow::connectChart(plot::PlotWidget* chart) {
-  connect(chart, &plot::PlotWidget::actionRequested, this,
-          [this, chart](plot::ChartAction action) { exportActions_->chartAction(*chart, action); });
+  connect(chart, &plot::PlotWidget::actionRequested, this, [this, chart](plot::ChartAction action) {
+    if (action == plot::ChartAction::RecordAnimation)
+      recordAnimation(chart->objectName());
+    else
+      exportActions_->chartAction(*chart, action);
+  });
 }
 
 ExportJob MainWindow::exportJob(bool withEmpty) const {
@@ -423,6 +433,7 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (persistent_) QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+  recorder_->stopAndWait();  // a recording in progress is saved
   redrawTimer_.stop();
   controller_.shutdown();
   event->accept();

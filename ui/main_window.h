@@ -28,6 +28,8 @@
 
 namespace bnlab {
 
+class AnimationRecorder;
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
@@ -86,6 +88,20 @@ class MainWindow : public QMainWindow {
   // Shows lesson `index` finished by a headless run: its snapshot and its conclusion.
   void showFinishedLesson(int index, const SnapshotPtr& snapshot, const QJsonObject& remembered);
 
+  // Recording an animation (main_window_recording.cpp). The dialog for the chart with this
+  // object name, or for the whole dashboard (""); then the recording, until stopped.
+  void recordAnimation(const QString& chart = QString());
+  AnimationRecorder* recorder() const { return recorder_; }
+  // One frame's picture, before its step is written on it: the chart with this object name at
+  // `size` (empty: its size on screen), or the whole dashboard as laid out; null if there is no
+  // such chart.
+  QImage animationPicture(const QString& chart, QSize size, qreal scale) const;
+  // Whether the user has training playing (the Play/Pause button), and setting it.
+  bool playing() const { return wantRunning_; }
+  void setPlaying(bool on) {
+    if (on != wantRunning_) togglePlay();
+  }
+
   // Draws a frame around the widget with this object name (a chart or control), bringing it into
   // view; "" removes the frame.
   void highlight(const QString& name);
@@ -101,6 +117,9 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildToolBar();
   void buildLessons(QMenu* help);
+  // File → Record animation, its toolbar button and the status bar's recording indicator.
+  void buildRecording(QMenu* file);
+  void recordingEnded(bool ok, const QString& message);
   // Every chart's step axis on a log scale, or back (View → Log-scale step axis).
   void applyLogSteps(bool on);
   void offerLessons();
@@ -127,6 +146,10 @@ class MainWindow : public QMainWindow {
   QMenu* noiseLayerMenu_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   ExportActions* exportActions_ = nullptr;
+  AnimationRecorder* recorder_ = nullptr;
+  QAction* recordAction_ = nullptr;
+  QWidget* recordingIndicator_ = nullptr;
+  QLabel* recordingLabel_ = nullptr;
   SnapshotPtr shown_;
   bool persistent_ = false;
   bool viewer_ = false;  // window geometry saved on close

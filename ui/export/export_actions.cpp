@@ -57,6 +57,8 @@ bool ExportActions::writeChart(const plot::PlotWidget& chart, plot::ChartAction 
     case plot::ChartAction::CopyImage:
       copyChart(chart);
       return true;
+    case plot::ChartAction::RecordAnimation:  // the window's recorder, not a file of its own
+      break;
   }
   return false;
 }
@@ -72,6 +74,7 @@ void ExportActions::copyChart(const plot::PlotWidget& chart) const {
 }
 
 void ExportActions::chartAction(const plot::PlotWidget& chart, plot::ChartAction action) {
+  if (action == plot::ChartAction::RecordAnimation) return;  // the window's recorder
   if (action == plot::ChartAction::CopyImage) {
     copyChart(chart);
     emit message(tr("Copied \"%1\" to the clipboard").arg(chart.model().title));

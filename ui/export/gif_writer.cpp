@@ -13,7 +13,9 @@ namespace bnlab {
 namespace {
 
 constexpr int kPaletteSize = 256;
-constexpr int kCubeLevels = 6;  // 6³ = 216 evenly spread colours; the other 40 are the frame's own
+// 4³ = 64 evenly spread colours; the other 192 are the frame's own. (A 6³ cube left 40: on a
+// whole dashboard a thin orange line fell outside them and came out olive.)
+constexpr int kCubeLevels = 4;
 
 int squaredDistance(QRgb a, QRgb b) {
   const int r = qRed(a) - qRed(b), g = qGreen(a) - qGreen(b), bl = qBlue(a) - qBlue(b);

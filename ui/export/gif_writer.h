@@ -1,7 +1,7 @@
 #pragma once
 // An animated GIF written frame by frame (giflib), so that memory stays one frame however long
-// the recording. Each frame gets a palette built for it: its 40 most frequent colours exactly (a
-// chart's background, grid, text, series and band colours) and a 6×6×6 cube for the rest
+// the recording. Each frame gets a palette built for it: its 192 most frequent colours exactly (a
+// chart's background, grid, text, series and band colours) and a 4×4×4 cube for the rest
 // (antialiased edges). Each pixel takes its nearest palette colour, without dithering, so flat
 // areas stay flat and exact. (One palette for all frames, built from the first, gave colours
 // that appear later, such as a band that widens during training, only as cube approximations.)

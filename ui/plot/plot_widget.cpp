@@ -44,9 +44,12 @@ QMenu* PlotWidget::buildMenu(QWidget* parent) {
       {tr("Save as &PNG…"), ChartAction::SavePng},
       {tr("Save as &SVG…"), ChartAction::SaveSvg},
       {tr("&Copy image"), ChartAction::CopyImage},
-      {tr("Save &data as CSV…"), ChartAction::SaveCsv}};
-  for (const auto& [label, action] : entries)
+      {tr("Save &data as CSV…"), ChartAction::SaveCsv},
+      {tr("&Record animation…"), ChartAction::RecordAnimation}};
+  for (const auto& [label, action] : entries) {
+    if (action == ChartAction::RecordAnimation) menu->addSeparator();
     menu->addAction(label, this, [this, action = action] { emit actionRequested(action); });
+  }
   return menu;
 }
 

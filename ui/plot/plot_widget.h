@@ -9,7 +9,7 @@
 namespace bnlab::plot {
 
 // What the user can do with a chart from its context menu or its corner button.
-enum class ChartAction { SavePng, SaveSvg, CopyImage, SaveCsv };
+enum class ChartAction { SavePng, SaveSvg, CopyImage, SaveCsv, RecordAnimation };
 
 class PlotWidget : public QWidget {
   Q_OBJECT

@@ -1,0 +1,218 @@
+// Recording animations from the window, offscreen, with training live on its thread: the next N
+// steps of a chart (frames at exactly the spread steps, training paused at the last as before),
+// the dashboard until stopped (an MP4 FFmpeg decodes), the chart menu's entry and its dialog,
+// an unwritable file (a message, no file), and a window closed while recording (the file saved).
+#include <QApplication>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProcess>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include "animation_recorder.h"
+#include "export/record_dialog.h"
+#include "main_window.h"
+
+using namespace bnlab;
+
+namespace {
+
+ExperimentConfig smallConfig() {
+  ExperimentConfig config;
+  config.data.toy = {ToyKind::Moons, 600, 0.1, 2, 3};
+  config.network.hiddenUnits = {8, 8, 8};
+  config.runs = *runsForBatchNorm("compare");
+  return config;
+}
+
+// A live window at 1400×900 that has drawn its first snapshot.
+struct LiveWindow {
+  explicit LiveWindow(MainWindow::Start start = MainWindow::Start::Paused)
+      : window(smallConfig(), start) {
+    window.controls()->speedSlider()->setValue(kFullSpeed);
+    window.resize(1400, 900);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.shownSnapshot() != nullptr, 10000);
+  }
+  MainWindow window;
+};
+
+QList<QImage> gifFrames(const QString& path) {
+  QImageReader reader(path);
+  QList<QImage> frames;
+  for (QImage frame; reader.read(&frame);) frames << frame;
+  return frames;
+}
+
+// codec_name=…, width=…, height=…, nb_read_frames=… of the file's video stream.
+QString probe(const QString& ffprobe, const QString& path) {
+  QProcess process;
+  process.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"),
+                          QStringLiteral("-count_frames"), QStringLiteral("-show_entries"),
+                          QStringLiteral("stream=codec_name,width,height,nb_read_frames"),
+                          QStringLiteral("-of"), QStringLiteral("default=nw=1"), path});
+  process.waitForFinished(30000);
+  return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+}  // namespace
+
+class RecordingTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  // The next 240 steps in 5 frames: steps s, s+60, … s+240 exactly, whatever the speed; the
+  // frames are the chart at its size × scale and differ; training, paused before, is paused at
+  // the last frame's step after.
+  void nextStepsOfAChart() {
+    LiveWindow live;
+    QTemporaryDir dir;
+    RecordingPlan plan;
+    plan.path = dir.filePath(QStringLiteral("layer.gif"));
+    plan.chart = QStringLiteral("layer2-distribution");
+    plan.size = QSize(400, 250);
+    plan.scale = 2;
+    plan.steps = 240;
+    plan.frames = 5;
+    AnimationRecorder& recorder = *live.window.recorder();
+    QSignalSpy finished(&recorder, &AnimationRecorder::finished);
+    recorder.start(plan);
+    QVERIFY(recorder.recording());
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(finished.first().at(1).toString().contains(QLatin1String("5 frames")));
+    const std::vector<qint64>& steps = recorder.frameSteps();
+    QCOMPARE(steps.size(), std::size_t(5));
+    for (std::size_t i = 0; i < steps.size(); ++i) QCOMPARE(steps[i], steps[0] + 60 * qint64(i));
+    const QList<QImage> frames = gifFrames(plan.path);
+    QCOMPARE(frames.size(), 5);
+    for (const QImage& frame : frames) QCOMPARE(frame.size(), QSize(800, 500));
+    QVERIFY(frames.front() != frames.back());
+    QVERIFY(!live.window.playing());
+    QTRY_VERIFY(!live.window.controller().running() &&
+                live.window.controller().latest()->step == steps.back());
+  }
+
+  // Until stopped, the whole dashboard as MP4, training playing: a frame every 1/fps s, which
+  // FFmpeg decodes, at the dashboard's size; training plays on after.
+  void dashboardUntilStoppedAsMp4() {
+    const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
+    if (ffprobe.isEmpty()) QSKIP("ffprobe (package ffmpeg, which scripts/dev installs) is missing");
+    LiveWindow live(MainWindow::Start::Playing);
+    QTemporaryDir dir;
+    RecordingPlan plan;
+    plan.path = dir.filePath(QStringLiteral("dashboard.mp4"));
+    plan.framesPerSecond = 10;
+    AnimationRecorder& recorder = *live.window.recorder();
+    QSignalSpy finished(&recorder, &AnimationRecorder::finished);
+    recorder.start(plan);
+    QTest::qWait(1500);
+    recorder.stop();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY2(recorder.frames() >= 3, qPrintable(QString::number(recorder.frames())));
+    QVERIFY(recorder.frameSteps().back() > recorder.frameSteps().front());  // training went on
+    const QSize size = live.window.exportJob().compositeSize;
+    const QString out = probe(ffprobe, plan.path);
+    for (const QString& expected :
+         {QStringLiteral("codec_name=h264"), QStringLiteral("width=%1").arg(size.width() & ~1),
+          QStringLiteral("height=%1").arg(size.height() & ~1),
+          QStringLiteral("nb_read_frames=%1").arg(recorder.frames())})
+      QVERIFY2(out.contains(expected), qPrintable(expected + QLatin1String(" in ") + out));
+    QVERIFY(live.window.playing());
+  }
+
+  // A chart's menu offers "Record animation…"; its dialog starts with the chart's size on
+  // screen, and recording from it writes the file.
+  void chartMenuRecords() {
+    LiveWindow live;
+    QTemporaryDir dir;
+    plot::PlotWidget* chart = live.window.findChild<plot::PlotWidget*>("loss");
+    QVERIFY(chart);
+    QAction* record = nullptr;
+    for (QAction* action : chart->findChild<QToolButton*>()->menu()->actions())
+      if (action->text().contains(QLatin1String("Record"))) record = action;
+    QVERIFY(record);
+    const QString path = dir.filePath(QStringLiteral("loss.gif"));
+    bool sawDialog = false;
+    QTimer::singleShot(0, this, [&] {
+      auto* dialog = qobject_cast<RecordDialog*>(QApplication::activeModalWidget());
+      if (!dialog) return;
+      sawDialog = true;
+      QCOMPARE(dialog->plan().size, chart->size());
+      QCOMPARE(dialog->plan().chart, QStringLiteral("loss"));
+      dialog->findChild<QLineEdit*>()->setText(path);
+      const QList<QRadioButton*> lengths = dialog->findChildren<QRadioButton*>();
+      lengths.back()->setChecked(true);  // the next N steps
+      const QList<QSpinBox*> boxes = dialog->findChildren<QSpinBox*>();
+      boxes.at(0)->setValue(30);  // steps
+      boxes.at(1)->setValue(4);   // frames
+      dialog->accept();
+    });
+    record->trigger();
+    QVERIFY(sawDialog);
+    QSignalSpy finished(live.window.recorder(), &AnimationRecorder::finished);
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QCOMPARE(gifFrames(path).size(), 4);
+    QCOMPARE(gifFrames(path).front().size(), chart->size());
+  }
+
+  // A file that cannot be written: the recording ends with a message naming it, and no file.
+  void unwritableFileIsReported() {
+    LiveWindow live;
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath(QStringLiteral("not-a-folder")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    RecordingPlan plan;
+    plan.path = dir.filePath(QStringLiteral("not-a-folder/x.gif"));
+    plan.chart = QStringLiteral("loss");
+    plan.size = QSize(300, 200);
+    plan.steps = 20;
+    plan.frames = 3;
+    AnimationRecorder& recorder = *live.window.recorder();
+    QSignalSpy finished(&recorder, &AnimationRecorder::finished);
+    recorder.start(plan);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!finished.first().at(0).toBool());
+    QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("x.gif")),
+             qPrintable(finished.first().at(1).toString()));
+    QVERIFY(!recorder.recording());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"not-a-folder"});
+    // The window says so in a message box that does not block it.
+    auto* box = live.window.findChild<QMessageBox*>();
+    QVERIFY(box && box->isVisible() && box->text() == finished.first().at(1).toString());
+    box->close();
+  }
+
+  // Closing the window while recording saves what was recorded.
+  void closingSavesTheRecording() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("closed.gif"));
+    {
+      LiveWindow live(MainWindow::Start::Playing);
+      RecordingPlan plan;
+      plan.path = path;
+      plan.chart = QStringLiteral("accuracy");
+      plan.size = QSize(320, 200);
+      plan.framesPerSecond = 20;
+      live.window.recorder()->start(plan);
+      QTRY_VERIFY(live.window.recorder()->frames() >= 3);
+      live.window.close();
+    }
+    QVERIFY(gifFrames(path).size() >= 3);
+  }
+};
+
+QTEST_MAIN(RecordingTest)
+#include "test_recording.moc"

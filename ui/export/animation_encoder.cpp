@@ -1,0 +1,65 @@
+#include "export/animation_encoder.h"
+
+#include "export/animation_frame.h"
+
+namespace bnlab {
+
+AnimationEncoder::AnimationEncoder(const QString& path, int framesPerSecond, QObject* parent)
+    : QObject(parent), path_(path), framesPerSecond_(framesPerSecond), context_(new QObject) {
+  thread_.setObjectName(QStringLiteral("animation encoder"));
+  context_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, context_, &QObject::deleteLater);
+  thread_.start();
+}
+
+AnimationEncoder::~AnimationEncoder() {
+  finish();
+  waitForFinished();
+}
+
+bool AnimationEncoder::add(const QImage& picture) {
+  if (finishing_ || failed_.load() || full() || picture.isNull()) return false;
+  if (size_.isEmpty()) size_ = picture.size();
+  const QImage frame = fitFrame(picture, size_);
+  ++pending_;
+  ++added_;
+  QMetaObject::invokeMethod(
+      context_,
+      [this, frame] {
+        if (!writer_) writer_ = openAnimation(path_, frame.size(), framesPerSecond_);
+        if (!failed_.load() && !writer_->addFrame(frame)) {
+          failed_.store(true);
+          emit failed(writer_->error());  // queued to the receivers on the GUI thread
+        }
+        --pending_;
+      },
+      Qt::QueuedConnection);
+  return true;
+}
+
+void AnimationEncoder::finish() {
+  if (finishing_) return;
+  finishing_ = true;
+  QMetaObject::invokeMethod(
+      context_,
+      [this] {
+        bool ok = false;
+        QString error;
+        int frames = 0;
+        if (!writer_) {
+          error = tr("Cannot write %1: no frames were recorded").arg(path_);
+        } else {
+          ok = !failed_.load() && writer_->finish();
+          error = ok ? QString() : writer_->error();
+          frames = writer_->frames();
+        }
+        writer_.reset();  // on the thread that used it
+        emit finished(ok, error, frames);
+        QThread::currentThread()->quit();
+      },
+      Qt::QueuedConnection);
+}
+
+void AnimationEncoder::waitForFinished() { thread_.wait(); }
+
+}  // namespace bnlab

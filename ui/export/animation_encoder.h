@@ -1,0 +1,54 @@
+#pragma once
+// An animation encoded on its own thread while the window goes on drawing. The GUI thread hands
+// over finished frames (QImage: implicitly shared, never written again); the encoder's thread
+// writes them through an AnimationWriter, in order. At most kMaxPending frames wait, so memory
+// stays a few frames however long the recording.
+#include <QImage>
+#include <QObject>
+#include <QThread>
+#include <atomic>
+#include <memory>
+
+#include "export/animation_writer.h"
+
+namespace bnlab {
+
+class AnimationEncoder : public QObject {
+  Q_OBJECT
+ public:
+  static constexpr int kMaxPending = 4;
+
+  // Writes `path` (.gif or .mp4) at `framesPerSecond`; the first frame sets the size.
+  AnimationEncoder(const QString& path, int framesPerSecond, QObject* parent = nullptr);
+  // Finishes the file if finish() was not called, and waits for the encoder's thread.
+  ~AnimationEncoder() override;
+
+  // Queues `frame` (fitted to the first frame's size). False, and the frame is not taken, while
+  // kMaxPending frames wait, after a failure, or after finish().
+  bool add(const QImage& frame);
+  bool full() const { return pending_.load() >= kMaxPending; }
+  // No more frames: the writer commits the file on its thread, then finished() is emitted.
+  void finish();
+  // Blocks until the file is written (or has failed).
+  void waitForFinished();
+  int framesAdded() const { return added_; }
+
+ signals:
+  // The first failure, as soon as the encoder's thread meets it (the file will not be written).
+  void failed(const QString& error);
+  void finished(bool ok, const QString& error, int frames);
+
+ private:
+  const QString path_;
+  const int framesPerSecond_;
+  QThread thread_;
+  QObject* context_;                         // lives on thread_: the writer's calls run there
+  std::unique_ptr<AnimationWriter> writer_;  // touched only on thread_
+  std::atomic<int> pending_{0};
+  std::atomic<bool> failed_{false};
+  QSize size_;
+  int added_ = 0;
+  bool finishing_ = false;
+};
+
+}  // namespace bnlab
