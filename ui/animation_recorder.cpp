@@ -1,6 +1,6 @@
 #include "animation_recorder.h"
 
-#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 
 #include "export/animation_frame.h"
@@ -37,27 +37,29 @@ void AnimationRecorder::start(const RecordingPlan& plan) {
   connect(encoder_, &AnimationEncoder::failed, this, [this] { end(QString()); });
   connect(encoder_, &AnimationEncoder::finished, this,
           [this](bool ok, const QString& error, int frames) {
-            QString message;
+            QString message, note;
             if (ok) {
-              message = tr("Saved %1: %2 frames, %3 s, steps %4–%5")
-                            .arg(QDir::toNativeSeparators(plan_.path))
+              message = tr("Saved %1: %2 frames, %3 s")
+                            .arg(QFileInfo(plan_.path).fileName())
                             .arg(frames)
                             .arg(QLocale(QLocale::English)
-                                     .toString(double(frames) / plan_.framesPerSecond, 'f', 1))
-                            .arg(number(frameSteps_.empty() ? 0 : frameSteps_.front()),
-                                 number(frameSteps_.empty() ? 0 : frameSteps_.back()));
-              if (!why_.isEmpty()) message += tr(". The recording ended early: %1").arg(why_);
+                                     .toString(double(frames) / plan_.framesPerSecond, 'f', 1));
+              QStringList notes;
+              if (!why_.isEmpty())
+                notes << tr("The recording ended at step %1 because %2.")
+                             .arg(number(frameSteps_.empty() ? 0 : frameSteps_.back()), why_);
               if (dropped_ > 0)
-                message +=
-                    tr(". %n frame(s) were left out because encoding fell behind "
-                       "(a smaller scale or fewer frames a second would keep up)",
-                       nullptr, dropped_);
+                notes << tr(
+                    "%n frame(s) were left out because encoding fell behind: a smaller "
+                    "scale or fewer frames a second would keep up.",
+                    nullptr, dropped_);
+              note = notes.join(QLatin1Char(' '));
             } else {
               message = tr("The animation was not saved. %1").arg(error);
             }
             encoder_->deleteLater();
             encoder_ = nullptr;
-            emit finished(ok, message);
+            emit finished(ok, message, note);
           });
   if (plan_.steps == 0) {
     clock_.start();
@@ -73,7 +75,7 @@ void AnimationRecorder::start(const RecordingPlan& plan) {
                       &AnimationRecorder::snapshotArrived);
   failures_ = connect(&controller, &TrainingController::failed, this,
                       [this] { end(tr("training diverged")); });
-  if (!wasPlaying_) window_.setPlaying(true);
+  startsTraining_ = !wasPlaying_;  // at the first frame's step, not before
   controller.pause();
 }
 
@@ -129,28 +131,37 @@ void AnimationRecorder::snapshotArrived() {
     return;
   }
   lastStep_ = snap->step;
-  if (snap->step >= target_ && (!running || snap->step > target_)) {
-    if (encoder_->full()) {  // the worker waits at this step meanwhile
-      QTimer::singleShot(10, this, &AnimationRecorder::snapshotArrived);
-      return;
-    }
-    window_.showSnapshot(snap);
-    if (!capture(snap->step)) return;
-    report();
-    if (frames_ + dropped_ >= plan_.frames)
-      end(QString());
-    else
-      advance();
-  } else if (!running && window_.playing()) {  // paused by itself before the frame's step
-    end(tr("training stopped at step %1, the configuration's last").arg(number(snap->step)));
+  const bool atTarget = snap->step >= target_ && (!running || snap->step > target_);
+  // Paused by itself before the frame's step: the configuration's last step.
+  const bool atEnd =
+      !running && snap->config.steps > 0 && snap->step == snap->config.steps &&
+      (frameSteps_.empty() || snap->step > frameSteps_.back());  // not sent before play
+  if (!atTarget && !atEnd) return;
+  if (encoder_->full()) {  // the worker waits at this step meanwhile
+    QTimer::singleShot(10, this, &AnimationRecorder::snapshotArrived);
+    return;
   }
+  window_.showSnapshot(snap);
+  if (!capture(snap->step)) return;
+  report();
+  if (!atTarget)  // the last frame: where training ended
+    end(tr("training stopped at step %1, the configuration's last").arg(number(snap->step)));
+  else if (frames_ + dropped_ >= plan_.frames)
+    end(QString());
+  else
+    advance();
 }
 
 void AnimationRecorder::advance() {
   target_ = firstStep_ + plan_.steps * (frames_ + dropped_) / (plan_.frames - 1);
   TrainingController& controller = window_.controller();
   controller.pauseAt(target_);
-  if (window_.playing()) controller.play();
+  if (startsTraining_) {
+    startsTraining_ = false;
+    window_.setPlaying(true);
+  } else if (window_.playing()) {
+    controller.play();
+  }
 }
 
 void AnimationRecorder::report() {

@@ -39,8 +39,10 @@ class AnimationRecorder : public QObject {
  signals:
   // While recording: "0:07 · 70 frames" or "frame 12 of 60 · step 1,800".
   void progress(const QString& text);
-  // The recording ended and its file is written (ok) or not; `message` says which and why.
-  void finished(bool ok, const QString& message);
+  // The recording ended and its file is written (ok) or not: `message` says which (and why
+  // not), in a line; `note` what the user should know of a saved file (it ended early, frames
+  // were left out), or "".
+  void finished(bool ok, const QString& message, const QString& note);
 
  private:
   void tick();                   // until-stopped: one frame of what is shown now
@@ -63,6 +65,7 @@ class AnimationRecorder : public QObject {
   // next-N-steps
   bool waitingForPause_ = false;
   bool wasPlaying_ = false;
+  bool startsTraining_ = false;  // the user had training paused: Play once, at the first frame
   qint64 firstStep_ = 0, target_ = 0, lastStep_ = 0;
 };
 

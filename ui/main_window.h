@@ -119,7 +119,7 @@ class MainWindow : public QMainWindow {
   void buildLessons(QMenu* help);
   // File → Record animation, its toolbar button and the status bar's recording indicator.
   void buildRecording(QMenu* file);
-  void recordingEnded(bool ok, const QString& message);
+  void recordingEnded(bool ok, const QString& message, const QString& note);
   // Every chart's step axis on a log scale, or back (View → Log-scale step axis).
   void applyLogSteps(bool on);
   void offerLessons();

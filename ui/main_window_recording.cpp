@@ -99,19 +99,23 @@ void MainWindow::recordAnimation(const QString& chart) {
   recordingIndicator_->show();
 }
 
-void MainWindow::recordingEnded(bool ok, const QString& message) {
+void MainWindow::recordingEnded(bool ok, const QString& message, const QString& note) {
   recordAction_->setText(tr("&Record animation…"));
   recordAction_->setIconText(tr("Record…"));
   recordAction_->setIcon(recordIcon());
   recordingIndicator_->hide();
-  if (ok)
+  if (ok && note.isEmpty()) {
     statusBar()->showMessage(message, 12000);
-  else {  // it arrives from the encoder's thread: shown without blocking the window
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Animation not saved"), message,
-                                QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    return;
   }
+  // It arrives from the encoder's thread: shown without blocking the window.
+  auto* box = ok ? new QMessageBox(QMessageBox::Information, tr("Animation saved"),
+                                   message + QLatin1Char('.'), QMessageBox::Ok, this)
+                 : new QMessageBox(QMessageBox::Warning, tr("Animation not saved"), message,
+                                   QMessageBox::Ok, this);
+  box->setInformativeText(note);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
 }
 
 QImage MainWindow::animationPicture(const QString& chart, QSize size, qreal scale) const {

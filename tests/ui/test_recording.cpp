@@ -35,8 +35,9 @@ ExperimentConfig smallConfig() {
 
 // A live window at 1400×900 that has drawn its first snapshot.
 struct LiveWindow {
-  explicit LiveWindow(MainWindow::Start start = MainWindow::Start::Paused)
-      : window(smallConfig(), start) {
+  explicit LiveWindow(MainWindow::Start start = MainWindow::Start::Paused,
+                      const ExperimentConfig& config = smallConfig())
+      : window(config, start) {
     window.controls()->speedSlider()->setValue(kFullSpeed);
     window.resize(1400, 900);
     window.show();
@@ -192,6 +193,33 @@ class RecordingTest : public QObject {
     // The window says so in a message box that does not block it.
     auto* box = live.window.findChild<QMessageBox*>();
     QVERIFY(box && box->isVisible() && box->text() == finished.first().at(1).toString());
+    box->close();
+  }
+
+  // Training that stops at its configured last step before the recording's last frame: the
+  // frames so far are saved, and a message box (which does not block the window) says why.
+  void trainingThatEndsEndsTheRecording() {
+    ExperimentConfig config = smallConfig();
+    config.steps = 50;
+    LiveWindow live(MainWindow::Start::Paused, config);
+    QTemporaryDir dir;
+    RecordingPlan plan;
+    plan.path = dir.filePath(QStringLiteral("short.gif"));
+    plan.chart = QStringLiteral("loss");
+    plan.size = QSize(300, 200);
+    plan.steps = 200;
+    plan.frames = 11;  // steps 0, 20, … 200: the run ends at 50
+    AnimationRecorder& recorder = *live.window.recorder();
+    QSignalSpy finished(&recorder, &AnimationRecorder::finished);
+    recorder.start(plan);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.first().at(0).toBool());
+    const QString note = finished.first().at(2).toString();
+    QVERIFY2(note.contains(QLatin1String("step 50")), qPrintable(note));
+    QCOMPARE(recorder.frameSteps(), (std::vector<qint64>{0, 20, 40, 50}));
+    QCOMPARE(gifFrames(plan.path).size(), 4);
+    auto* box = live.window.findChild<QMessageBox*>();
+    QVERIFY(box && box->isVisible() && box->informativeText() == note);
     box->close();
   }
 

@@ -225,15 +225,19 @@ void RecordDialog::update() {
                .arg(number(pixels.width()), number(pixels.height()))
                .arg(QLocale(QLocale::English).toString(1.0 / p.framesPerSecond, 'g', 2));
   } else {
-    const double every = double(p.steps) / (p.frames - 1);
-    text =
-        tr("%1 frames of %2 × %3 pixels over the next %4 steps (one every %5 steps, from the "
-           "step training is at when you press Record), playing for %6 s. Training waits at "
-           "each of these steps until its frame is drawn.")
-            .arg(p.frames)
-            .arg(number(pixels.width()), number(pixels.height()), number(p.steps))
-            .arg(QLocale(QLocale::English).toString(every, 'g', every < 10 ? 2 : 6))
-            .arg(QLocale(QLocale::English).toString(double(p.frames) / p.framesPerSecond, 'g', 3));
+    // As the recorder takes them: at most a frame a step.
+    const int frames = int(std::min<qint64>(p.frames, p.steps + 1));
+    const qint64 gaps = frames - 1;
+    const QString every =
+        p.steps % gaps == 0
+            ? tr("one every %1 steps").arg(number(p.steps / gaps))
+            : tr("about one every %1 steps").arg(number((p.steps + gaps / 2) / gaps));
+    text = tr("%1 frames of %2 × %3 pixels over the next %4 steps (%5, from the step training "
+              "is at when you press Record), playing for %6 s. Training waits at each of these "
+              "steps until its frame is drawn.")
+               .arg(frames)
+               .arg(number(pixels.width()), number(pixels.height()), number(p.steps), every)
+               .arg(QLocale(QLocale::English).toString(double(frames) / p.framesPerSecond, 'g', 3));
   }
   summary_->setText(text);
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
