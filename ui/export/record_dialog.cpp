@@ -239,6 +239,10 @@ void RecordDialog::update() {
                .arg(number(pixels.width()), number(pixels.height()), number(p.steps), every)
                .arg(QLocale(QLocale::English).toString(double(frames) / p.framesPerSecond, 'g', 3));
   }
+  if (problem.isEmpty() && gif && qint64(pixels.width()) * pixels.height() > 1'500'000)
+    text += QLatin1Char(' ') +
+            tr("A GIF of frames this large grows by megabytes a second; an MP4 of them is many "
+               "times smaller.");
   summary_->setText(text);
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
