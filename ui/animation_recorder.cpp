@@ -31,6 +31,7 @@ void AnimationRecorder::start(const RecordingPlan& plan) {
   if (plan_.steps > 0) plan_.frames = int(std::min<qint64>(plan_.frames, plan_.steps + 1));
   frames_ = dropped_ = 0;
   frameSteps_.clear();
+  frameSize_ = QSize();
   ending_ = false;
   why_.clear();
   encoder_ = new AnimationEncoder(plan_.path, plan_.framesPerSecond, this);
@@ -92,6 +93,7 @@ bool AnimationRecorder::capture(qint64 step) {
     end(tr("the chart is no longer shown"));
     return false;
   }
+  if (frameSize_.isEmpty()) frameSize_ = picture.size();
   if (encoder_->add(stampStep(picture, step))) {
     ++frames_;
     frameSteps_.push_back(step);

@@ -33,6 +33,8 @@ class AnimationRecorder : public QObject {
   bool recording() const { return encoder_ && !ending_; }
   const RecordingPlan& plan() const { return plan_; }
   int frames() const { return frames_; }
+  // The file's frame size in pixels: the first frame's (later ones are fitted to it).
+  QSize frameSize() const { return frameSize_; }
   // The step each frame shows, in order.
   const std::vector<qint64>& frameSteps() const { return frameSteps_; }
 
@@ -62,6 +64,7 @@ class AnimationRecorder : public QObject {
   QString why_;  // why the recording ended before stop(), for the message
   int frames_ = 0, dropped_ = 0;
   std::vector<qint64> frameSteps_;
+  QSize frameSize_;
   // next-N-steps
   bool waitingForPause_ = false;
   bool wasPlaying_ = false;

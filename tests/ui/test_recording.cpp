@@ -113,16 +113,18 @@ class RecordingTest : public QObject {
     RecordingPlan plan;
     plan.path = dir.filePath(QStringLiteral("dashboard.mp4"));
     plan.framesPerSecond = 10;
+    QTest::qWait(300);  // the layout settles around the first snapshots
+    const QSize size = live.window.exportJob().compositeSize;
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     recorder.start(plan);
+    QCOMPARE(recorder.frameSize(), size);
     QTest::qWait(1500);
     recorder.stop();
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     QVERIFY2(recorder.frames() >= 3, qPrintable(QString::number(recorder.frames())));
     QVERIFY(recorder.frameSteps().back() > recorder.frameSteps().front());  // training went on
-    const QSize size = live.window.exportJob().compositeSize;
     const QString out = probe(ffprobe, plan.path);
     for (const QString& expected :
          {QStringLiteral("codec_name=h264"), QStringLiteral("width=%1").arg(size.width() & ~1),
