@@ -58,7 +58,7 @@ qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow
                                           cli.chartSize, cli.scale),
                   step);
     if (!gif) gif = openAnimation(cli.animation, picture.size(), cli.fps);
-    if (!gif->addFrame(picture)) error = gif->error();
+    if (!gif->addFrame(picture, 1)) error = gif->error();
   };
   qint64 s = 0;
   record(0);

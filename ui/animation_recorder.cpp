@@ -29,7 +29,8 @@ void AnimationRecorder::start(const RecordingPlan& plan) {
   if (encoder_) return;
   plan_ = plan;
   if (plan_.steps > 0) plan_.frames = int(std::min<qint64>(plan_.frames, plan_.steps + 1));
-  frames_ = dropped_ = 0;
+  frames_ = dropped_ = owed_ = 0;
+  ticks_ = 0;
   frameSteps_.clear();
   frameSize_ = QSize();
   ending_ = false;
@@ -44,14 +45,15 @@ void AnimationRecorder::start(const RecordingPlan& plan) {
                             .arg(QFileInfo(plan_.path).fileName())
                             .arg(frames)
                             .arg(QLocale(QLocale::English)
-                                     .toString(double(frames) / plan_.framesPerSecond, 'f', 1));
+                                     .toString(double(ticks_ - owed_) / plan_.framesPerSecond, 'f', 1));
               QStringList notes;
               if (!why_.isEmpty())
                 notes << tr("The recording ended at step %1 because %2.")
                              .arg(number(frameSteps_.empty() ? 0 : frameSteps_.back()), why_);
               if (dropped_ > 0)
                 notes << tr(
-                    "%n frame(s) were left out because encoding fell behind: a smaller "
+                    "%n frame(s) were left out because encoding fell behind; the frames "
+                    "after them are shown longer, so the animation keeps its time. A smaller "
                     "scale or fewer frames a second would keep up.",
                     nullptr, dropped_);
               note = notes.join(QLatin1Char(' '));
@@ -87,18 +89,21 @@ void AnimationRecorder::stopAndWait() {
   if (encoder) encoder->waitForFinished();
 }
 
-bool AnimationRecorder::capture(qint64 step) {
+bool AnimationRecorder::capture(qint64 step, int ticks) {
   const QImage picture = window_.animationPicture(plan_.chart, plan_.size, plan_.scale);
   if (picture.isNull()) {
     end(tr("the chart is no longer shown"));
     return false;
   }
   if (frameSize_.isEmpty()) frameSize_ = picture.size();
-  if (encoder_->add(stampStep(picture, step))) {
+  ticks_ += ticks;
+  if (encoder_->add(stampStep(picture, step), owed_ + ticks)) {
     ++frames_;
     frameSteps_.push_back(step);
-  } else {
+    owed_ = 0;
+  } else {  // the next frame is shown for this one's time too
     ++dropped_;
+    owed_ += ticks;
   }
   return true;
 }
@@ -107,13 +112,12 @@ void AnimationRecorder::tick() {
   if (!recording()) return;
   // Frames that should exist by now, one per 1/fps s since the start.
   const qint64 due = clock_.elapsed() * plan_.framesPerSecond / 1000 + 1;
-  if (frames_ + dropped_ >= due) return;
+  if (ticks_ >= due) return;
   window_.redraw();
   const SnapshotPtr shown = window_.shownSnapshot();
-  if (!capture(shown ? shown->step : 0)) return;
-  // A stalled event loop (a modal dialog, a slow frame) owes frames: the same picture again,
-  // so that the animation keeps the time the user watched.
-  while (recording() && frames_ + dropped_ < due) capture(shown ? shown->step : 0);
+  // A stalled event loop (a modal dialog, a slow frame) owes more than one period: the frame
+  // is shown that much longer, so that the animation keeps the time the user watched.
+  if (!capture(shown ? shown->step : 0, int(due - ticks_))) return;
   report();
 }
 
@@ -144,7 +148,7 @@ void AnimationRecorder::snapshotArrived() {
     return;
   }
   window_.showSnapshot(snap);
-  if (!capture(snap->step)) return;
+  if (!capture(snap->step, 1)) return;
   report();
   if (!atTarget)  // the last frame: where training ended
     end(tr("training stopped at step %1, the configuration's last").arg(number(snap->step)));

@@ -47,10 +47,11 @@ class AnimationRecorder : public QObject {
   void finished(bool ok, const QString& message, const QString& note);
 
  private:
-  void tick();                   // until-stopped: one frame of what is shown now
-  void snapshotArrived();        // next-N-steps: a frame when training waits at its step
-  void advance();                // next-N-steps: train on to the next frame's step
-  bool capture(qint64 step);     // one frame of the shown snapshot; false if there is no picture
+  void tick();             // until-stopped: one frame of what is shown now
+  void snapshotArrived();  // next-N-steps: a frame when training waits at its step
+  void advance();          // next-N-steps: train on to the next frame's step
+  // One frame of what is shown, for `ticks` frame periods; false if there is no picture.
+  bool capture(qint64 step, int ticks);
   void end(const QString& why);  // stops capturing; the encoder finishes the file
   void report();
 
@@ -63,6 +64,8 @@ class AnimationRecorder : public QObject {
   bool ending_ = false;
   QString why_;  // why the recording ended before stop(), for the message
   int frames_ = 0, dropped_ = 0;
+  qint64 ticks_ = 0;  // frame periods captured so far, frames left out included
+  int owed_ = 0;      // periods of frames left out since the last frame the encoder took
   std::vector<qint64> frameSteps_;
   QSize frameSize_;
   // next-N-steps

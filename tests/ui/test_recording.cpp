@@ -3,6 +3,7 @@
 // the dashboard until stopped (an MP4 FFmpeg decodes), the chart menu's entry and its dialog,
 // an unwritable file (a message, no file), and a window closed while recording (the file saved).
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMenu>
@@ -18,6 +19,7 @@
 #include <QToolButton>
 
 #include "animation_recorder.h"
+#include "export/animation_writer.h"
 #include "export/record_dialog.h"
 #include "main_window.h"
 
@@ -53,12 +55,12 @@ QList<QImage> gifFrames(const QString& path) {
   return frames;
 }
 
-// codec_name=…, width=…, height=…, nb_read_frames=… of the file's video stream.
+// codec_name=…, width=…, height=…, nb_read_frames=…, duration=… of the file's video stream.
 QString probe(const QString& ffprobe, const QString& path) {
   QProcess process;
   process.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"),
                           QStringLiteral("-count_frames"), QStringLiteral("-show_entries"),
-                          QStringLiteral("stream=codec_name,width,height,nb_read_frames"),
+                          QStringLiteral("stream=codec_name,width,height,nb_read_frames,duration"),
                           QStringLiteral("-of"), QStringLiteral("default=nw=1"), path});
   process.waitForFinished(30000);
   return QString::fromUtf8(process.readAllStandardOutput());
@@ -117,10 +119,13 @@ class RecordingTest : public QObject {
     const QSize size = live.window.exportJob().compositeSize;
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
+    QElapsedTimer watched;
+    watched.start();
     recorder.start(plan);
     QCOMPARE(recorder.frameSize(), size);
     QTest::qWait(1500);
     recorder.stop();
+    const double seconds = watched.elapsed() / 1000.0;
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     QVERIFY2(recorder.frames() >= 3, qPrintable(QString::number(recorder.frames())));
@@ -131,7 +136,38 @@ class RecordingTest : public QObject {
           QStringLiteral("height=%1").arg(size.height() & ~1),
           QStringLiteral("nb_read_frames=%1").arg(recorder.frames())})
       QVERIFY2(out.contains(expected), qPrintable(expected + QLatin1String(" in ") + out));
+    // It plays for as long as it was watched (frames left out or not).
+    const double duration =
+        out.section(QLatin1String("duration="), 1).section(QLatin1Char('\n'), 0, 0).toDouble();
+    QVERIFY2(std::abs(duration - seconds) < 0.35,
+             qPrintable(QStringLiteral("%1 s for %2 s watched").arg(duration).arg(seconds)));
     QVERIFY(live.window.playing());
+  }
+
+  // A frame shown for several periods (frames left out after it) lasts that long in both
+  // formats: GIF delays, MP4 time stamps and the last packet's duration.
+  void framesShownLongerKeepTheTime() {
+    QTemporaryDir dir;
+    QImage frame(64, 48, QImage::Format_RGB32);
+    for (const QString& name : {QStringLiteral("t.gif"), QStringLiteral("t.mp4")}) {
+      const std::unique_ptr<AnimationWriter> writer =
+          openAnimation(dir.filePath(name), frame.size(), 10);
+      for (const int ticks : {1, 3, 1, 2}) {
+        frame.fill(QColor::fromHsv(ticks * 60, 200, 200));
+        QVERIFY(writer->addFrame(frame, ticks));
+      }
+      QVERIFY2(writer->finish(), qPrintable(writer->error()));
+    }
+    QImageReader gif(dir.filePath(QStringLiteral("t.gif")));
+    QList<int> delays;
+    for (QImage image; gif.read(&image);) delays << gif.nextImageDelay();
+    QCOMPARE(delays, (QList<int>{100, 300, 100, 200}));
+    const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
+    if (ffprobe.isEmpty()) QSKIP("ffprobe (package ffmpeg, which scripts/dev installs) is missing");
+    const QString out = probe(ffprobe, dir.filePath(QStringLiteral("t.mp4")));
+    QVERIFY2(out.contains(QLatin1String("nb_read_frames=4")) &&
+                 out.contains(QLatin1String("duration=0.7")),
+             qPrintable(out));
   }
 
   // A chart's menu offers "Record animation…"; its dialog starts with the chart's size on

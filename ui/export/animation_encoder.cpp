@@ -17,7 +17,7 @@ AnimationEncoder::~AnimationEncoder() {
   waitForFinished();
 }
 
-bool AnimationEncoder::add(const QImage& picture) {
+bool AnimationEncoder::add(const QImage& picture, int ticks) {
   if (finishing_ || failed_.load() || full() || picture.isNull()) return false;
   if (size_.isEmpty()) size_ = picture.size();
   const QImage frame = fitFrame(picture, size_);
@@ -25,9 +25,9 @@ bool AnimationEncoder::add(const QImage& picture) {
   ++added_;
   QMetaObject::invokeMethod(
       context_,
-      [this, frame] {
+      [this, frame, ticks] {
         if (!writer_) writer_ = openAnimation(path_, frame.size(), framesPerSecond_);
-        if (!failed_.load() && !writer_->addFrame(frame)) {
+        if (!failed_.load() && !writer_->addFrame(frame, ticks)) {
           failed_.store(true);
           emit failed(writer_->error());  // queued to the receivers on the GUI thread
         }

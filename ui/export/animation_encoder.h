@@ -23,9 +23,10 @@ class AnimationEncoder : public QObject {
   // Finishes the file if finish() was not called, and waits for the encoder's thread.
   ~AnimationEncoder() override;
 
-  // Queues `frame` (fitted to the first frame's size). False, and the frame is not taken, while
-  // kMaxPending frames wait, after a failure, or after finish().
-  bool add(const QImage& frame);
+  // Queues `frame` (fitted to the first frame's size), shown for `ticks` frame periods. False,
+  // and the frame is not taken, while kMaxPending frames wait, after a failure, or after
+  // finish().
+  bool add(const QImage& frame, int ticks = 1);
   bool full() const { return pending_.load() >= kMaxPending; }
   // No more frames: the writer commits the file on its thread, then finished() is emitted.
   void finish();

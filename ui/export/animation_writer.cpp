@@ -11,7 +11,7 @@ class Adapter : public AnimationWriter {
  public:
   template <typename... Args>
   explicit Adapter(Args&&... args) : writer_(std::forward<Args>(args)...) {}
-  bool addFrame(const QImage& frame) override { return writer_.addFrame(frame); }
+  bool addFrame(const QImage& frame, int ticks) override { return writer_.addFrame(frame, ticks); }
   bool finish() override { return writer_.finish(); }
   int frames() const override { return writer_.frames(); }
   QString error() const override { return writer_.error(); }

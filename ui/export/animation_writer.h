@@ -10,7 +10,9 @@ namespace bnlab {
 class AnimationWriter {
  public:
   virtual ~AnimationWriter() = default;
-  virtual bool addFrame(const QImage& frame) = 0;
+  // `ticks`: how many frame periods the frame is shown (more than one where frames were left
+  // out, so the animation keeps its time).
+  virtual bool addFrame(const QImage& frame, int ticks) = 0;
   virtual bool finish() = 0;  // commits the file; false, with error(), if anything failed
   virtual int frames() const = 0;
   virtual QString error() const = 0;

@@ -62,11 +62,24 @@ bool GifWriter::fail(const QString& what, int gifError) {
 void GifWriter::buildPalette(const QImage& frame) {
   palette_.clear();
   mapped_.clear();
+  // Counted by runs of one colour: charts are mostly flat, so few hash look-ups.
   QHash<QRgb, int> counts;
+  QRgb run = 0;
+  int length = 0;
   for (int y = 0; y < frame.height(); ++y) {
     const auto* row = reinterpret_cast<const QRgb*>(frame.constScanLine(y));
-    for (int x = 0; x < frame.width(); ++x) ++counts[row[x] | 0xff000000u];
+    for (int x = 0; x < frame.width(); ++x) {
+      const QRgb colour = row[x] | 0xff000000u;
+      if (colour == run) {
+        ++length;
+      } else {
+        if (length > 0) counts[run] += length;
+        run = colour;
+        length = 1;
+      }
+    }
   }
+  if (length > 0) counts[run] += length;
   QVector<QPair<int, QRgb>> byCount;
   byCount.reserve(counts.size());
   for (auto it = counts.cbegin(); it != counts.cend(); ++it) byCount.append({it.value(), it.key()});
@@ -96,7 +109,7 @@ quint8 GifWriter::nearest(QRgb colour) {
   return quint8(best);
 }
 
-bool GifWriter::addFrame(const QImage& frame) {
+bool GifWriter::addFrame(const QImage& frame, int ticks) {
   if (failed_) return false;
   QImage image = frame.size() == size_
                      ? frame
@@ -132,7 +145,7 @@ bool GifWriter::addFrame(const QImage& frame) {
   }
   GraphicsControlBlock control{};
   control.DisposalMode = DISPOSE_DO_NOT;
-  control.DelayTime = frameDelay_;
+  control.DelayTime = std::clamp(frameDelay_ * std::max(1, ticks), 2, 65535);
   control.TransparentColor = NO_TRANSPARENT_COLOR;
   GifByteType extension[4];
   EGifGCBToExtension(&control, extension);
@@ -142,7 +155,15 @@ bool GifWriter::addFrame(const QImage& frame) {
     return fail(QStringLiteral("frame %1").arg(frames_ + 1), gif_->Error);
   for (int y = 0; y < size_.height(); ++y) {
     const auto* row = reinterpret_cast<const QRgb*>(image.constScanLine(y));
-    for (int x = 0; x < size_.width(); ++x) line_[std::size_t(x)] = nearest(row[x] | 0xff000000u);
+    QRgb last = row[0] | 0xff000000u;
+    quint8 index = nearest(last);
+    for (int x = 0; x < size_.width(); ++x) {
+      if (const QRgb colour = row[x] | 0xff000000u; colour != last) {
+        last = colour;
+        index = nearest(colour);
+      }
+      line_[std::size_t(x)] = index;
+    }
     if (EGifPutLine(gif_, line_.data(), size_.width()) == GIF_ERROR)
       return fail(QStringLiteral("frame %1").arg(frames_ + 1), gif_->Error);
   }

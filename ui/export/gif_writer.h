@@ -25,8 +25,9 @@ class GifWriter {
   GifWriter(const GifWriter&) = delete;
   GifWriter& operator=(const GifWriter&) = delete;
 
-  // The first frame sets the palette. Frames of another size are scaled to the GIF's.
-  bool addFrame(const QImage& frame);
+  // Frames of another size are scaled to the GIF's. `ticks`: how many frame delays the frame
+  // is shown (more than one where frames were left out, so the GIF keeps its time).
+  bool addFrame(const QImage& frame, int ticks = 1);
   // Writes the trailer and commits the file. False, with error(), if anything failed.
   bool finish();
 

@@ -125,7 +125,10 @@ bool Mp4Writer::drain(bool flushing) {
     const int code = avcodec_receive_packet(codec_, packet_);
     if (code == AVERROR(EAGAIN) || (flushing && code == AVERROR_EOF)) return true;
     if (code < 0) return fail(QStringLiteral("encoding"), code);
-    packet_->duration = 1;  // one frame: else the index ends at the last frame's start, cutting it
+    // Its frame's length: else the index ends at the last frame's start, cutting it.
+    const auto duration = durations_.find(packet_->pts);
+    packet_->duration = duration == durations_.end() ? 1 : duration->second;
+    if (duration != durations_.end()) durations_.erase(duration);
     av_packet_rescale_ts(packet_, codec_->time_base, stream_->time_base);
     packet_->stream_index = stream_->index;
     const int written = av_interleaved_write_frame(format_, packet_);
@@ -134,7 +137,7 @@ bool Mp4Writer::drain(bool flushing) {
   }
 }
 
-bool Mp4Writer::addFrame(const QImage& picture) {
+bool Mp4Writer::addFrame(const QImage& picture, int ticks) {
   if (failed_) return false;
   QImage image = picture.convertToFormat(QImage::Format_RGB32);  // B, G, R, 255 in memory
   scaler_ = sws_getCachedContext(scaler_, image.width(), image.height(), AV_PIX_FMT_BGRA,
@@ -146,7 +149,9 @@ bool Mp4Writer::addFrame(const QImage& picture) {
   const uint8_t* source[1] = {image.constBits()};
   const int sourceStride[1] = {int(image.bytesPerLine())};
   sws_scale(scaler_, source, sourceStride, 0, image.height(), frame_->data, frame_->linesize);
-  frame_->pts = frames_;
+  frame_->pts = ticks_;
+  durations_[ticks_] = std::max(1, ticks);
+  ticks_ += std::max(1, ticks);
   if ((code = avcodec_send_frame(codec_, frame_)) < 0)
     return fail(QStringLiteral("encoding frame %1").arg(frames_ + 1), code);
   ++frames_;

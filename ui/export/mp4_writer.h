@@ -7,6 +7,7 @@
 #include <QSaveFile>
 #include <QString>
 #include <cstdint>
+#include <map>
 
 struct AVCodecContext;
 struct AVFormatContext;
@@ -25,7 +26,9 @@ class Mp4Writer {
   Mp4Writer(const Mp4Writer&) = delete;
   Mp4Writer& operator=(const Mp4Writer&) = delete;
 
-  bool addFrame(const QImage& frame);
+  // `ticks`: how many frame periods the frame is shown (more than one where frames were left
+  // out, so the video keeps its time).
+  bool addFrame(const QImage& frame, int ticks = 1);
   bool finish();  // flushes the encoder, writes the index and commits the file
 
   int frames() const { return frames_; }
@@ -47,6 +50,8 @@ class Mp4Writer {
   AVPacket* packet_ = nullptr;
   SwsContext* scaler_ = nullptr;
   int frames_ = 0;
+  std::int64_t ticks_ = 0;                 // the next frame's time stamp, in frame periods
+  std::map<std::int64_t, int> durations_;  // each frame in the encoder: time stamp → ticks
   bool failed_ = false;
   bool headerWritten_ = false;
   QString error_;
