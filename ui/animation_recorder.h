@@ -2,11 +2,14 @@
 // Records an animation from the window, on the GUI thread, into an AnimationEncoder (which
 // encodes on its own thread). Two lengths:
 // - until stop(): a frame every 1/fps s of what the window shows then, so the animation plays
-//   at the speed the user watched; a frame the encoder has no room for is dropped and counted.
+//   at the speed the user watched. While the encoder has no room, no picture is drawn and the
+//   next frame is shown longer instead, so the animation keeps its time.
 // - the next N steps: F frames at evenly spread steps from the step training is at. Training
-//   pauses at each frame's step (TrainingController::pauseAt) until the frame is drawn, so the
-//   frames are at exactly those steps whatever the speed; the worker is only sent commands.
+//   pauses at each frame's step (TrainingController::pauseAt) until the frame is drawn and the
+//   encoder has taken it, so the frames are at exactly those steps whatever the speed; the
+//   worker is only sent commands.
 #include <QElapsedTimer>
+#include <QImage>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -25,12 +28,23 @@ class AnimationRecorder : public QObject {
   explicit AnimationRecorder(MainWindow& window);
   ~AnimationRecorder() override;
 
-  void start(const RecordingPlan& plan);
+  // False (and nothing starts) while the last recording's file is still being written.
+  bool start(const RecordingPlan& plan);
   // Ends the recording; the file is written when finished() comes.
   void stop() { end(QString()); }
-  // Ends the recording and waits until the file is written (the window closing).
-  void stopAndWait();
+  // Ends the recording and waits until the file is written (the window closing): "" or why it
+  // could not be. finished() is not emitted.
+  QString stopAndWait();
   bool recording() const { return encoder_ && !ending_; }
+  // Recording, or writing the last recording's file.
+  bool busy() const { return encoder_ != nullptr; }
+  // The next N steps: training waits at a frame's step, for the frame to be taken; Play must
+  // not let it go on (the recorder resumes it).
+  bool holdsTraining() const {
+    return recording() && plan_.steps > 0 && (waitingForPause_ || !held_.isNull());
+  }
+  // The network was rebuilt (Reset, a new configuration): a next-N-steps recording ends.
+  void trainingRebuilt();
   const RecordingPlan& plan() const { return plan_; }
   int frames() const { return frames_; }
   // The file's frame size in pixels: the first frame's (later ones are fitted to it).
@@ -49,10 +63,14 @@ class AnimationRecorder : public QObject {
  private:
   void tick();             // until-stopped: one frame of what is shown now
   void snapshotArrived();  // next-N-steps: a frame when training waits at its step
+  void offerHeld();        // next-N-steps: the frame drawn at its step, to the encoder
   void advance();          // next-N-steps: train on to the next frame's step
-  // One frame of what is shown, for `ticks` frame periods; false if there is no picture.
-  bool capture(qint64 step, int ticks);
-  void end(const QString& why);  // stops capturing; the encoder finishes the file
+  // What is shown now, with its step written on it; null (and the recording ends) if the
+  // chart is gone.
+  QImage picture(qint64 step);
+  void took(qint64 step);        // the encoder took a frame showing `step`
+  void end(const QString& why);  // stops capturing (`why`: a sentence, if it ended early)
+  void encoded(bool ok, const QString& error, int frames);
   void report();
 
   MainWindow& window_;
@@ -62,9 +80,9 @@ class AnimationRecorder : public QObject {
   QElapsedTimer clock_;
   QMetaObject::Connection arrivals_, failures_;
   bool ending_ = false;
-  QString why_;  // why the recording ended before stop(), for the message
+  QString why_;
   int frames_ = 0, dropped_ = 0;
-  qint64 ticks_ = 0;  // frame periods captured so far, frames left out included
+  qint64 ticks_ = 0;  // until-stopped: frame periods so far, frames left out included
   int owed_ = 0;      // periods of frames left out since the last frame the encoder took
   std::vector<qint64> frameSteps_;
   QSize frameSize_;
@@ -73,6 +91,9 @@ class AnimationRecorder : public QObject {
   bool wasPlaying_ = false;
   bool startsTraining_ = false;  // the user had training paused: Play once, at the first frame
   qint64 firstStep_ = 0, target_ = 0, lastStep_ = 0;
+  QImage held_;  // drawn at its step, waiting for room in the encoder
+  qint64 heldStep_ = 0;
+  bool heldEnds_ = false;  // training stopped at its configured end: the held frame is the last
 };
 
 }  // namespace bnlab

@@ -6,6 +6,7 @@
 #include <QFileDialog>
 #include <QIcon>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -331,6 +332,7 @@ ExperimentConfig MainWindow::currentConfig() const {
 }
 
 void MainWindow::rebuild() {
+  if (recorder_) recorder_->trainingRebuilt();
   stall_.clear();  // a new network starts learning anew
   config_ = currentConfig();
   const std::vector<std::string> errors = config_.validate();
@@ -400,10 +402,12 @@ void MainWindow::showCaption(const Preset& preset) {
 void MainWindow::togglePlay() {
   wantRunning_ = !wantRunning_;
   controls_->setRunning(wantRunning_);
-  if (wantRunning_)
-    controller_.play();
-  else
+  if (wantRunning_) {
+    // A recording that holds training at a frame's step resumes it once the frame is taken.
+    if (!recorder_ || !recorder_->holdsTraining()) controller_.play();
+  } else {
     controller_.pause();
+  }
 }
 
 void MainWindow::redraw() {
@@ -433,7 +437,10 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (persistent_) QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
-  recorder_->stopAndWait();  // a recording in progress is saved
+  // A recording in progress is saved; if it cannot be, the user hears of it before the window
+  // goes.
+  if (const QString error = recorder_->stopAndWait(); !error.isEmpty())
+    QMessageBox::warning(this, tr("Animation not saved"), error);
   redrawTimer_.stop();
   controller_.shutdown();
   event->accept();

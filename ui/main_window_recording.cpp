@@ -74,6 +74,10 @@ void MainWindow::recordAnimation(const QString& chart) {
     statusBar()->showMessage(tr("Already recording: stop that recording first (Ctrl+R)"), 6000);
     return;
   }
+  if (recorder_->busy()) {
+    statusBar()->showMessage(tr("Still saving the last recording: try again in a moment"), 6000);
+    return;
+  }
   QString title;
   QSize size;
   if (!chart.isEmpty()) {
@@ -92,7 +96,7 @@ void MainWindow::recordAnimation(const QString& chart) {
   RecordDialog dialog(plan, title, !lesson,
                       tr("Not during a lesson: the lesson stops training at its own steps"), this);
   if (dialog.exec() != QDialog::Accepted) return;
-  recorder_->start(dialog.plan());
+  if (!recorder_->start(dialog.plan())) return;
   recordAction_->setText(tr("Stop &recording"));
   recordAction_->setIconText(tr("Stop"));
   recordAction_->setIcon(style()->standardIcon(QStyle::SP_MediaStop));

@@ -2,6 +2,8 @@
 // in the centre, chosen from the View menu, the toolbar or the Figure 1 chart's button.
 #include "main_window.h"
 
+#include "animation_recorder.h"
+
 namespace bnlab {
 
 QWidget* MainWindow::buildViews(QWidget* dashboard) {
@@ -58,16 +60,16 @@ void MainWindow::showView(View view) {
 
 void MainWindow::drawShownView() {
   if (!shown_) return;
-  switch (shownView()) {
-    case View::Dashboard:
-      break;  // drawn with every snapshot: Export all needs its charts' models
-    case View::AllLayers:
-      allLayers_->showSnapshot(shown_);
-      break;
-    case View::FigureOne:
-      figureOne_->showSnapshot(*shown_);
-      break;
-  }
+  // The dashboard is drawn with every snapshot (Export all needs its charts' models); another
+  // view when it is shown, or when one of its charts is being recorded.
+  const QString recorded =
+      recorder_ && recorder_->recording() ? recorder_->plan().chart : QString();
+  const auto drawn = [&](View view, QWidget* widget) {
+    return shownView() == view ||
+           (!recorded.isEmpty() && widget->findChild<plot::PlotWidget*>(recorded));
+  };
+  if (drawn(View::AllLayers, allLayers_)) allLayers_->showSnapshot(shown_);
+  if (drawn(View::FigureOne, figureOne_)) figureOne_->showSnapshot(*shown_);
 }
 
 }  // namespace bnlab

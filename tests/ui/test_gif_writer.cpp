@@ -74,10 +74,24 @@ class GifWriterTest : public QObject {
     QCOMPARE(QColor(back.pixel(190, 110)), QColor(0x1f77b4));
   }
 
+  // GIF counts hundredths of a second: at 30 fps the delays are rounded so that every three
+  // frames last exactly 10 hundredths (3, 3, 4), and a frame shown twice lasts two periods.
+  void delaysKeepTheFrameRate() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("thirty.gif"));
+    GifWriter gif(path, QSize(20, 10), 30);
+    for (int i = 0; i < 6; ++i) QVERIFY(gif.addFrame(frame(i, QSize(20, 10)), i == 5 ? 2 : 1));
+    QVERIFY(gif.finish());
+    QImageReader reader(path);
+    QList<int> delays;
+    for (QImage image; reader.read(&image);) delays << reader.nextImageDelay();
+    QCOMPARE(delays, (QList<int>{30, 30, 40, 30, 30, 70}));
+  }
+
   void otherSizesAreScaled() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("scaled.gif"));
-    GifWriter gif(path, QSize(100, 60), 5);
+    GifWriter gif(path, QSize(100, 60), 20);
     QVERIFY(gif.addFrame(frame(0, QSize(200, 120))));
     QVERIFY(gif.finish());
     QCOMPARE(QImageReader(path).size(), QSize(100, 60));

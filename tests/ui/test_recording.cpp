@@ -124,11 +124,11 @@ class RecordingTest : public QObject {
     recorder.start(plan);
     QCOMPARE(recorder.frameSize(), size);
     QTest::qWait(1500);
+    QTRY_VERIFY(recorder.frames() >= 3);
     recorder.stop();
     const double seconds = watched.elapsed() / 1000.0;
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-    QVERIFY2(recorder.frames() >= 3, qPrintable(QString::number(recorder.frames())));
     QVERIFY(recorder.frameSteps().back() > recorder.frameSteps().front());  // training went on
     const QString out = probe(ffprobe, plan.path);
     for (const QString& expected :
@@ -182,28 +182,94 @@ class RecordingTest : public QObject {
       if (action->text().contains(QLatin1String("Record"))) record = action;
     QVERIFY(record);
     const QString path = dir.filePath(QStringLiteral("loss.gif"));
-    bool sawDialog = false;
+    // The dialog is filled in and accepted, or closed, whatever it shows; checked after.
+    RecordingPlan shown;
     QTimer::singleShot(0, this, [&] {
       auto* dialog = qobject_cast<RecordDialog*>(QApplication::activeModalWidget());
-      if (!dialog) return;
-      sawDialog = true;
-      QCOMPARE(dialog->plan().size, chart->size());
-      QCOMPARE(dialog->plan().chart, QStringLiteral("loss"));
+      if (!dialog) {
+        if (QApplication::activeModalWidget()) QApplication::activeModalWidget()->close();
+        return;
+      }
+      shown = dialog->plan();
       dialog->findChild<QLineEdit*>()->setText(path);
       const QList<QRadioButton*> lengths = dialog->findChildren<QRadioButton*>();
-      lengths.back()->setChecked(true);  // the next N steps
       const QList<QSpinBox*> boxes = dialog->findChildren<QSpinBox*>();
-      boxes.at(0)->setValue(30);  // steps
-      boxes.at(1)->setValue(4);   // frames
+      if (lengths.size() != 2 || boxes.size() < 2) return dialog->reject();
+      lengths.back()->setChecked(true);  // the next N steps
+      boxes.at(0)->setValue(30);         // steps
+      boxes.at(1)->setValue(4);          // frames
       dialog->accept();
     });
     record->trigger();
-    QVERIFY(sawDialog);
+    QCOMPARE(shown.chart, QStringLiteral("loss"));
+    QCOMPARE(shown.size, chart->size());
+    QVERIFY(live.window.recorder()->busy());
     QSignalSpy finished(live.window.recorder(), &AnimationRecorder::finished);
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     QCOMPARE(gifFrames(path).size(), 4);
-    QCOMPARE(gifFrames(path).front().size(), chart->size());
+    QCOMPARE(gifFrames(path).front().size(), shown.size);
+  }
+
+  // The next N steps while training plays: Pause and Play in between do not move a frame off
+  // its step, and training plays on after the recording.
+  void nextStepsWhilePlayingSurvivePauseAndPlay() {
+    LiveWindow live(MainWindow::Start::Playing);
+    live.window.controls()->speedSlider()->setValue(300);  // 400 steps in about 1.3 s
+    QTemporaryDir dir;
+    RecordingPlan plan;
+    plan.path = dir.filePath(QStringLiteral("paused.mp4"));
+    plan.chart = QStringLiteral("layer1-distribution");
+    plan.size = QSize(320, 200);
+    plan.steps = 400;
+    plan.frames = 9;
+    AnimationRecorder& recorder = *live.window.recorder();
+    QSignalSpy finished(&recorder, &AnimationRecorder::finished);
+    QVERIFY(recorder.start(plan));
+    QTRY_VERIFY(recorder.frames() >= 3);
+    live.window.setPlaying(false);
+    QTest::qWait(300);
+    QVERIFY(recorder.recording() && recorder.frames() < 9);
+    live.window.setPlaying(true);
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const std::vector<qint64>& steps = recorder.frameSteps();
+    QCOMPARE(steps.size(), std::size_t(9));
+    for (std::size_t i = 0; i < steps.size(); ++i) QCOMPARE(steps[i], steps[0] + 50 * qint64(i));
+    QVERIFY(live.window.playing());
+    const qint64 last = steps.back();
+    QTRY_VERIFY(live.window.controller().running() &&
+                live.window.controller().latest()->step > last);
+  }
+
+  // While the last file is being written a new recording does not start; a Reset ends a
+  // next-N-steps recording, whose frames so far are saved with a note saying so.
+  void busyAndResetAreHandled() {
+    LiveWindow live(MainWindow::Start::Playing);
+    live.window.controls()->speedSlider()->setValue(200);
+    QTemporaryDir dir;
+    RecordingPlan plan;
+    plan.path = dir.filePath(QStringLiteral("reset.gif"));
+    plan.chart = QStringLiteral("accuracy");
+    plan.size = QSize(320, 200);
+    plan.steps = 2000;
+    plan.frames = 41;
+    AnimationRecorder& recorder = *live.window.recorder();
+    QSignalSpy finished(&recorder, &AnimationRecorder::finished);
+    QVERIFY(recorder.start(plan));
+    QVERIFY(!recorder.start(plan));
+    QTRY_VERIFY(recorder.frames() >= 2);
+    emit live.window.controls()->resetClicked();
+    QVERIFY(!recorder.recording());
+    QVERIFY(!recorder.start(plan));  // still writing
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.first().at(0).toBool());
+    QVERIFY2(finished.first().at(2).toString().contains(QLatin1String("rebuilt")),
+             qPrintable(finished.first().at(2).toString()));
+    QCOMPARE(gifFrames(plan.path).size(), recorder.frames());
+    auto* box = live.window.findChild<QMessageBox*>();
+    QVERIFY(box);
+    box->close();
   }
 
   // A file that cannot be written: the recording ends with a message naming it, and no file.

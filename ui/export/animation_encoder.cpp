@@ -54,6 +54,7 @@ void AnimationEncoder::finish() {
           frames = writer_->frames();
         }
         writer_.reset();  // on the thread that used it
+        result_ = error;
         emit finished(ok, error, frames);
         QThread::currentThread()->quit();
       },

@@ -33,6 +33,8 @@ class AnimationEncoder : public QObject {
   // Blocks until the file is written (or has failed).
   void waitForFinished();
   int framesAdded() const { return added_; }
+  // After waitForFinished(): "" if the file was written, else why not.
+  QString error() const { return result_; }
 
  signals:
   // The first failure, as soon as the encoder's thread meets it (the file will not be written).
@@ -45,6 +47,7 @@ class AnimationEncoder : public QObject {
   QThread thread_;
   QObject* context_;                         // lives on thread_: the writer's calls run there
   std::unique_ptr<AnimationWriter> writer_;  // touched only on thread_
+  QString result_;                           // written on thread_ before it ends
   std::atomic<int> pending_{0};
   std::atomic<bool> failed_{false};
   QSize size_;

@@ -25,8 +25,7 @@ std::unique_ptr<AnimationWriter> openAnimation(const QString& path, QSize size,
                                                int framesPerSecond) {
   if (path.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive))
     return std::make_unique<Adapter<Mp4Writer>>(path, size, framesPerSecond);
-  // GIF counts time in hundredths of a second.
-  return std::make_unique<Adapter<GifWriter>>(path, size, 100 / framesPerSecond);
+  return std::make_unique<Adapter<GifWriter>>(path, size, framesPerSecond);
 }
 
 }  // namespace bnlab

@@ -29,8 +29,8 @@ int GifWriter::writeToFile(GifFileType* gif, const unsigned char* bytes, int len
   return int(self->file_.write(reinterpret_cast<const char*>(bytes), length));
 }
 
-GifWriter::GifWriter(const QString& path, QSize size, int frameDelay)
-    : file_(path), size_(size), frameDelay_(std::clamp(frameDelay, 2, 65535)) {
+GifWriter::GifWriter(const QString& path, QSize size, int framesPerSecond)
+    : file_(path), size_(size), framesPerSecond_(std::clamp(framesPerSecond, 1, 50)) {
   if (size.isEmpty()) {
     failed_ = true;
     error_ = QStringLiteral("an animation needs a size");
@@ -145,7 +145,10 @@ bool GifWriter::addFrame(const QImage& frame, int ticks) {
   }
   GraphicsControlBlock control{};
   control.DisposalMode = DISPOSE_DO_NOT;
-  control.DelayTime = std::clamp(frameDelay_ * std::max(1, ticks), 2, 65535);
+  // Hundredths from the start to this frame's end, less those to its start.
+  const qint64 start = ticks_ * 100 / framesPerSecond_;
+  ticks_ += std::max(1, ticks);
+  control.DelayTime = int(std::clamp<qint64>(ticks_ * 100 / framesPerSecond_ - start, 2, 65535));
   control.TransparentColor = NO_TRANSPARENT_COLOR;
   GifByteType extension[4];
   EGifGCBToExtension(&control, extension);

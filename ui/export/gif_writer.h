@@ -19,8 +19,9 @@ namespace bnlab {
 
 class GifWriter {
  public:
-  // frameDelay: each frame's display time, in hundredths of a second (GIF's unit).
-  GifWriter(const QString& path, QSize size, int frameDelay);
+  // Played at `framesPerSecond` (1 to 50). GIF counts time in hundredths of a second, so each
+  // frame's delay is rounded to keep the total exact: at 30 fps, 3, 3 and 4 hundredths.
+  GifWriter(const QString& path, QSize size, int framesPerSecond);
   ~GifWriter();
   GifWriter(const GifWriter&) = delete;
   GifWriter& operator=(const GifWriter&) = delete;
@@ -42,7 +43,8 @@ class GifWriter {
 
   QSaveFile file_;
   QSize size_;
-  int frameDelay_;
+  int framesPerSecond_;
+  qint64 ticks_ = 0;  // frame periods written so far
   GifFileType* gif_ = nullptr;
   QVector<QRgb> palette_;
   QHash<QRgb, quint8> mapped_;  // every colour met so far, and its palette index
