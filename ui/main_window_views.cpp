@@ -1,8 +1,7 @@
 // The main window's views: the dashboard, every layer at once, and Figure 1 large, one at a time
 // in the centre, chosen from the View menu, the toolbar or the Figure 1 chart's button.
-#include "main_window.h"
-
 #include "animation_recorder.h"
+#include "main_window.h"
 
 namespace bnlab {
 
