@@ -35,6 +35,18 @@ ExperimentConfig smallConfig() {
   return config;
 }
 
+// A recording of the next `steps` steps of `chart` in `frames` frames.
+RecordingPlan nextSteps(const QString& path, const char* chart, QSize size, qint64 steps,
+                        int frames) {
+  RecordingPlan plan;
+  plan.path = path;
+  plan.chart = QLatin1String(chart);
+  plan.size = size;
+  plan.steps = steps;
+  plan.frames = frames;
+  return plan;
+}
+
 // A live window at 1400×900 that has drawn its first snapshot.
 struct LiveWindow {
   explicit LiveWindow(MainWindow::Start start = MainWindow::Start::Paused,
@@ -79,13 +91,9 @@ class RecordingTest : public QObject {
   void nextStepsOfAChart() {
     LiveWindow live;
     QTemporaryDir dir;
-    RecordingPlan plan;
-    plan.path = dir.filePath(QStringLiteral("layer.gif"));
-    plan.chart = QStringLiteral("layer2-distribution");
-    plan.size = QSize(400, 250);
+    RecordingPlan plan = nextSteps(dir.filePath(QStringLiteral("layer.gif")), "layer2-distribution",
+                                   QSize(400, 250), 240, 5);
     plan.scale = 2;
-    plan.steps = 240;
-    plan.frames = 5;
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     recorder.start(plan);
@@ -217,12 +225,8 @@ class RecordingTest : public QObject {
     LiveWindow live(MainWindow::Start::Playing);
     live.window.controls()->speedSlider()->setValue(300);  // 400 steps in about 1.3 s
     QTemporaryDir dir;
-    RecordingPlan plan;
-    plan.path = dir.filePath(QStringLiteral("paused.mp4"));
-    plan.chart = QStringLiteral("layer1-distribution");
-    plan.size = QSize(320, 200);
-    plan.steps = 400;
-    plan.frames = 9;
+    RecordingPlan plan = nextSteps(dir.filePath(QStringLiteral("paused.mp4")),
+                                   "layer1-distribution", QSize(320, 200), 400, 9);
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     QVERIFY(recorder.start(plan));
@@ -248,12 +252,8 @@ class RecordingTest : public QObject {
     LiveWindow live(MainWindow::Start::Playing);
     live.window.controls()->speedSlider()->setValue(200);
     QTemporaryDir dir;
-    RecordingPlan plan;
-    plan.path = dir.filePath(QStringLiteral("reset.gif"));
-    plan.chart = QStringLiteral("accuracy");
-    plan.size = QSize(320, 200);
-    plan.steps = 2000;
-    plan.frames = 41;
+    RecordingPlan plan =
+        nextSteps(dir.filePath(QStringLiteral("reset.gif")), "accuracy", QSize(320, 200), 2000, 41);
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     QVERIFY(recorder.start(plan));
@@ -279,12 +279,8 @@ class RecordingTest : public QObject {
     QFile blocker(dir.filePath(QStringLiteral("not-a-folder")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    RecordingPlan plan;
-    plan.path = dir.filePath(QStringLiteral("not-a-folder/x.gif"));
-    plan.chart = QStringLiteral("loss");
-    plan.size = QSize(300, 200);
-    plan.steps = 20;
-    plan.frames = 3;
+    RecordingPlan plan = nextSteps(dir.filePath(QStringLiteral("not-a-folder/x.gif")), "loss",
+                                   QSize(300, 200), 20, 3);
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     recorder.start(plan);
@@ -307,12 +303,9 @@ class RecordingTest : public QObject {
     config.steps = 50;
     LiveWindow live(MainWindow::Start::Paused, config);
     QTemporaryDir dir;
-    RecordingPlan plan;
-    plan.path = dir.filePath(QStringLiteral("short.gif"));
-    plan.chart = QStringLiteral("loss");
-    plan.size = QSize(300, 200);
-    plan.steps = 200;
-    plan.frames = 11;  // steps 0, 20, … 200: the run ends at 50
+    RecordingPlan plan =
+        nextSteps(dir.filePath(QStringLiteral("short.gif")), "loss", QSize(300, 200), 200,
+                  11);  // steps 0, 20, … 200: the run ends at 50
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     recorder.start(plan);
