@@ -73,11 +73,11 @@ void AnimationRecorder::encoded(bool ok, const QString& error, int frames) {
       notes << tr("The recording ended at step %1: %2")
                    .arg(number(frameSteps_.empty() ? 0 : frameSteps_.back()), why_);
     if (dropped_ > 0)
-      notes << tr(
-          "%n frame(s) were left out because encoding fell behind; the frames after "
-          "them are shown longer, so the animation keeps its time. A smaller scale or "
-          "fewer frames a second would keep up.",
-          nullptr, dropped_);
+      notes << (dropped_ == 1 ? tr("1 frame was left out")
+                              : tr("%1 frames were left out").arg(dropped_)) +
+                   tr(" because encoding fell behind; the frames after them are shown longer, so "
+                      "the animation keeps its time. A smaller scale or fewer frames a second "
+                      "would keep up.");
     note = notes.join(QLatin1Char(' '));
   } else {
     message = tr("The animation was not saved. %1").arg(error);
@@ -128,7 +128,7 @@ void AnimationRecorder::tick() {
   const int ticks = int(due - ticks_);
   ticks_ = due;
   if (encoder_->full()) {  // no picture drawn for nothing
-    ++dropped_;
+    dropped_ += ticks;
     owed_ += ticks;
   } else {
     window_.redraw();
@@ -204,12 +204,15 @@ void AnimationRecorder::advance() {
 void AnimationRecorder::report() {
   if (plan_.steps == 0) {
     const qint64 seconds = clock_.elapsed() / 1000;
-    emit progress(tr("%1:%2 · %n frame(s)", nullptr, frames_)
+    emit progress(tr("Recording %1:%2 · %3")
                       .arg(seconds / 60)
-                      .arg(seconds % 60, 2, 10, QLatin1Char('0')));
+                      .arg(seconds % 60, 2, 10, QLatin1Char('0'))
+                      .arg(frames_ == 1 ? tr("1 frame") : tr("%1 frames").arg(frames_)));
   } else {
-    emit progress(
-        tr("frame %1 of %2 · step %3").arg(frames_).arg(plan_.frames).arg(number(lastStep_)));
+    emit progress(tr("Recording frame %1 of %2 · step %3")
+                      .arg(frames_)
+                      .arg(plan_.frames)
+                      .arg(number(lastStep_)));
   }
 }
 
@@ -234,6 +237,7 @@ void AnimationRecorder::end(const QString& why) {
       controller.play();
   }
   encoder_->finish();
+  emit progress(tr("Saving %1…").arg(QFileInfo(plan_.path).fileName()));
 }
 
 }  // namespace bnlab

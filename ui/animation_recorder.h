@@ -53,7 +53,8 @@ class AnimationRecorder : public QObject {
   const std::vector<qint64>& frameSteps() const { return frameSteps_; }
 
  signals:
-  // While recording: "0:07 · 70 frames" or "frame 12 of 60 · step 1,800".
+  // While recording: "Recording 0:07 · 70 frames" or "Recording frame 12 of 60 · step 1,800";
+  // then "Saving FILE…" until finished().
   void progress(const QString& text);
   // The recording ended and its file is written (ok) or not: `message` says which (and why
   // not), in a line; `note` what the user should know of a saved file (it ended early, frames

@@ -1,5 +1,7 @@
 // File → Record animation, a chart's "Record animation…", the toolbar's Record button and the
 // status bar's indicator while recording.
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QMessageBox>
 #include <QPainter>
@@ -62,9 +64,9 @@ void MainWindow::buildRecording(QMenu* file) {
   recordingIndicator_->hide();
 
   connect(recorder_, &AnimationRecorder::progress, this, [this](const QString& text) {
-    recordingLabel_->setText(
-        QStringLiteral("<span style='color:#d93025'>●</span> ") +
-        tr("Recording %1 — %2").arg(QFileInfo(recorder_->plan().path).fileName(), text));
+    recordingLabel_->setText(QStringLiteral("<span style='color:#d93025'>●</span> ") +
+                             text.toHtmlEscaped());
+    recordingLabel_->setToolTip(QDir::toNativeSeparators(recorder_->plan().path));
   });
   connect(recorder_, &AnimationRecorder::finished, this, &MainWindow::recordingEnded);
 }
