@@ -147,7 +147,8 @@ class RecordingTest : public QObject {
     // It plays for as long as it was watched (frames left out or not).
     const double duration =
         out.section(QLatin1String("duration="), 1).section(QLatin1Char('\n'), 0, 0).toDouble();
-    QVERIFY2(std::abs(duration - seconds) < 0.35,
+    // (Its last frame period began at the last tick before Stop, up to a slow frame earlier.)
+    QVERIFY2(duration > seconds - 0.5 && duration < seconds + 0.15,
              qPrintable(QStringLiteral("%1 s for %2 s watched").arg(duration).arg(seconds)));
     QVERIFY(live.window.playing());
   }
