@@ -22,7 +22,6 @@ bool AnimationEncoder::add(const QImage& picture, int ticks) {
   if (size_.isEmpty()) size_ = picture.size();
   const QImage frame = fitFrame(picture, size_);
   ++pending_;
-  ++added_;
   QMetaObject::invokeMethod(
       context_,
       [this, frame, ticks] {

@@ -32,7 +32,6 @@ class AnimationEncoder : public QObject {
   void finish();
   // Blocks until the file is written (or has failed).
   void waitForFinished();
-  int framesAdded() const { return added_; }
   // After waitForFinished(): "" if the file was written, else why not.
   QString error() const { return result_; }
 
@@ -51,7 +50,6 @@ class AnimationEncoder : public QObject {
   std::atomic<int> pending_{0};
   std::atomic<bool> failed_{false};
   QSize size_;
-  int added_ = 0;
   bool finishing_ = false;
 };
 
