@@ -3,6 +3,7 @@
 // the dashboard until stopped (an MP4 FFmpeg decodes), the chart menu's entry and its dialog,
 // an unwritable file (a message, no file), and a window closed while recording (the file saved).
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
@@ -337,6 +338,31 @@ class RecordingTest : public QObject {
       live.window.close();
     }
     QVERIFY(gifFrames(path).size() >= 3);
+  }
+
+  // A recording whose file cannot be committed when the window closes (its folder is gone):
+  // the window says so before it goes.
+  void closingReportsARecordingNotSaved() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("gone")));
+    LiveWindow live(MainWindow::Start::Playing);
+    RecordingPlan plan;
+    plan.path = dir.filePath(QStringLiteral("gone/closed.mp4"));
+    plan.chart = QStringLiteral("accuracy");
+    plan.size = QSize(320, 200);
+    live.window.recorder()->start(plan);
+    QTRY_VERIFY(live.window.recorder()->frames() >= 2);
+    QVERIFY(QDir(dir.filePath(QStringLiteral("gone"))).removeRecursively());
+    QString shown;
+    QTimer::singleShot(0, this, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        shown = box->text();
+        box->accept();
+      }
+    });
+    live.window.close();
+    QVERIFY2(shown.contains(QLatin1String("closed.mp4")), qPrintable(shown));
+    QVERIFY(!QFileInfo::exists(plan.path));
   }
 };
 
