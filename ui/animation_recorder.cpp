@@ -37,7 +37,7 @@ bool AnimationRecorder::start(const RecordingPlan& plan) {
   held_ = QImage();
   ending_ = false;
   why_.clear();
-  encoder_ = new AnimationEncoder(plan_.path, plan_.framesPerSecond, this);
+  encoder_ = new AnimationEncoder(plan_.path, plan_.framesPerSecond, this, opener_);
   connect(encoder_, &AnimationEncoder::failed, this, [this] { end(QString()); });
   connect(encoder_, &AnimationEncoder::finished, this, &AnimationRecorder::encoded);
   if (plan_.steps == 0) {
@@ -113,6 +113,13 @@ QImage AnimationRecorder::picture(qint64 step) {
   return stampStep(image, step);
 }
 
+QImage AnimationRecorder::shownPicture(qint64& step) {
+  window_.redraw();
+  const SnapshotPtr shown = window_.shownSnapshot();
+  step = shown ? shown->step : 0;
+  return picture(step);
+}
+
 void AnimationRecorder::took(qint64 step) {
   ++frames_;
   frameSteps_.push_back(step);
@@ -131,10 +138,8 @@ void AnimationRecorder::tick() {
     dropped_ += ticks;
     owed_ += ticks;
   } else {
-    window_.redraw();
-    const SnapshotPtr shown = window_.shownSnapshot();
-    const qint64 step = shown ? shown->step : 0;
-    const QImage frame = picture(step);
+    qint64 step = 0;
+    const QImage frame = shownPicture(step);
     if (frame.isNull()) return;
     if (encoder_->add(frame, owed_ + ticks)) took(step);
   }
@@ -236,8 +241,25 @@ void AnimationRecorder::end(const QString& why) {
     else if (window_.playing())
       controller.play();
   }
-  encoder_->finish();
+  int ticks = 0;
+  const QImage last = plan_.steps == 0 && why.isEmpty() ? lastPicture(ticks) : QImage();
+  encoder_->finish(last, ticks);
   emit progress(tr("Saving %1…").arg(QFileInfo(plan_.path).fileName()));
+}
+
+QImage AnimationRecorder::lastPicture(int& ticks) {
+  // Until stopped: the periods since the last frame taken (those left out, and those up to now
+  // past the last tick) are shown as a last frame of what is shown at the stop, so the
+  // animation plays for as long as it was watched even when encoding fell behind.
+  const qint64 due = (clock_.elapsed() * plan_.framesPerSecond + 500) / 1000;
+  owed_ += int(std::max<qint64>(0, due - ticks_));
+  ticks_ = std::max(ticks_, due);
+  ticks = owed_;
+  if (owed_ == 0 || frames_ == 0) return QImage();
+  qint64 step = 0;
+  const QImage frame = shownPicture(step);  // (a chart gone: null; end() is under way)
+  if (!frame.isNull()) took(step);
+  return frame;
 }
 
 }  // namespace bnlab

@@ -3,7 +3,8 @@
 // encodes on its own thread). Two lengths:
 // - until stop(): a frame every 1/fps s of what the window shows then, so the animation plays
 //   at the speed the user watched. While the encoder has no room, no picture is drawn and the
-//   next frame is shown longer instead, so the animation keeps its time.
+//   next frame is shown longer instead, and at the stop a last frame takes the periods still
+//   owed, so the animation keeps its time.
 // - the next N steps: F frames at evenly spread steps from the step training is at. Training
 //   pauses at each frame's step (TrainingController::pauseAt) until the frame is drawn and the
 //   encoder has taken it, so the frames are at exactly those steps whatever the speed; the
@@ -30,6 +31,8 @@ class AnimationRecorder : public QObject {
 
   // False (and nothing starts) while the last recording's file is still being written.
   bool start(const RecordingPlan& plan);
+  // How recordings' files are written (openAnimation unless set: a test's slow writer).
+  void setOpener(AnimationOpener open) { opener_ = std::move(open); }
   // Ends the recording; the file is written when finished() comes.
   void stop() { end(QString()); }
   // Ends the recording and waits until the file is written (the window closing): "" or why it
@@ -47,6 +50,8 @@ class AnimationRecorder : public QObject {
   void trainingRebuilt();
   const RecordingPlan& plan() const { return plan_; }
   int frames() const { return frames_; }
+  // Until-stopped: frame periods that had no frame of their own (encoding fell behind).
+  int framesLeftOut() const { return dropped_; }
   // The file's frame size in pixels: the first frame's (later ones are fitted to it).
   QSize frameSize() const { return frameSize_; }
   // The step each frame shows, in order.
@@ -69,13 +74,17 @@ class AnimationRecorder : public QObject {
   // What is shown now, with its step written on it; null (and the recording ends) if the
   // chart is gone.
   QImage picture(qint64 step);
-  void took(qint64 step);        // the encoder took a frame showing `step`
+  QImage shownPicture(qint64& step);  // until-stopped: the window as shown now, and its step
+  void took(qint64 step);             // the encoder took a frame showing `step`
+  // Until-stopped, at the stop: a frame for the periods owed (`ticks` of them), or null.
+  QImage lastPicture(int& ticks);
   void end(const QString& why);  // stops capturing (`why`: a sentence, if it ended early)
   void encoded(bool ok, const QString& error, int frames);
   void report();
 
   MainWindow& window_;
   RecordingPlan plan_;
+  AnimationOpener opener_ = openAnimation;
   QPointer<AnimationEncoder> encoder_;
   QTimer timer_;
   QElapsedTimer clock_;

@@ -4,8 +4,13 @@
 
 namespace bnlab {
 
-AnimationEncoder::AnimationEncoder(const QString& path, int framesPerSecond, QObject* parent)
-    : QObject(parent), path_(path), framesPerSecond_(framesPerSecond), context_(new QObject) {
+AnimationEncoder::AnimationEncoder(const QString& path, int framesPerSecond, QObject* parent,
+                                   AnimationOpener open)
+    : QObject(parent),
+      path_(path),
+      framesPerSecond_(framesPerSecond),
+      open_(std::move(open)),
+      context_(new QObject) {
   thread_.setObjectName(QStringLiteral("animation encoder"));
   context_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, context_, &QObject::deleteLater);
@@ -19,13 +24,18 @@ AnimationEncoder::~AnimationEncoder() {
 
 bool AnimationEncoder::add(const QImage& picture, int ticks) {
   if (finishing_ || failed_.load() || full() || picture.isNull()) return false;
+  queue(picture, ticks);
+  return true;
+}
+
+void AnimationEncoder::queue(const QImage& picture, int ticks) {
   if (size_.isEmpty()) size_ = picture.size();
   const QImage frame = fitFrame(picture, size_);
   ++pending_;
   QMetaObject::invokeMethod(
       context_,
       [this, frame, ticks] {
-        if (!writer_) writer_ = openAnimation(path_, frame.size(), framesPerSecond_);
+        if (!writer_) writer_ = open_(path_, frame.size(), framesPerSecond_);
         if (!failed_.load() && !writer_->addFrame(frame, ticks)) {
           failed_.store(true);
           emit failed(writer_->error());  // queued to the receivers on the GUI thread
@@ -33,11 +43,11 @@ bool AnimationEncoder::add(const QImage& picture, int ticks) {
         --pending_;
       },
       Qt::QueuedConnection);
-  return true;
 }
 
-void AnimationEncoder::finish() {
+void AnimationEncoder::finish(const QImage& last, int ticks) {
   if (finishing_) return;
+  if (!last.isNull() && !failed_.load()) queue(last, ticks);
   finishing_ = true;
   QMetaObject::invokeMethod(
       context_,

@@ -19,7 +19,8 @@ class AnimationEncoder : public QObject {
   static constexpr int kMaxPending = 4;
 
   // Writes `path` (.gif or .mp4) at `framesPerSecond`; the first frame sets the size.
-  AnimationEncoder(const QString& path, int framesPerSecond, QObject* parent = nullptr);
+  AnimationEncoder(const QString& path, int framesPerSecond, QObject* parent = nullptr,
+                   AnimationOpener open = openAnimation);
   // Finishes the file if finish() was not called, and waits for the encoder's thread.
   ~AnimationEncoder() override;
 
@@ -28,8 +29,10 @@ class AnimationEncoder : public QObject {
   // finish().
   bool add(const QImage& frame, int ticks = 1);
   bool full() const { return pending_.load() >= kMaxPending; }
-  // No more frames: the writer commits the file on its thread, then finished() is emitted.
-  void finish();
+  // No more frames after `last` (if not null, shown for `ticks` periods, and taken even when
+  // kMaxPending frames wait): the writer commits the file on its thread, then finished() is
+  // emitted.
+  void finish(const QImage& last = QImage(), int ticks = 1);
   // Blocks until the file is written (or has failed).
   void waitForFinished();
   // After waitForFinished(): "" if the file was written, else why not.
@@ -43,6 +46,7 @@ class AnimationEncoder : public QObject {
  private:
   const QString path_;
   const int framesPerSecond_;
+  const AnimationOpener open_;
   QThread thread_;
   QObject* context_;                         // lives on thread_: the writer's calls run there
   std::unique_ptr<AnimationWriter> writer_;  // touched only on thread_
@@ -51,6 +55,8 @@ class AnimationEncoder : public QObject {
   std::atomic<bool> failed_{false};
   QSize size_;
   bool finishing_ = false;
+
+  void queue(const QImage& picture, int ticks);
 };
 
 }  // namespace bnlab

@@ -3,6 +3,7 @@
 // chosen by the file's suffix.
 #include <QImage>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace bnlab {
@@ -21,5 +22,8 @@ class AnimationWriter {
 // FILE.gif or FILE.mp4 (any case), `size` pixels, played at `framesPerSecond`.
 std::unique_ptr<AnimationWriter> openAnimation(const QString& path, QSize size,
                                                int framesPerSecond);
+// openAnimation, or another way to write the frames (a test's slow writer).
+using AnimationOpener =
+    std::function<std::unique_ptr<AnimationWriter>(const QString& path, QSize size, int fps)>;
 
 }  // namespace bnlab

@@ -66,6 +66,9 @@ Mp4Writer::Mp4Writer(const QString& path, QSize size, int framesPerSecond)
   codec_->framerate = AVRational{framesPerSecond, 1};
   codec_->pix_fmt = AV_PIX_FMT_YUV420P;
   codec_->gop_size = 2 * framesPerSecond;
+  // Frames in display order: with B-frames, frames of unequal length (ticks) end the track
+  // early, since MP4 ends it at the last decoded frame's time plus its length.
+  codec_->max_b_frames = 0;
   codec_->colorspace = AVCOL_SPC_SMPTE170M;  // BT.601, as libswscale converts by default
   codec_->color_range = AVCOL_RANGE_MPEG;
   if (format_->oformat->flags & AVFMT_GLOBALHEADER) codec_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
