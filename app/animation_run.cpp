@@ -3,8 +3,8 @@
 #include <QApplication>
 #include <QFileInfo>
 
+#include "export/animation_encoder.h"
 #include "export/animation_frame.h"
-#include "export/animation_writer.h"
 #include "interruption.h"
 #include "main_window.h"
 #include "progress_meter.h"
@@ -43,7 +43,10 @@ bool parseAnimationOptions(const QString& file, const QString& frames, const QSt
 qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow& window,
                       QString& error) {
   ProgressMeter progress(cli.steps, cli.quiet ? nullptr : stdout);
-  std::unique_ptr<AnimationWriter> gif;
+  // Frames are encoded on the encoder's thread while training goes on.
+  AnimationEncoder encoder(cli.animation, cli.fps);
+  int frames = 0;
+  bool writing = true;  // false once the encoder has failed: its message comes when it ends
   // Decision maps cost a pass over a grid of the plane: only for pictures that show them.
   const bool maps =
       cli.charts.isEmpty() || cli.charts.front().startsWith(QLatin1String("decision"));
@@ -57,12 +60,12 @@ qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow
         stampStep(window.animationPicture(cli.charts.isEmpty() ? QString() : cli.charts.front(),
                                           cli.chartSize, cli.scale),
                   step);
-    if (!gif) gif = openAnimation(cli.animation, picture.size(), cli.fps);
-    if (!gif->addFrame(picture, 1)) error = gif->error();
+    writing = encoder.addWhenRoom(picture, 1);
+    frames += writing;
   };
   qint64 s = 0;
   record(0);
-  for (int frame = 1; frame < cli.frames && error.isEmpty(); ++frame) {
+  for (int frame = 1; frame < cli.frames && writing; ++frame) {
     const qint64 until = cli.steps * frame / (cli.frames - 1);
     while (s < until && !experiment.diverged() && !interruptSignal()) {
       experiment.step();
@@ -71,10 +74,12 @@ qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow
     if (s < until) break;  // diverged or interrupted: the frames so far are the animation
     record(s);
   }
+  encoder.finish();
+  encoder.waitForFinished();
   progress.finish(s);
-  if (error.isEmpty() && !gif->finish()) error = gif->error();
+  error = encoder.error();
   if (error.isEmpty() && !cli.quiet)
-    std::printf("Saved %s (%d frames)\n", qPrintable(cli.animation), gif->frames());
+    std::printf("Saved %s (%d frames)\n", qPrintable(cli.animation), frames);
   return s;
 }
 

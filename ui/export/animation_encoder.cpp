@@ -23,31 +23,41 @@ AnimationEncoder::~AnimationEncoder() {
 }
 
 bool AnimationEncoder::add(const QImage& picture, int ticks) {
-  if (finishing_ || failed_.load() || full() || picture.isNull()) return false;
-  queue(picture, ticks);
+  if (finishing_ || failed_.load() || picture.isNull() || !room_.tryAcquire()) return false;
+  queue(picture, ticks, true);
   return true;
 }
 
-void AnimationEncoder::queue(const QImage& picture, int ticks) {
+bool AnimationEncoder::addWhenRoom(const QImage& picture, int ticks) {
+  if (finishing_ || failed_.load() || picture.isNull()) return false;
+  room_.acquire();
+  if (failed_.load()) {
+    room_.release();
+    return false;
+  }
+  queue(picture, ticks, true);
+  return true;
+}
+
+void AnimationEncoder::queue(const QImage& picture, int ticks, bool tookRoom) {
   if (size_.isEmpty()) size_ = picture.size();
   const QImage frame = fitFrame(picture, size_);
-  ++pending_;
   QMetaObject::invokeMethod(
       context_,
-      [this, frame, ticks] {
+      [this, frame, ticks, tookRoom] {
         if (!writer_) writer_ = open_(path_, frame.size(), framesPerSecond_);
         if (!failed_.load() && !writer_->addFrame(frame, ticks)) {
           failed_.store(true);
           emit failed(writer_->error());  // queued to the receivers on the GUI thread
         }
-        --pending_;
+        if (tookRoom) room_.release();
       },
       Qt::QueuedConnection);
 }
 
 void AnimationEncoder::finish(const QImage& last, int ticks) {
   if (finishing_) return;
-  if (!last.isNull() && !failed_.load()) queue(last, ticks);
+  if (!last.isNull() && !failed_.load()) queue(last, ticks, false);
   finishing_ = true;
   QMetaObject::invokeMethod(
       context_,

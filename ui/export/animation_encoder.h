@@ -2,9 +2,11 @@
 // An animation encoded on its own thread while the window goes on drawing. The GUI thread hands
 // over finished frames (QImage: implicitly shared, never written again); the encoder's thread
 // writes them through an AnimationWriter, in order. At most kMaxPending frames wait, so memory
-// stays a few frames however long the recording.
+// stays a few frames however long the recording. Headless runs use it too, waiting for room,
+// so that frames are encoded while training goes on.
 #include <QImage>
 #include <QObject>
+#include <QSemaphore>
 #include <QThread>
 #include <atomic>
 #include <memory>
@@ -28,7 +30,9 @@ class AnimationEncoder : public QObject {
   // and the frame is not taken, while kMaxPending frames wait, after a failure, or after
   // finish().
   bool add(const QImage& frame, int ticks = 1);
-  bool full() const { return pending_.load() >= kMaxPending; }
+  // As add(), waiting while kMaxPending frames wait. False after a failure or finish().
+  bool addWhenRoom(const QImage& frame, int ticks = 1);
+  bool full() const { return room_.available() == 0; }
   // No more frames after `last` (if not null, shown for `ticks` periods, and taken even when
   // kMaxPending frames wait): the writer commits the file on its thread, then finished() is
   // emitted.
@@ -51,12 +55,12 @@ class AnimationEncoder : public QObject {
   QObject* context_;                         // lives on thread_: the writer's calls run there
   std::unique_ptr<AnimationWriter> writer_;  // touched only on thread_
   QString result_;                           // written on thread_ before it ends
-  std::atomic<int> pending_{0};
+  QSemaphore room_{kMaxPending};  // taken by a frame queued, given back once it is written
   std::atomic<bool> failed_{false};
   QSize size_;
   bool finishing_ = false;
 
-  void queue(const QImage& picture, int ticks);
+  void queue(const QImage& picture, int ticks, bool tookRoom);
 };
 
 }  // namespace bnlab
