@@ -318,8 +318,7 @@ int trainHeadless(const CommandLine& cli, const char*& doing) {
   if (experiment->diverged())
     std::fprintf(stderr, "bnlab: %s\n", qPrintable(divergenceMessage(*experiment, true)));
   doing = "measuring the last step";
-  experiment->record();
-  experiment->evaluate();
+  experiment->measureCheckpoint();  // the end of a run, as the window measures it
   experiment->updateDecisionMaps();
   const SnapshotPtr snapshot = experiment->snapshot();
   if (!cli.quiet) printResults(*snapshot);

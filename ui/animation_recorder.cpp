@@ -197,7 +197,7 @@ void AnimationRecorder::offerHeld() {
 void AnimationRecorder::advance() {
   target_ = firstStep_ + plan_.steps * frames_ / (plan_.frames - 1);
   TrainingController& controller = window_.controller();
-  controller.pauseAt(target_);
+  controller.pauseAt(target_, TrainingController::Stop::Hold);
   if (startsTraining_) {
     startsTraining_ = false;
     window_.setPlaying(true);

@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPicture>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -309,18 +310,23 @@ ExportJob MainWindow::exportJob(bool withEmpty) const {
   // scrolled out of view).
   job.compositeSize =
       QSize(std::max(top_->width(), layersHost_->width()), top_->height() + layersHost_->height());
-  job.paintComposite = [top = top_, layers = layersHost_](QPainter& painter) {
+  // Painted now, as a picture replayed at any scale: the dashboard of this moment, whatever the
+  // window shows by the time the files are written.
+  auto picture = std::make_shared<QPicture>();
+  {
+    QPainter painter(picture.get());
     // Without the save button a hovered chart shows in its corner.
     QList<QToolButton*> shown;
-    for (QWidget* part : {top, layers})
+    for (QWidget* part : {top_, layersHost_})
       for (QToolButton* corner :
            part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
         if (corner->isVisible()) shown << corner;
     for (QToolButton* corner : shown) corner->hide();
-    top->render(&painter);
-    layers->render(&painter, QPoint(0, top->height()));
+    top_->render(&painter);
+    layersHost_->render(&painter, QPoint(0, top_->height()));
     for (QToolButton* corner : shown) corner->show();
-  };
+  }
+  job.paintComposite = [picture](QPainter& painter) { painter.drawPicture(0, 0, *picture); };
   return job;
 }
 

@@ -42,7 +42,8 @@ void MainWindow::buildLessons(QMenu* help) {
   connect(lessons_, &LessonPanel::pauseRequested, this, [this] {
     if (wantRunning_) togglePlay();
   });
-  connect(lessons_, &LessonPanel::pauseAtRequested, &controller_, &TrainingController::pauseAt);
+  connect(lessons_, &LessonPanel::pauseAtRequested, this,
+          [this](qint64 step) { controller_.pauseAt(step); });
   connect(lessons_, &LessonPanel::highlightRequested, this, &MainWindow::highlight);
   connect(lessons_, &LessonPanel::left, this, [this] {
     leaveLesson_->setEnabled(false);

@@ -43,8 +43,10 @@ void TrainingController::play() {
 void TrainingController::pause() {
   post([](TrainingWorker& w) { w.pause(); });
 }
-void TrainingController::pauseAt(qint64 step) {
-  post([step](TrainingWorker& w) { w.pauseAt(step); });
+void TrainingController::pauseAt(qint64 step, Stop stop) {
+  post([step, checkpoint = stop == Stop::Checkpoint](TrainingWorker& w) {
+    w.pauseAt(step, checkpoint);
+  });
 }
 void TrainingController::stepOnce() {
   post([](TrainingWorker& w) { w.stepOnce(); });

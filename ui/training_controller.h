@@ -20,8 +20,11 @@ class TrainingController : public QObject {
   void play();
   void pause();
   void stepOnce();
+  // What a stop at a step is: a checkpoint measures there (a lesson's stop, as its headless run
+  // does); a hold only waits there (a recording's frame), measuring nothing the schedule does not.
+  enum class Stop { Checkpoint, Hold };
   // Training pauses by itself when it reaches `step` (−1: no such stop).
-  void pauseAt(qint64 step);
+  void pauseAt(qint64 step, Stop stop = Stop::Checkpoint);
   void setSpeed(int stepsPerSecond);
   // Sends `command` to the training thread, where it applies between two steps.
   void apply(const TrainingCommand& command);

@@ -6,12 +6,9 @@
 namespace bnlab {
 
 namespace {
-constexpr qint64 kSliceMs = 15;         // longest run of steps between two event-loop turns
-constexpr qint64 kPublishMs = 33;       // ~30 snapshots a second
-constexpr qint64 kEvaluationMs = 100;   // train/test loss and accuracy, ~10 a second
-constexpr qint64 kDecisionMapMs = 150;  // the decision plane, ~7 a second
+constexpr qint64 kSliceMs = 15;    // longest run of steps between two event-loop turns
+constexpr qint64 kPublishMs = 33;  // ~30 snapshots a second
 constexpr int kDecisionMapCells = 56;
-constexpr int kLiveEvaluationExamples = 2000;  // of each set: accuracy to about ±1%
 }  // namespace
 
 TrainingWorker::TrainingWorker() { clock_.start(); }
@@ -22,8 +19,7 @@ void TrainingWorker::configure(const ExperimentConfig& config) {
   try {
     experiment_ = std::make_unique<Experiment>(config);
     pauseAt_ = -1;
-    experiment_->setEvaluationLimit(kLiveEvaluationExamples);
-    experiment_->setMeasureOnSchedule(false);  // on the clock, at each snapshot
+    mappedAt_ = -1;
   } catch (const std::exception& error) {
     emit failed(QString::fromUtf8(error.what()));
     return;
@@ -112,8 +108,11 @@ bool TrainingWorker::trainOneStep() {
     emit failed(divergenceMessage(*experiment_));
     return false;
   }
-  if ((end > 0 && experiment_->steps() == end) || experiment_->steps() == pauseAt_) {
-    // The configured end: pause there (play goes on past it).
+  const bool atEnd = end > 0 && experiment_->steps() == end;
+  if (atEnd || experiment_->steps() == pauseAt_) {
+    // The configured end and a lesson's stop are checkpoints, measured as a headless run
+    // measures them; pause there (play goes on past it).
+    if (atEnd || checkpointAtPause_) experiment_->measureCheckpoint();
     running_ = false;
     stepsPerSecond_ = 0;
     publish(true);
@@ -161,19 +160,11 @@ void TrainingWorker::publish(bool force) {
     rateWindowStartMs_ = now;
     rateWindowStartStep_ = steps;
   }
-  experiment_->record();
-  // Evaluations and decision maps take at most about a tenth of the time: large data sets and
-  // networks evaluate less often than ~10 times a second.
-  if (force || now - lastEvaluationMs_ >= std::max(kEvaluationMs, 9 * evaluationCostMs_)) {
-    experiment_->evaluate();
-    evaluationCostMs_ = clock_.elapsed() - now;
-    lastEvaluationMs_ = clock_.elapsed();
-  }
-  if (force || now - lastDecisionMapMs_ >= std::max(kDecisionMapMs, 9 * decisionMapCostMs_)) {
-    const qint64 before = clock_.elapsed();
+  // Measures are the experiment's, taken on its schedule in steps; the decision plane follows
+  // its evaluations.
+  if (experiment_->evaluatedAt() != mappedAt_) {
     experiment_->updateDecisionMaps(kDecisionMapCells, kDecisionMapCells);
-    decisionMapCostMs_ = clock_.elapsed() - before;
-    lastDecisionMapMs_ = clock_.elapsed();
+    mappedAt_ = experiment_->evaluatedAt();
   }
   emit snapshotReady(experiment_->snapshot(), stepsPerSecond_, running_);
 }

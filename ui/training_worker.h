@@ -1,8 +1,10 @@
 #pragma once
 // Trains on its own thread. Lives on a QThread (no parent); every public slot is called through
 // a queued connection and runs between two steps. Runs steps in short slices, returning to its
-// event loop in between, and emits an immutable Snapshot about 30 times a second. Never touches
-// a widget.
+// event loop in between, and emits an immutable Snapshot about 30 times a second. The clock sets
+// the pace and how often snapshots go out, never what is measured: the experiment measures on
+// its schedule in steps, and at its checkpoints (the configured end, a lesson's stop). Never
+// touches a widget.
 #include <QElapsedTimer>
 #include <QObject>
 #include <atomic>
@@ -35,8 +37,12 @@ class TrainingWorker : public QObject {
   void play();
   void pause();
   void stepOnce();
-  // Pause when the experiment reaches `step` (a lesson's checkpoint); −1: no such stop.
-  void pauseAt(qint64 step) { pauseAt_ = step; }
+  // Pause when the experiment reaches `step`, measuring there if it is a `checkpoint` (a
+  // lesson's stop) and not if it only holds training (a recording's frame); −1: no such stop.
+  void pauseAt(qint64 step, bool checkpoint) {
+    pauseAt_ = step;
+    checkpointAtPause_ = checkpoint;
+  }
   void setSpeed(int stepsPerSecond);
   // Applies `command` to the experiment between two steps, then publishes a fresh snapshot.
   void apply(const bnlab::TrainingCommand& command);
@@ -59,12 +65,13 @@ class TrainingWorker : public QObject {
   bool stopped_ = false;
   int speed_ = kFullSpeed;
   QElapsedTimer clock_;
-  qint64 lastPublishMs_ = -1000, lastEvaluationMs_ = -1000, lastDecisionMapMs_ = -1000;
-  qint64 evaluationCostMs_ = 0, decisionMapCostMs_ = 0;  // how long the last ones took
+  qint64 lastPublishMs_ = -1000;
+  std::int64_t mappedAt_ = -1;  // the evaluation step of the decision maps
   // Pacing for slow motion: steps owed since `paceStartMs_`.
   qint64 paceStartMs_ = 0;
   qint64 pacedSteps_ = 0;
   qint64 pauseAt_ = -1;
+  bool checkpointAtPause_ = true;
   // Throughput: steps over a sliding window.
   qint64 rateWindowStartMs_ = 0;
   std::int64_t rateWindowStartStep_ = 0;

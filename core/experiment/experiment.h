@@ -37,10 +37,6 @@ class Experiment {
   void setEvaluationLimit(int examples) {
     evaluationLimit_ = std::clamp(examples, 1, kEvaluationLimit);
   }
-  // Off: step() leaves recording and evaluating to record() and evaluate() (the live window
-  // measures on its clock), while the configuration keeps its schedule for exports.
-  void setMeasureOnSchedule(bool on) { measureOnSchedule_ = on; }
-
   explicit Experiment(const ExperimentConfig& config);
   Experiment(const ExperimentConfig& config, std::shared_ptr<const DataSplit> data);
   ~Experiment();
@@ -53,9 +49,21 @@ class Experiment {
   bool diverged() const { return divergedAt_ >= 0; }
   std::int64_t divergedAt() const { return divergedAt_; }
   int divergedRun() const { return divergedRun_; }
-  // Measures now, off schedule (once per step: a second call at the same step does nothing).
+  // What is measured, and when, depends on steps alone (never on the clock or on who watches):
+  // step() records every config.recordEvery steps and evaluates every config.evaluateEvery; a
+  // checkpoint (the end of a run, a lesson's stop) measures with measureCheckpoint(). Commands
+  // never measure, so a run watched in the window, paused and resumed, measures what the same
+  // run measures headless.
+  // Records and evaluates now (once per step: a second call at the same step does nothing).
+  void measureCheckpoint() {
+    record();
+    evaluate();
+  }
   void record();
   void evaluate();
+  // The steps of the last record and the last evaluation.
+  std::int64_t recordedAt() const { return recordedAt_; }
+  std::int64_t evaluatedAt() const { return evaluatedAt_; }
   // Recomputes every run's decision plane (2-D data only) on a columns × rows grid.
   void updateDecisionMaps(int columns = 50, int rows = 50);
 
@@ -172,7 +180,6 @@ class Experiment {
   Matrix testProbeX_;  // the first probe-size test examples
   std::int64_t step_ = 0;
   int evaluationLimit_ = kEvaluationLimit;
-  bool measureOnSchedule_ = true;
   std::int64_t divergedAt_ = -1;
   int divergedRun_ = -1;
   std::int64_t recordedAt_ = -1;

@@ -122,6 +122,7 @@ class LessonsTest : public QObject {
     QCOMPARE(*lessonValue(summary, QStringLiteral("step")), 1200.0);
     QCOMPARE(*lessonValue(summary, QStringLiteral("runs.0.moved.1..3")), 0.4);
     QCOMPARE(*lessonValue(summary, QStringLiteral("runs.0.moved.3 / runs.0.moved.2")), 3.0);
+    QCOMPARE(*lessonValue(summary, QStringLiteral("runs.0.moved.3 / 4")), 0.15);  // a number
     QVERIFY(!lessonValue(summary, QStringLiteral("runs.1.accuracy")));
     QVERIFY(!lessonValue(summary, QStringLiteral("runs.0.moved.1 / runs.0.moved.0")));  // ÷ 0
     QCOMPARE(fillLessonText(QStringLiteral("{runs.0.accuracy|%} at {step|0}, {runs.0.moved.3|2}, "

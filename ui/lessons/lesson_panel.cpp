@@ -254,8 +254,20 @@ void LessonPanel::start(int index) {
   shown_ = 0;
   pausedAtCheckpoint_ = false;
   showStage();
+  // The first stop goes to the training thread right after the experiment, before Play, so the
+  // stage ends at its step exactly (as a headless run's does), however fast training runs.
   emit loadRequested(lessons_[index].preset);
-  emit playRequested();
+  emit pauseAtRequested(session_->target());
+  playOrWait();
+}
+
+void LessonPanel::playOrWait() {
+  // A stage that asks for an action waits for it with training paused, so the action lands on
+  // the step where the headless lesson takes it.
+  if (session_->target() >= 0)
+    emit playRequested();
+  else
+    emit pauseRequested();
 }
 
 void LessonPanel::showFinished(int index, const SnapshotPtr& snapshot,
@@ -290,10 +302,7 @@ void LessonPanel::enterStage(int index) {
   pausedAtCheckpoint_ = false;
   saveProgress(session_->current().isConclusion());
   emit pauseAtRequested(session_->target());
-  if (session_->current().isConclusion())
-    emit pauseRequested();
-  else
-    emit playRequested();
+  playOrWait();
   showStage();
 }
 

@@ -68,6 +68,8 @@ class LessonPanel : public QWidget {
   void refreshList();
   void arrange();
   void enterStage(int index);
+  // Plays to the current stage's stop, or pauses while the stage waits for an action.
+  void playOrWait();
   void showStage();
   void saveProgress(bool done);
 

@@ -35,10 +35,10 @@ LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
     const LessonStage& stage = lesson.stages[i];
     if (stage.until) trainTo(*stage.until);
     if (stage.forSteps) trainTo(experiment->steps() + *stage.forSteps);
+    // The stage's stop is a checkpoint, in the window as here (training_worker.cpp).
+    experiment->measureCheckpoint();
     if (stopping()) {
       stoppedInStage = int(i);
-      experiment->record();
-      experiment->evaluate();
       break;
     }
     if (const std::optional<LessonAction>& action = stage.action) {
@@ -58,8 +58,6 @@ LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
           break;
       }
     }
-    experiment->record();
-    experiment->evaluate();
     const QJsonObject summary = lessonSummary(*experiment->snapshot(), remembered);
     rememberValues(stage, summary, remembered);
     if (progress) progress(int(i), lessonSummary(*experiment->snapshot(), remembered));

@@ -98,7 +98,12 @@ std::optional<double> lessonValue(const QJsonObject& summary, const QString& exp
   const QStringList paths = expression.split(kDivide);
   std::optional<double> result;
   for (qsizetype i = 0; i < paths.size(); ++i) {
-    const std::optional<double> v = valueAt(summary, pathComponents(paths[i].trimmed()), 0);
+    // A divisor may be a number ("config.network.noiseSpread / 2"); a path never is one.
+    static const QRegularExpression number(QStringLiteral("^\\d+(?:\\.\\d+)?$"));
+    const QString term = paths[i].trimmed();
+    const std::optional<double> v = i > 0 && number.match(term).hasMatch()
+                                        ? std::optional<double>(term.toDouble())
+                                        : valueAt(summary, pathComponents(term), 0);
     if (!v || !std::isfinite(*v)) return std::nullopt;
     if (i == 0)
       result = v;

@@ -2,8 +2,9 @@
 // The numbers a lesson quotes and the claims it checks, read from a run's summary (the JSON
 // of summary.json, plus "remembered": the values stages kept).
 // An expression is a path into that JSON, dot-separated: keys, array indices, or a range of
-// indices "a..b" (the mean of those elements), e.g. runs.1.lastKick.moved.1..3; or two paths
-// divided: "runs.0.test.accuracy / runs.1.test.accuracy".
+// indices "a..b" (the mean of those elements), e.g. runs.1.lastKick.moved.1..3; or a path
+// divided by a path or a number: "runs.0.test.accuracy / runs.1.test.accuracy",
+// "config.network.noiseSpread / 2".
 // In a stage's text, {expression} or {expression|format} quotes a value; formats: 0–4 (digits
 // after the point), % (percent, one digit), %0 (whole percent), x (a ratio: "3.1×").
 #include <QJsonObject>
