@@ -10,21 +10,12 @@
 
 #include "lessons/highlight_frame.h"
 #include "main_window.h"
+#include "wait_for.h"
 
 using namespace bnlab;
+using test::waitFor;
 
 namespace {
-
-template <typename Condition>
-bool waitFor(Condition condition, int timeoutMs = 20000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (timer.elapsed() < timeoutMs) {
-    if (condition()) return true;
-    QTest::qWait(10);
-  }
-  return false;
-}
 
 int lessonIndex(const LessonPanel& panel, const QString& id) {
   for (int i = 0; i < panel.lessons().size(); ++i)

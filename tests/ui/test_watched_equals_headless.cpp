@@ -1,14 +1,9 @@
 // The window and a headless run are one experiment: the same configuration and seed give the
 // same summary.json at the same step whether the run was watched (at full speed or slowly,
-// paused and resumed) or run headless by the bnlab binary; every lesson played in the window,
-// with the learner's actions, ends in the conclusion its headless run writes, word for word,
-// with every number measured; and Export all writes one moment, however training moves on
-// while it writes.
-#include <QAction>
-#include <QCheckBox>
+// paused and resumed) or run headless by the bnlab binary; and Export all writes one moment,
+// however training moves on while it writes. (Lessons: test_lessons_in_the_window.)
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,26 +13,14 @@
 #include <QTest>
 
 #include "config_json.h"
-#include "data/idx_reader.h"
 #include "export/summary_json.h"
-#include "lessons/lesson_script.h"
-#include "lessons/lesson_values.h"
 #include "main_window.h"
+#include "wait_for.h"
 
 using namespace bnlab;
+using test::waitFor;
 
 namespace {
-
-template <typename Condition>
-bool waitFor(Condition condition, int timeoutMs) {
-  QElapsedTimer timer;
-  timer.start();
-  while (timer.elapsed() < timeoutMs) {
-    if (condition()) return true;
-    QTest::qWait(5);
-  }
-  return condition();
-}
 
 // A watched run can take minutes in the sanitizer build on a loaded machine; nothing here
 // depends on how long it takes.
@@ -151,80 +134,6 @@ class WatchedEqualsHeadlessTest : public QObject {
       QVERIFY2(difference.isEmpty(),
                qPrintable(QStringLiteral("at speed %1: summary%2").arg(speed).arg(difference)));
     }
-  }
-
-  // Every lesson, played in the window as a learner plays it (the actions done with the
-  // controls), concludes with the words and numbers of its headless run; no "…" anywhere.
-  void aLessonInTheWindowConcludesAsHeadless_data() {
-    QTest::addColumn<int>("index");
-    const QList<Lesson> lessons = builtInLessons();
-    for (int i = 0; i < lessons.size(); ++i) QTest::newRow(qPrintable(lessons[i].id)) << i;
-  }
-  void aLessonInTheWindowConcludesAsHeadless() {
-    QFETCH(int, index);
-    const Lesson lesson = builtInLessons()[index];
-    if (lesson.preset.config.data.source == DataSource::Mnist &&
-        !QFileInfo::exists(QStringLiteral("%1/train-labels-idx1-ubyte.gz")
-                               .arg(QString::fromStdString(lesson.preset.config.data.path.empty()
-                                                               ? kFashionMnistFolder
-                                                               : lesson.preset.config.data.path))))
-      QSKIP("Fashion-MNIST is not installed (scripts/dev test installs it)");
-    const LessonRun headless = runLesson(lesson, lesson.preset.config);
-    const QString expected = fillLessonText(lesson.stages.back().text, headless.summary);
-    QVERIFY(!expected.contains(QStringLiteral("…")));
-
-    MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);
-    window.resize(1600, 1000);
-    window.show();
-    LessonPanel* panel = window.lessonPanel();
-    window.showLessons();
-    panel->start(index);
-    window.controls()->speedSlider()->setValue(kFullSpeed);  // pace only
-    QAction* kick = nullptr;
-    for (QAction* action : window.findChildren<QAction*>())
-      if (action->shortcut() == QKeySequence(Qt::Key_K)) kick = action;
-    QVERIFY(kick);
-    while (!panel->session()->current().isConclusion()) {
-      const int stage = panel->session()->stage();
-      const LessonStage& current = panel->session()->current();
-      if (const std::optional<LessonAction>& action = current.action) {
-        // Training waits for the learner.
-        QTest::qWait(50);
-        QVERIFY(!window.controller().running());
-        switch (action->kind) {
-          case LessonAction::Kind::Kick:
-            kick->trigger();
-            break;
-          case LessonAction::Kind::BatchSize:
-            window.controls()->batchSizeSlider()->setValue(action->batchSize);
-            break;
-          case LessonAction::Kind::Standardize:
-            window.findChild<QCheckBox*>(QStringLiteral("controls-standardize"))
-                ->setChecked(action->standardize);
-            break;
-          case LessonAction::Kind::ChoosePoint:
-            emit window.metrics()->pointChosen(action->x, action->y);
-            break;
-        }
-        QVERIFY2(waitFor([&] { return panel->session()->stage() > stage; }, kPatienceMs),
-                 qPrintable(QStringLiteral("stage %1's action was not taken").arg(stage + 1)));
-      } else {
-        QVERIFY2(
-            waitFor(
-                [&] {
-                  return panel->statusLabel()->text().startsWith(QStringLiteral("Paused at step"));
-                },
-                kPatienceMs),
-            qPrintable(QStringLiteral("stage %1 did not reach its stop").arg(stage + 1)));
-        // Every number the stage's text quotes is measured when the learner reads it.
-        QVERIFY2(!panel->textLabel()->text().contains(QStringLiteral("…")),
-                 qPrintable(panel->textLabel()->text()));
-        panel->next();
-      }
-    }
-    QVERIFY(waitFor([&] { return !window.controller().running(); }, kPatienceMs));
-    window.redraw();
-    QCOMPARE(panel->textLabel()->text(), expected);
   }
 
   // Export all while training runs on: the dashboard picture shows the moment the charts and
