@@ -3,11 +3,11 @@
 #include <QApplication>
 #include <QFileInfo>
 
-#include "export/animation_encoder.h"
-#include "export/animation_frame.h"
 #include "interruption.h"
-#include "main_window.h"
 #include "progress_meter.h"
+#include "report/animation_encoder.h"
+#include "report/animation_frame.h"
+#include "window/main_window.h"
 
 namespace bnlab {
 

@@ -7,9 +7,9 @@
 #include <QStringList>
 #include <optional>
 
-#include "config_json.h"
-#include "export/dashboard_export.h"
+#include "config/config_json.h"
 #include "lessons/lesson.h"
+#include "report/dashboard_export.h"
 
 namespace bnlab {
 

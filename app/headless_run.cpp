@@ -13,15 +13,15 @@
 
 #include "animation_run.h"
 #include "experiment/experiment.h"
-#include "export/chart_files.h"
-#include "export/dashboard_export.h"
 #include "interruption.h"
 #include "lessons/lesson_script.h"
 #include "lessons/lesson_values.h"
-#include "main_window.h"
 #include "progress_meter.h"
-#include "stall_message.h"
-#include "training_worker.h"
+#include "report/chart_files.h"
+#include "report/dashboard_export.h"
+#include "session/stall_message.h"
+#include "session/training_worker.h"
+#include "window/main_window.h"
 
 namespace bnlab {
 

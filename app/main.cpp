@@ -6,7 +6,7 @@
 #include "command_line.h"
 #include "headless_run.h"
 #include "interruption.h"
-#include "main_window.h"
+#include "window/main_window.h"
 
 namespace {
 

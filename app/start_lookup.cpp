@@ -2,8 +2,8 @@
 
 #include <QFileInfo>
 
+#include "config/small_file.h"
 #include "lessons/lesson.h"
-#include "small_file.h"
 
 namespace bnlab {
 

@@ -12,7 +12,7 @@
 #include <QTest>
 
 #include "dashboard_fixture.h"
-#include "main_window.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 using bench::dashboardConfig;

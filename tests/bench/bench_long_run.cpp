@@ -12,7 +12,7 @@
 #include <fstream>
 
 #include "experiment/experiment.h"
-#include "main_window.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 

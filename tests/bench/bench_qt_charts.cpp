@@ -24,8 +24,8 @@
 #include <memory>
 
 #include "dashboard_fixture.h"
-#include "main_window.h"
-#include "plot/plot_renderer.h"
+#include "render/plot_renderer.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 using bench::dashboardConfig;

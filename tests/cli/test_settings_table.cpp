@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "command_line.h"
-#include "config_json.h"
+#include "config/config_json.h"
 #include "experiment/settings_table.h"
 
 using namespace bnlab;

@@ -3,8 +3,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include "config_json.h"
-#include "control_panel.h"
+#include "config/config_json.h"
+#include "panels/control_panel.h"
 
 using namespace bnlab;
 

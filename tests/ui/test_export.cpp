@@ -27,10 +27,10 @@
 #include <csignal>
 #include <cstring>
 
+#include "dialogs/export_dialog.h"
 #include "experiment/experiment.h"
-#include "export/chart_files.h"
-#include "export/export_dialog.h"
-#include "main_window.h"
+#include "report/chart_files.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 

@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "export/gif_writer.h"
+#include "report/gif_writer.h"
 
 using namespace bnlab;
 

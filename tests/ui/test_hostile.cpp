@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "main_window.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 

@@ -8,13 +8,13 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "config_json.h"
+#include "charts/chart_common.h"
+#include "charts/layer_charts.h"
+#include "config/config_json.h"
 #include "data/idx_reader.h"
 #include "experiment/experiment.h"
-#include "main_window.h"
-#include "plot/plot_header.h"
-#include "plots/chart_common.h"
-#include "plots/layer_charts.h"
+#include "render/plot_header.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 

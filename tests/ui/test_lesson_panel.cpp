@@ -8,9 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "lessons/highlight_frame.h"
-#include "main_window.h"
+#include "panels/highlight_frame.h"
 #include "wait_for.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 using test::waitFor;

@@ -4,11 +4,11 @@
 #include <QJsonArray>
 #include <QTest>
 
-#include "export/summary_json.h"
 #include "lessons/lesson.h"
 #include "lessons/lesson_script.h"
 #include "lessons/lesson_session.h"
 #include "lessons/lesson_values.h"
+#include "report/summary_json.h"
 
 using namespace bnlab;
 

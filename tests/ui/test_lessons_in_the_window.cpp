@@ -11,8 +11,8 @@
 #include "data/idx_reader.h"
 #include "lessons/lesson_script.h"
 #include "lessons/lesson_values.h"
-#include "main_window.h"
 #include "wait_for.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 using test::waitFor;

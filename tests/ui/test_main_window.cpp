@@ -1,7 +1,7 @@
 // The application window opens on the offscreen platform with its title.
 #include <QTest>
 
-#include "main_window.h"
+#include "window/main_window.h"
 
 class MainWindowTest : public QObject {
   Q_OBJECT

@@ -5,8 +5,8 @@
 #include <QFontMetricsF>
 #include <QTest>
 
-#include "plot/plot_header.h"
-#include "plot/plot_renderer.h"
+#include "render/plot_header.h"
+#include "render/plot_renderer.h"
 
 using namespace bnlab::plot;
 

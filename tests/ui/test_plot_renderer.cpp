@@ -4,8 +4,8 @@
 #include <QPainter>
 #include <QTest>
 
-#include "plot/plot_renderer.h"
-#include "plot/plot_ticks.h"
+#include "render/plot_renderer.h"
+#include "render/plot_ticks.h"
 
 using namespace bnlab::plot;
 

@@ -2,7 +2,7 @@
 #include <QTest>
 #include <cmath>
 
-#include "config_json.h"
+#include "config/config_json.h"
 #include "experiment/experiment.h"
 
 using namespace bnlab;

@@ -4,12 +4,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "charts/confusion_matrix.h"
 #include "data/data_error.h"
 #include "data/idx_reader.h"
 #include "experiment/data_loading.h"
 #include "experiment/experiment.h"
-#include "main_window.h"
-#include "plots/confusion_matrix.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 

@@ -21,10 +21,10 @@
 #include <QTimer>
 #include <QToolButton>
 
-#include "animation_recorder.h"
-#include "export/animation_writer.h"
-#include "export/record_dialog.h"
-#include "main_window.h"
+#include "dialogs/record_dialog.h"
+#include "recording/animation_recorder.h"
+#include "report/animation_writer.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 

@@ -10,18 +10,18 @@
 #include <map>
 #include <set>
 
+#include "charts/batch_norm_charts.h"
+#include "charts/chart_common.h"
+#include "charts/decision_plane.h"
+#include "charts/gradient_shift_charts.h"
+#include "charts/layer_charts.h"
+#include "charts/training_charts.h"
 #include "experiment/experiment.h"
-#include "export/dashboard_export.h"
-#include "main_window.h"
-#include "metrics_panel.h"
-#include "plot/plot_renderer.h"
-#include "plots/batch_norm_charts.h"
-#include "plots/chart_common.h"
-#include "plots/decision_plane.h"
-#include "plots/gradient_shift_charts.h"
-#include "plots/layer_charts.h"
-#include "plots/training_charts.h"
-#include "run_view_grid.h"
+#include "panels/metrics_panel.h"
+#include "panels/run_view_grid.h"
+#include "render/plot_renderer.h"
+#include "report/dashboard_export.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 using plot::PlotModel;

@@ -3,8 +3,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "control_panel.h"
-#include "run_list_dialog.h"
+#include "dialogs/run_list_dialog.h"
+#include "panels/control_panel.h"
 
 using namespace bnlab;
 

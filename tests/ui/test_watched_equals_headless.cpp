@@ -12,10 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "config_json.h"
-#include "export/summary_json.h"
-#include "main_window.h"
+#include "config/config_json.h"
+#include "report/summary_json.h"
 #include "wait_for.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 using test::waitFor;

@@ -1,0 +1,455 @@
+#include "window/main_window.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QIcon>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPicture>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+#include "dialogs/help_dialogs.h"
+#include "recording/animation_recorder.h"
+#include "render/plot_renderer.h"
+#include "report/chart_files.h"
+#include "report/summary_json.h"
+#include "session/run_caption.h"
+#include "session/shown_text.h"
+
+namespace bnlab {
+
+namespace {
+
+// The caption holds the longest built-in description (642 characters); longer names and
+// descriptions end in an ellipsis.
+constexpr int kLongestShownName = 80;
+constexpr int kLongestShownDescription = 800;
+
+}  // namespace
+
+MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* parent)
+    : QMainWindow(parent), config_(config), viewer_(start == Start::Viewer) {
+  setWindowTitle(tr("BatchNorm Lab"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/bnlab.svg")));
+
+  controls_ = new ControlPanel;
+  controls_->setConfig(config_);
+  auto* controlScroll = new QScrollArea;
+  controlScroll_ = controlScroll;
+  controlScroll->setWidget(controls_);
+  controlScroll->setWidgetResizable(true);
+  controlScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  controlScroll->setMinimumWidth(controls_->sizeHint().width() + 24);
+  controlScroll->setMaximumWidth(controlScroll->minimumWidth());  // the charts take the rest
+
+  metrics_ = new MetricsPanel;
+  layersHost_ = new QWidget;
+  layersLayout_ = new QVBoxLayout(layersHost_);
+  layersLayout_->setContentsMargins(0, 0, 0, 0);
+  layersLayout_->setSpacing(6);
+  auto* layerScroll = new QScrollArea;
+  layerScroll->setObjectName(QStringLiteral("layers"));
+  layerScroll->setWidget(layersHost_);
+  layerScroll->setWidgetResizable(true);
+
+  normalCaption_ = runsCaption(config);
+  caption_ = new QLabel(normalCaption_);
+  caption_->setWordWrap(true);
+  caption_->setMinimumWidth(1);  // the window's size, not the caption's words, sets its width
+  caption_->setContentsMargins(8, 2, 8, 2);
+  caption_->setStyleSheet(QStringLiteral("background: #fff8e1; color: #3c4043;"));
+  auto* top = new QWidget;
+  top_ = top;
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(0, 0, 0, 0);
+  topLayout->setSpacing(0);
+  topLayout->addWidget(caption_);
+  topLayout->addWidget(metrics_, 1);
+  auto* centre = new QSplitter(Qt::Vertical);
+  centre->addWidget(top);
+  centre->addWidget(layerScroll);
+  centre->setStretchFactor(0, 0);
+  centre->setStretchFactor(1, 1);
+  centre->setSizes({270, 730});
+  auto* split = new QSplitter(Qt::Horizontal);
+  split->addWidget(controlScroll);
+  split->addWidget(buildViews(centre));
+  split->setStretchFactor(1, 1);
+  setCentralWidget(split);
+
+  stepLabel_ = new QLabel;
+  rateLabel_ = new QLabel;
+  lossLabel_ = new QLabel;
+  warningLabel_ = new QLabel;
+  warningLabel_->setStyleSheet(QStringLiteral("color: #b3261e;"));
+  for (QLabel* label : {stepLabel_, rateLabel_, lossLabel_})
+    label->setContentsMargins(10, 0, 10, 0);
+  statusBar()->addWidget(warningLabel_, 1);
+  statusBar()->addPermanentWidget(lossLabel_);
+  statusBar()->addPermanentWidget(rateLabel_);
+  statusBar()->addPermanentWidget(stepLabel_);
+  exportActions_ = new ExportActions(this, [this] { return exportJob(); });
+  connect(exportActions_, &ExportActions::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+  for (plot::PlotWidget* chart : metrics_->plots()) connectChart(chart);
+  buildMenus();
+  buildToolBar();
+
+  connect(controls_, &ControlPanel::architectureChanged, this, &MainWindow::rebuild);
+  connect(controls_, &ControlPanel::resetClicked, this, &MainWindow::rebuild);
+  connect(controls_, &ControlPanel::playPauseClicked, this, &MainWindow::togglePlay);
+  connect(controls_, &ControlPanel::stepClicked, this, [this] {
+    wantRunning_ = false;
+    controls_->setRunning(false);
+    controller_.stepOnce();
+  });
+  connect(controls_, &ControlPanel::batchNormToggled, this, [this](bool on) {
+    controller_.apply(SetBatchNorm{on});
+    showWarnings();
+  });
+  connect(controls_, &ControlPanel::batchSizeChanged, this, [this](int size) {
+    controller_.apply(SetBatchSize{size});
+    showWarnings();
+  });
+  connect(controls_, &ControlPanel::optimizerChanged, this,
+          [this] { controller_.apply(SetOptimizer{controls_->optimizerConfig()}); });
+  connect(controls_, &ControlPanel::dropoutChanged, this,
+          [this](double rate) { controller_.apply(SetDropout{rate}); });
+  connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
+  connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
+    controller_.apply(ChoosePoint{x, y});
+  });
+  connect(controls_, &ControlPanel::perturbRequested, this, [this](int layer, double relative) {
+    controller_.apply(Perturb{layer, relative});
+  });
+  connect(&controller_, &TrainingController::failed, this, [this](const QString& message) {
+    warningLabel_->setText(message);
+    caption_->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b></span>")
+                          .arg(message.toHtmlEscaped()));
+    wantRunning_ = false;
+    controls_->setRunning(false);
+  });
+
+  redrawTimer_.setInterval(33);
+  connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
+  if (!viewer_) redrawTimer_.start();
+
+  controller_.setSpeed(controls_->speed());
+  rebuild();
+  if (start == Start::Playing) togglePlay();
+  const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+  resize(std::clamp(available.width() * 9 / 10, std::min(1280, available.width()), 1800),
+         std::clamp(available.height() * 9 / 10, std::min(800, available.height()), 1150));
+}
+
+MainWindow::~MainWindow() {
+  recorder_->stopAndWait();  // a recording in progress is saved, while training still runs
+  controller_.shutdown();
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open configuration…"), QKeySequence::Open, this,
+                  &MainWindow::chooseConfigurationToOpen);
+  recentMenu_ = file->addMenu(tr("Open &recent"));
+  updateRecentMenu();
+  file->addAction(tr("&Save configuration…"), QKeySequence::Save, this,
+                  &MainWindow::chooseConfigurationToSave);
+  file->addSeparator();
+  file->addAction(tr("Open &MNIST-format folder…"), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Folder of MNIST-format files (train-images-idx3-ubyte[.gz], …)"),
+        QSettings().value(QStringLiteral("files/lastDataFolder"), QDir::homePath()).toString());
+    if (!folder.isEmpty()) useData(DataSource::Mnist, folder);
+  });
+  file->addAction(tr("Open &CSV data…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("CSV table: one example a row, the labels in one column"),
+        QSettings().value(QStringLiteral("files/lastDataFolder"), QDir::homePath()).toString(),
+        tr("CSV (*.csv *.txt);;All files (*)"));
+    if (!path.isEmpty()) useData(DataSource::Csv, path);
+  });
+  file->addSeparator();
+  file->addAction(tr("&Export all charts…"), QKeySequence(Qt::CTRL | Qt::Key_E), exportActions_,
+                  &ExportActions::exportAllInteractive);
+  buildRecording(file);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* training = menuBar()->addMenu(tr("&Training"));
+  training->addAction(tr("&Play / pause"), QKeySequence(Qt::Key_Space), this,
+                      &MainWindow::togglePlay);
+  training->addAction(tr("&Step once"), QKeySequence(Qt::Key_S), controls_,
+                      &ControlPanel::stepClicked);
+  training->addAction(tr("&Reset"), QKeySequence(Qt::Key_R), this, &MainWindow::rebuild);
+  training->addAction(tr("&Kick the chosen layer's weights"), QKeySequence(Qt::Key_K), controls_,
+                      &ControlPanel::requestPerturb);
+  QAction* bn = training->addAction(tr("Toggle &batch norm"), QKeySequence(Qt::Key_B));
+  connect(bn, &QAction::triggered, this, [this] {
+    if (QCheckBox* on = controls_->batchNormSwitch(); on->isEnabled()) on->toggle();
+  });
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addActions(viewActions_->actions());
+  view->addSeparator();
+  QMenu* quantity = view->addMenu(tr("Every layer shows"));
+  const std::pair<QString, Quantity> quantities[] = {
+      {tr("Activation input (Z̃ or Z)"), Quantity::ActivationInput},
+      {tr("Pre-norm Z"), Quantity::PreNorm},
+      {tr("Activation output A"), Quantity::Output}};
+  for (const auto& [label, q] : quantities) {
+    quantity->addAction(label, this, [this, q = q] {
+      for (LayerPanel* panel : layerPanels_)
+        panel->quantityCombo()->setCurrentIndex(panel->quantityCombo()->findData(int(q)));
+      drawnGeneration_ = 0;
+    });
+  }
+  noiseLayerMenu_ = view->addMenu(tr("Batch noise from layer"));
+  landscapeProbe_ =
+      new MeasureAction(tr("&Loss-landscape probe (every %1 steps)"), kLandscapeEvery, this);
+  gradientShift_ = new MeasureAction(tr("&Gradient shift from earlier layers (every %1 steps)"),
+                                     kGradientShiftEvery, this);
+  gradientShift_->setStatusTip(
+      tr("Internal covariate shift as Santurkar et al. (2018) measure it: how much each layer's "
+         "gradient changes when the earlier layers take their step"));
+  view->addActions({landscapeProbe_, gradientShift_});
+  showMeasures(config_);
+  connect(landscapeProbe_, &QAction::toggled, this,
+          [this] { controller_.apply(SetLandscapeEvery{landscapeProbe_->every()}); });
+  connect(gradientShift_, &QAction::toggled, this,
+          [this] { controller_.apply(SetGradientShiftEvery{gradientShift_->every()}); });
+  QAction* showControls = view->addAction(tr("Show &controls"));
+  showControls->setCheckable(true);
+  showControls->setChecked(true);
+  showControls->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+  connect(showControls, &QAction::toggled, controlScroll_, &QWidget::setVisible);
+  logSteps_ = view->addAction(tr("&Log-scale step axis"));
+  logSteps_->setCheckable(true);
+  logSteps_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+  logSteps_->setStatusTip(
+      tr("Charts over steps on a log scale: the first hundreds of steps as wide as the thousands "
+         "after"));
+  connect(logSteps_, &QAction::toggled, this, [this](bool on) { applyLogSteps(on); });
+  view->addAction(tr("&Full screen"), QKeySequence::FullScreen, this,
+                  [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+
+  QMenu* presets = menuBar()->addMenu(tr("&Presets"));
+  for (const Preset& preset : builtInPresets()) {
+    QAction* action =
+        presets->addAction(preset.name, this, [this, preset] { applyPreset(preset); });
+    action->setToolTip(preset.description);
+    action->setStatusTip(preset.description);
+  }
+  presets->setToolTipsVisible(true);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&What am I looking at?"), QKeySequence::HelpContents, this,
+                  [this] { showWhatAmILookingAt(this); });
+  buildLessons(help);
+  help->addSeparator();
+  help->addAction(tr("&About BatchNorm Lab"), this, [this] { showAboutBox(this); });
+}
+
+void MainWindow::buildToolBar() {
+  QToolBar* bar = addToolBar(tr("File"));
+  bar->setObjectName(QStringLiteral("fileToolBar"));
+  bar->setMovable(false);
+  bar->setIconSize({18, 18});
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  QAction* open = bar->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open…"),
+                                 this, &MainWindow::chooseConfigurationToOpen);
+  open->setToolTip(tr("Open a configuration file (JSON) — Ctrl+O"));
+  QAction* save = bar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save…"),
+                                 this, &MainWindow::chooseConfigurationToSave);
+  save->setToolTip(tr("Save the current configuration as JSON — Ctrl+S"));
+  bar->addSeparator();
+  QAction* exportAll =
+      bar->addAction(style()->standardIcon(QStyle::SP_DriveHDIcon), tr("Export all…"),
+                     exportActions_, &ExportActions::exportAllInteractive);
+  exportAll->setToolTip(
+      tr("Every chart as PNG, SVG and CSV, a picture of the dashboard, the "
+         "configuration and a summary — Ctrl+E. One chart: its ⭳ button or "
+         "right-click."));
+  bar->addAction(recordAction_);
+  bar->addSeparator();
+  bar->addActions(viewActions_->actions());
+}
+
+void MainWindow::connectChart(plot::PlotWidget* chart) {
+  connect(chart, &plot::PlotWidget::actionRequested, this, [this, chart](plot::ChartAction action) {
+    if (action == plot::ChartAction::RecordAnimation)
+      recordAnimation(chart->objectName());
+    else
+      exportActions_->chartAction(*chart, action);
+  });
+}
+
+ExportJob MainWindow::exportJob(bool withEmpty) const {
+  ExportJob job;
+  ExperimentConfig config = shown_ ? shown_->config : config_;
+  if (shown_ && shown_->step > 0) config.steps = shown_->step;  // --config repeats the run shown
+  job.config = configToJson(config);
+  if (!shown_) return job;
+  job.step = shown_->step;
+  job.summary = summaryToJson(*shown_);
+  std::vector<plot::PlotWidget*> charts = metrics_->shownPlots();
+  for (const LayerPanel* panel : layerPanels_)
+    charts.insert(charts.end(), panel->plots().begin(), panel->plots().end());
+  for (const plot::PlotWidget* chart : charts)
+    if (withEmpty || plot::hasData(chart->model()))
+      job.charts.push_back({chart->objectName(), chart->model(), chart->size()});
+  // The caption and metrics strip above the whole stack of layer panels (also the part
+  // scrolled out of view).
+  job.compositeSize =
+      QSize(std::max(top_->width(), layersHost_->width()), top_->height() + layersHost_->height());
+  // Painted now, as a picture replayed at any scale: the dashboard of this moment, whatever the
+  // window shows by the time the files are written.
+  auto picture = std::make_shared<QPicture>();
+  {
+    QPainter painter(picture.get());
+    // Without the save button a hovered chart shows in its corner.
+    QList<QToolButton*> shown;
+    for (QWidget* part : {top_, layersHost_})
+      for (QToolButton* corner :
+           part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
+        if (corner->isVisible()) shown << corner;
+    for (QToolButton* corner : shown) corner->hide();
+    top_->render(&painter);
+    layersHost_->render(&painter, QPoint(0, top_->height()));
+    for (QToolButton* corner : shown) corner->show();
+  }
+  job.paintComposite = [picture](QPainter& painter) { painter.drawPicture(0, 0, *picture); };
+  return job;
+}
+
+ExperimentConfig MainWindow::currentConfig() const {
+  ExperimentConfig config = controls_->config();
+  config.landscapeEvery = landscapeProbe_->every();
+  config.gradientShiftEvery = gradientShift_->every();
+  return config;
+}
+
+void MainWindow::rebuild() {
+  if (recorder_) recorder_->trainingRebuilt();
+  stall_.clear();  // a new network starts learning anew
+  config_ = currentConfig();
+  const std::vector<std::string> errors = config_.validate();
+  if (!errors.empty()) {
+    warningLabel_->setText(QString::fromStdString(errors.front()));
+    return;
+  }
+  showWarnings();
+  if (presetRuns_ != config_.runs) {  // no preset's words, or words about other runs
+    presetRuns_.reset();
+    normalCaption_ = runsCaption(config_);
+  }
+  caption_->setText(normalCaption_);  // in place of an earlier error
+  rebuildLayerPanels(config_.network.hiddenUnits);
+  if (viewer_) return;
+  controller_.configure(config_);
+  statusBar()->showMessage(tr("Network rebuilt from step 0"), 2500);
+}
+
+void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
+  for (LayerPanel* panel : layerPanels_) panel->deleteLater();
+  layerPanels_.clear();
+  noiseLayerMenu_->clear();
+  for (int l = 0; l < int(units.size()); ++l)
+    noiseLayerMenu_->addAction(tr("Layer %1").arg(l + 1), this, [this, l] {
+      controller_.apply(SetBatchNoiseTarget{l, 0});
+    });
+  for (std::size_t l = 0; l < units.size(); ++l) {
+    auto* panel = new LayerPanel(int(l), units[l], layersHost_);
+    for (plot::PlotWidget* chart : panel->plots()) connectChart(chart);
+    connect(panel, &LayerPanel::focusChanged, this, [this](int layer, DistributionFocus focus) {
+      controller_.apply(SetFocus{layer, focus});
+    });
+    layersLayout_->addWidget(panel);
+    layerPanels_.push_back(panel);
+  }
+  allLayers_->setLayers(int(units.size()));
+  for (plot::PlotWidget* chart : allLayers_->plots()) connectChart(chart);
+  drawnGeneration_ = 0;
+}
+
+QString MainWindow::warningText() const { return warningLabel_->text(); }
+
+void MainWindow::showMeasures(const ExperimentConfig& config) {
+  landscapeProbe_->showEvery(config.landscapeEvery);
+  gradientShift_->showEvery(config.gradientShiftEvery);
+}
+
+void MainWindow::applyPreset(const Preset& preset) {
+  controls_->setConfig(preset.config);
+  if (preset.speed) controls_->speedSlider()->setValue(*preset.speed);
+  showMeasures(preset.config);
+  rebuild();
+  showCaption(preset);
+}
+
+void MainWindow::showCaption(const Preset& preset) {
+  if (!preset.tab.isEmpty()) metrics_->showTab(preset.tab);
+  normalCaption_ =
+      QStringLiteral("<b>%1.</b> %2")
+          .arg(breakable(elided(preset.name, kLongestShownName)).toHtmlEscaped(),
+               breakable(elided(preset.description, kLongestShownDescription)).toHtmlEscaped());
+  presetRuns_ = preset.config.runs;
+  caption_->setText(normalCaption_);
+}
+
+void MainWindow::togglePlay() {
+  wantRunning_ = !wantRunning_;
+  controls_->setRunning(wantRunning_);
+  if (wantRunning_) {
+    // A recording that holds training at a frame's step resumes it once the frame is taken.
+    if (!recorder_ || !recorder_->holdsTraining()) controller_.play();
+  } else {
+    controller_.pause();
+  }
+}
+
+void MainWindow::redraw() {
+  const SnapshotPtr snap = controller_.latest();
+  if (!snap || controller_.generation() == drawnGeneration_) return;
+  drawnGeneration_ = controller_.generation();
+  showSnapshot(snap);
+}
+
+void MainWindow::applyLogSteps(bool on) {
+  for (plot::PlotWidget* chart : findChildren<plot::PlotWidget*>())
+    if (chart->logSteps() != on) chart->setLogSteps(on);
+}
+
+void MainWindow::showSnapshot(SnapshotPtr snapshot) {
+  if (!snapshot) return;
+  if (logSteps_ && logSteps_->isChecked()) applyLogSteps(true);  // charts made since
+  const Snapshot& snap = *snapshot;
+  if (snap.runs.empty() || snap.runs.front().layers.size() != layerPanels_.size()) return;
+  shown_ = std::move(snapshot);
+  metrics_->showSnapshot(snap);
+  for (LayerPanel* panel : layerPanels_) panel->showSnapshot(snap);
+  drawShownView();
+  updateStatus(snap);
+  if (lessons_) lessons_->showSnapshot(shown_);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (persistent_) QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+  // A recording in progress is saved; if it cannot be, the user hears of it before the window
+  // goes.
+  if (const QString error = recorder_->stopAndWait(); !error.isEmpty())
+    QMessageBox::warning(this, tr("Animation not saved"), error);
+  redrawTimer_.stop();
+  controller_.shutdown();
+  event->accept();
+}
+
+}  // namespace bnlab
