@@ -159,8 +159,8 @@ double Experiment::step() {
     divergedRun_ = static_cast<int>(i);
   }
   ++step_;
-  if (step_ % config_.recordEvery == 0) record();
-  if (step_ % config_.evaluateEvery == 0) evaluate();
+  if (step_ % measureInterval(config_.recordEvery, kDenseRecords, step_) == 0) record();
+  if (step_ % measureInterval(config_.evaluateEvery, kDenseEvaluations, step_) == 0) evaluate();
   return runs_.front().batchLoss;
 }
 

@@ -28,8 +28,25 @@ class ConfigError : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
+// The measuring schedule thins as the run grows, as the histories it fills do: every `every`
+// steps for the first `dense` measures, then every 2·every for as many steps again (dense / 2
+// more), then every 4·every, … So a long run measured at full speed spends on measuring a
+// share that falls with its length, and its charts keep points spread over all of it.
+constexpr std::int64_t measureInterval(int every, int dense, std::int64_t step) {
+  std::int64_t interval = every;
+  for (std::int64_t horizon = std::int64_t(every) * dense; step > horizon; horizon *= 2)
+    interval *= 2;
+  return interval;
+}
+
 class Experiment {
  public:
+  // Dense records fill a history (History::kDefaultCapacity points) once: 5,120 steps at the
+  // default interval of 10. Evaluations, each a pass over up to kEvaluationLimit examples of
+  // each set and many small batches, are dense for 16 (1,600 steps at the default 100), then
+  // 8 more in twice the steps, and so on.
+  static constexpr int kDenseRecords = int(History::kDefaultCapacity);
+  static constexpr int kDenseEvaluations = 16;
   // Evaluations use at most this many examples of each set (the first ones), in chunks.
   static constexpr int kEvaluationLimit = 10000;
   static constexpr int kChunk = 1024;
@@ -50,10 +67,10 @@ class Experiment {
   std::int64_t divergedAt() const { return divergedAt_; }
   int divergedRun() const { return divergedRun_; }
   // What is measured, and when, depends on steps alone (never on the clock or on who watches):
-  // step() records every config.recordEvery steps and evaluates every config.evaluateEvery; a
-  // checkpoint (the end of a run, a lesson's stop) measures with measureCheckpoint(). Commands
-  // never measure, so a run watched in the window, paused and resumed, measures what the same
-  // run measures headless.
+  // step() records every config.recordEvery steps and evaluates every config.evaluateEvery,
+  // intervals that double as the run grows (measureInterval); a checkpoint (the end of a run, a
+  // lesson's stop) measures with measureCheckpoint(). Commands never measure, so a run watched in
+  // the window, paused and resumed, measures what the same run measures headless.
   // Records and evaluates now (once per step: a second call at the same step does nothing).
   void measureCheckpoint() {
     record();

@@ -280,7 +280,7 @@ const std::vector<Setting>& table() {
            .option = "record-every",
            .valueName = "n",
            .label = "record-every",
-           .help = "Headless: steps between recorded distributions.",
+           .help = "Steps between recorded distributions at first (doubling after 512 records).",
            .range = {.min = 1, .max = 100000}},
           [](auto& c) -> auto& { return c.recordEvery; }),
       field(
@@ -288,7 +288,7 @@ const std::vector<Setting>& table() {
            .option = "evaluate-every",
            .valueName = "n",
            .label = "evaluate-every",
-           .help = "Headless: steps between train/test evaluations.",
+           .help = "Steps between train/test evaluations at first (doubling after 16).",
            .range = {.min = 1, .max = 1000000}},
           [](auto& c) -> auto& { return c.evaluateEvery; }),
       field(
