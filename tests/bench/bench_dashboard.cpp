@@ -20,13 +20,14 @@ using bench::fullSnapshot;
 
 namespace {
 
-// Steps per second of a training thread at full speed over `seconds`, optionally drawn by a window.
+// Steps per second of a training thread at full speed over `seconds`, optionally drawn by a
+// window, for the experiment the window opens with (its default measuring schedule).
 double trainingRate(bool withWindow, double seconds) {
   std::unique_ptr<MainWindow> window;
   std::unique_ptr<TrainingController> bare;
   TrainingController* controller = nullptr;
   if (withWindow) {
-    window = std::make_unique<MainWindow>(dashboardConfig(), MainWindow::Start::Paused);
+    window = std::make_unique<MainWindow>(ExperimentConfig{}, MainWindow::Start::Paused);
     window->resize(1600, 1300);
     window->show();
     window->controls()->speedSlider()->setValue(kFullSpeed);
@@ -36,10 +37,14 @@ double trainingRate(bool withWindow, double seconds) {
     bare = std::make_unique<TrainingController>();
     controller = bare.get();
     controller->setSpeed(kFullSpeed);
-    controller->configure(dashboardConfig());
+    controller->configure(ExperimentConfig{});
     controller->play();
   }
-  QTest::qWait(500);  // warm up
+  // Warm up: by default until the charts' histories are full (512 points at about 30 records a
+  // second before the schedule moved to steps), so both schedules draw as much as a long run does.
+  QTest::qWait(qEnvironmentVariableIntValue("BNLAB_BENCH_WARMUP_MS") > 0
+                   ? qEnvironmentVariableIntValue("BNLAB_BENCH_WARMUP_MS")
+                   : 20000);
   const std::int64_t start = controller->latest() ? controller->latest()->step : 0;
   QElapsedTimer timer;
   timer.start();
