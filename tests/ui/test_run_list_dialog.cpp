@@ -5,6 +5,7 @@
 
 #include "dialogs/run_list_dialog.h"
 #include "panels/control_panel.h"
+#include "window/main_window.h"
 
 using namespace bnlab;
 
@@ -83,10 +84,11 @@ class RunListDialogTest : public QObject {
   }
 
   void panelTrainsTheAcceptedList() {
-    ControlPanel panel;
+    MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);
+    ControlPanel& panel = *window.controls();
     QSignalSpy rebuilt(&panel, &ControlPanel::architectureChanged);
     panel.editRunsButton()->click();
-    auto* dialog = panel.findChild<RunListDialog*>();
+    auto* dialog = window.findChild<RunListDialog*>();
     QVERIFY(dialog);
     dialog->addRun();
     dialog->rows()[2].name->setText(QStringLiteral("small batches"));

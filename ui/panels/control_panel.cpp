@@ -8,7 +8,6 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "dialogs/run_list_dialog.h"
 #include "session/training_worker.h"
 
 namespace bnlab {
@@ -77,7 +76,7 @@ QWidget* ControlPanel::buildTrainingGroup() {
   editRow->addStretch(1);
   form->addRow(tr("Mode"), mode_);
   form->addRow(QString(), editRow);
-  connect(editRuns_, &QPushButton::clicked, this, &ControlPanel::editRuns);
+  connect(editRuns_, &QPushButton::clicked, this, &ControlPanel::editRunsRequested);
   batchNorm_ = new QCheckBox(tr("Batch norm on every hidden layer"), group);
   batchNorm_->setToolTip(
       tr("Normalize each unit's Z over the mini-batch, then scale by γ and shift by β. Switching "
@@ -382,13 +381,6 @@ bool ControlPanel::liveSwitch() const {
       break;
   }
   return false;
-}
-
-void ControlPanel::editRuns() {
-  auto* dialog = new RunListDialog(config().runs, this);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  connect(dialog, &QDialog::accepted, this, [this, dialog] { setRuns(dialog->runs()); });
-  dialog->open();
 }
 
 void ControlPanel::setRuns(const std::vector<RunSpec>& runs) {

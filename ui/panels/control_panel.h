@@ -33,8 +33,6 @@ class ControlPanel : public QWidget {
   void setRunning(bool running);
   // Emits perturbRequested with the chosen layer and amount.
   void requestPerturb();
-  // Opens the run-list dialog (Edit runs…); accepting it calls setRuns.
-  void editRuns();
   // Trains `runs` from now on (the mode box shows them); rebuilds when they differ.
   void setRuns(const std::vector<RunSpec>& runs);
 
@@ -66,6 +64,8 @@ class ControlPanel : public QWidget {
   void resetClicked();
   // Kick W of hidden layer `layer` (0-based) by `relative` × its RMS, in every run.
   void perturbRequested(int layer, double relative);
+  // Edit runs… was pressed: the window opens the run-list dialog, which calls setRuns.
+  void editRunsRequested();
 
  private:
   QWidget* buildDataGroup();

@@ -4,7 +4,6 @@
 #include <QLocale>
 
 #include "report/animation_frame.h"
-#include "window/main_window.h"
 
 namespace bnlab {
 
@@ -13,7 +12,8 @@ QString number(qint64 n) { return QLocale(QLocale::English).toString(n); }
 constexpr int kRetryMs = 10;  // next-N-steps: how soon to offer a held frame again
 }  // namespace
 
-AnimationRecorder::AnimationRecorder(MainWindow& window) : QObject(&window), window_(window) {
+AnimationRecorder::AnimationRecorder(RecordingSource& window, QObject* parent)
+    : QObject(parent), window_(window) {
   timer_.setTimerType(Qt::PreciseTimer);
   connect(&timer_, &QTimer::timeout, this, &AnimationRecorder::tick);
 }
@@ -233,10 +233,9 @@ void AnimationRecorder::end(const QString& why) {
     // Training as before the recording: the lesson's own stop, playing or paused as it was (a
     // lesson that started meanwhile keeps playing).
     TrainingController& controller = window_.controller();
-    const LessonPanel* lessons = window_.lessonPanel();
-    const bool lesson = lessons && lessons->active();
-    controller.pauseAt(lesson ? lessons->session()->target() : -1);
-    if (!wasPlaying_ && !lesson)
+    const std::optional<qint64> lessonStop = window_.lessonStop();
+    controller.pauseAt(lessonStop.value_or(-1));
+    if (!wasPlaying_ && !lessonStop)
       window_.setPlaying(false);
     else if (window_.playing())
       controller.play();

@@ -16,17 +16,16 @@
 #include <QTimer>
 #include <vector>
 
+#include "recording/recording_source.h"
 #include "report/animation_encoder.h"
 #include "report/recording_plan.h"
 
 namespace bnlab {
 
-class MainWindow;
-
 class AnimationRecorder : public QObject {
   Q_OBJECT
  public:
-  explicit AnimationRecorder(MainWindow& window);
+  AnimationRecorder(RecordingSource& window, QObject* parent);
   ~AnimationRecorder() override;
 
   // False (and nothing starts) while the last recording's file is still being written.
@@ -82,7 +81,7 @@ class AnimationRecorder : public QObject {
   void encoded(bool ok, const QString& error, int frames);
   void report();
 
-  MainWindow& window_;
+  RecordingSource& window_;
   RecordingPlan plan_;
   AnimationOpener opener_ = openAnimation;
   QPointer<AnimationEncoder> encoder_;

@@ -17,6 +17,7 @@
 #include <QToolBar>
 
 #include "dialogs/help_dialogs.h"
+#include "dialogs/run_list_dialog.h"
 #include "recording/animation_recorder.h"
 #include "render/plot_renderer.h"
 #include "report/chart_files.h"
@@ -126,6 +127,13 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
   connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
     controller_.apply(ChoosePoint{x, y});
+  });
+  connect(controls_, &ControlPanel::editRunsRequested, this, [this] {
+    auto* dialog = new RunListDialog(controls_->config().runs, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, controls_,
+            [this, dialog] { controls_->setRuns(dialog->runs()); });
+    dialog->open();
   });
   connect(controls_, &ControlPanel::perturbRequested, this, [this](int layer, double relative) {
     controller_.apply(Perturb{layer, relative});

@@ -21,6 +21,7 @@
 #include "panels/layer_panel.h"
 #include "panels/lesson_panel.h"
 #include "panels/metrics_panel.h"
+#include "recording/recording_source.h"
 #include "report/dashboard_export.h"
 #include "session/training_controller.h"
 #include "window/export_actions.h"
@@ -30,7 +31,7 @@ namespace bnlab {
 
 class AnimationRecorder;
 
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow, public RecordingSource {
   Q_OBJECT
  public:
   // Playing and Paused train on the controller's thread; Viewer trains nothing and only shows
@@ -40,22 +41,22 @@ class MainWindow : public QMainWindow {
                       Start start = Start::Playing, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  TrainingController& controller() { return controller_; }
+  TrainingController& controller() override { return controller_; }
   ControlPanel* controls() const { return controls_; }
   // The status bar's warning (a configuration's warning, or why training stopped), or "".
   QString warningText() const;
   MetricsPanel* metrics() const { return metrics_; }
   const std::vector<LayerPanel*>& layerPanels() const { return layerPanels_; }
   // Draws the newest snapshot now (the redraw timer calls this ~30 times a second).
-  void redraw();
+  void redraw() override;
   // Puts `snapshot` into every panel (their charts repaint on the next paint event).
-  void showSnapshot(SnapshotPtr snapshot);
+  void showSnapshot(SnapshotPtr snapshot) override;
   // Loads a preset into the controls, rebuilds, and shows its description as the caption.
   void applyPreset(const Preset& preset);
   // Shows the preset's name and description as the caption above the charts.
   void showCaption(const Preset& preset);
   // The snapshot the charts show now (null before the first).
-  SnapshotPtr shownSnapshot() const { return shown_; }
+  SnapshotPtr shownSnapshot() const override { return shown_; }
 
   // Every chart that applies now, with its model and size on screen, the whole dashboard as
   // one picture, the shown snapshot's configuration and summary.
@@ -95,10 +96,11 @@ class MainWindow : public QMainWindow {
   // One frame's picture, before its step is written on it: the chart with this object name at
   // `size` (empty: its size on screen), or the whole dashboard as laid out; null if there is no
   // such chart.
-  QImage animationPicture(const QString& chart, QSize size, qreal scale) const;
+  QImage animationPicture(const QString& chart, QSize size, qreal scale) const override;
+  std::optional<qint64> lessonStop() const override;
   // Whether the user has training playing (the Play/Pause button), and setting it.
-  bool playing() const { return wantRunning_; }
-  void setPlaying(bool on) {
+  bool playing() const override { return wantRunning_; }
+  void setPlaying(bool on) override {
     if (on != wantRunning_) togglePlay();
   }
 

@@ -60,6 +60,11 @@ void MainWindow::offerLessons() {
   showLessons();
 }
 
+std::optional<qint64> MainWindow::lessonStop() const {
+  if (!lessons_ || !lessons_->active()) return std::nullopt;
+  return lessons_->session()->target();
+}
+
 void MainWindow::showLessons() {
   // Beside the charts where there is room; on narrow windows a strip above them, so the layer
   // rows keep their width.
