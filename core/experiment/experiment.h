@@ -43,8 +43,8 @@ class Experiment {
  public:
   // Dense records fill a history (History::kDefaultCapacity points) once: 5,120 steps at the
   // default interval of 10. Evaluations, each a pass over up to kEvaluationLimit examples of
-  // each set and many small batches, are dense for 16 (1,600 steps at the default 100), then
-  // 8 more in twice the steps, and so on.
+  // each set and many small batches, are dense for 16 (400 steps at the default 25), then 8
+  // more in twice the steps, and so on.
   static constexpr int kDenseRecords = int(History::kDefaultCapacity);
   static constexpr int kDenseEvaluations = 16;
   // Evaluations use at most this many examples of each set (the first ones), in chunks.

@@ -50,8 +50,8 @@ struct ExperimentConfig {
   int batchSize = 64;          // 1 … 512
   std::int64_t steps = 0;      // where training stops (the window pauses there); 0 = no end
   int probeSize = 256;         // examples in the fixed probe batch, 2 … 4096
-  int recordEvery = 10;        // steps between recorded distributions, 1 … 100000
-  int evaluateEvery = 100;     // steps between train/test evaluations, 1 … 1000000
+  int recordEvery = 10;        // steps between recorded distributions at first, 1 … 100000
+  int evaluateEvery = 25;      // steps between train/test evaluations at first, 1 … 1000000
   int landscapeEvery = 0;      // steps between loss-landscape probes; 0 = off
   int gradientShiftEvery = 0;  // steps between gradient-shift measures (gradient_shift.h); 0 = off
   std::uint64_t seed = 1;      // one seed for data, initial weights, batches and dropout
