@@ -7,7 +7,6 @@
 #include <QIcon>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPicture>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -289,53 +288,6 @@ void MainWindow::buildToolBar() {
   bar->addAction(recordAction_);
   bar->addSeparator();
   bar->addActions(viewActions_->actions());
-}
-
-void MainWindow::connectChart(plot::PlotWidget* chart) {
-  connect(chart, &plot::PlotWidget::actionRequested, this, [this, chart](plot::ChartAction action) {
-    if (action == plot::ChartAction::RecordAnimation)
-      recordAnimation(chart->objectName());
-    else
-      exportActions_->chartAction(*chart, action);
-  });
-}
-
-ExportJob MainWindow::exportJob(bool withEmpty) const {
-  ExportJob job;
-  ExperimentConfig config = shown_ ? shown_->config : config_;
-  if (shown_ && shown_->step > 0) config.steps = shown_->step;  // --config repeats the run shown
-  job.config = configToJson(config);
-  if (!shown_) return job;
-  job.step = shown_->step;
-  job.summary = summaryToJson(*shown_);
-  std::vector<plot::PlotWidget*> charts = metrics_->shownPlots();
-  for (const LayerPanel* panel : layerPanels_)
-    charts.insert(charts.end(), panel->plots().begin(), panel->plots().end());
-  for (const plot::PlotWidget* chart : charts)
-    if (withEmpty || plot::hasData(chart->model()))
-      job.charts.push_back({chart->objectName(), chart->model(), chart->size()});
-  // The caption and metrics strip above the whole stack of layer panels (also the part
-  // scrolled out of view).
-  job.compositeSize =
-      QSize(std::max(top_->width(), layersHost_->width()), top_->height() + layersHost_->height());
-  // Painted now, as a picture replayed at any scale: the dashboard of this moment, whatever the
-  // window shows by the time the files are written.
-  auto picture = std::make_shared<QPicture>();
-  {
-    QPainter painter(picture.get());
-    // Without the save button a hovered chart shows in its corner.
-    QList<QToolButton*> shown;
-    for (QWidget* part : {top_, layersHost_})
-      for (QToolButton* corner :
-           part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
-        if (corner->isVisible()) shown << corner;
-    for (QToolButton* corner : shown) corner->hide();
-    top_->render(&painter);
-    layersHost_->render(&painter, QPoint(0, top_->height()));
-    for (QToolButton* corner : shown) corner->show();
-  }
-  job.paintComposite = [picture](QPainter& painter) { painter.drawPicture(0, 0, *picture); };
-  return job;
 }
 
 ExperimentConfig MainWindow::currentConfig() const {
