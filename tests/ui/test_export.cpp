@@ -22,6 +22,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QXmlStreamReader>
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -185,6 +186,33 @@ class ExportTest : public QObject {
       painter.end();
       QVERIFY(distinctColours(image) > 10);
     }
+  }
+
+  // Run names and titles are other people's words: in an SVG they are text, never markup
+  // (hardening, case 1: a run named "</desc><script>…" wrote a live script element, and a plain
+  // "&" made the file invalid XML).
+  void svgEscapesWhatItQuotes() {
+    const QString hostile = QStringLiteral("a & b </desc><script>alert(1)</script><desc>\"'");
+    ExportStamp stamp{hostile,
+                      QJsonDocument(QJsonObject{{QStringLiteral("name"), hostile}})
+                          .toJson(QJsonDocument::Compact),
+                      7};
+    const QByteArray svg = paintSvg(QSize(200, 100), stamp, [&](QPainter& painter) {
+      painter.drawText(QPointF(10, 50), hostile);
+    });
+    QXmlStreamReader xml(svg);
+    QStringList elements;
+    QString title, description;
+    while (!xml.atEnd()) {
+      if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+      elements << xml.name().toString();
+      if (xml.name() == QLatin1String("title")) title = xml.readElementText();
+      if (xml.name() == QLatin1String("desc")) description = xml.readElementText();
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY2(!elements.contains(QStringLiteral("script")), qPrintable(elements.join(' ')));
+    QCOMPARE(title, hostile);
+    QVERIFY2(description.contains(hostile), qPrintable(description));
   }
 
   void csvHasAHeaderAndOneRowPerPoint() {

@@ -64,9 +64,12 @@ QByteArray paintSvg(QSize size, const ExportStamp& stamp, const PaintFunction& p
   generator.setSize(size);
   generator.setViewBox(QRect(QPoint(0, 0), size));
   generator.setResolution(int(std::lround(screenDpi())));
-  generator.setTitle(stamp.title);
-  generator.setDescription(description(stamp) + QStringLiteral("\nConfiguration: ") +
-                           QString::fromUtf8(stamp.configJson));
+  // QSvgGenerator writes title and description as they are: what other people named (runs,
+  // charts) is escaped here, so it stays text.
+  generator.setTitle(stamp.title.toHtmlEscaped());
+  generator.setDescription((description(stamp) + QStringLiteral("\nConfiguration: ") +
+                            QString::fromUtf8(stamp.configJson))
+                               .toHtmlEscaped());
   QPainter painter(&generator);
   // Name the font actually used ("DejaVu Sans", not the alias "Sans Serif") for viewers that
   // do not share this machine's font configuration.
