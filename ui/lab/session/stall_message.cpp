@@ -17,8 +17,16 @@ QString stallMessage(const Snapshot& snap, bool commandLine) {
             : QObject::tr("%1, the loss of guessing among %2 classes")
                   .arg(progress.startLoss(), 0, 'f', 3)
                   .arg(qRound(std::exp(progress.chanceLoss())));
+    if (run.batchNorm && run.batchSize == 1)  // not the learning rate's fault
+      return QObject::tr(
+                 "Not learning: after %1 steps %2 loss is not clearly below %3. Batch norm on "
+                 "batches of one example makes every Ẑ zero (μ_B = z, σ_B = 0), so no gradient "
+                 "reaches W: use a batch of 8 or more.")
+          .arg(progress.steps())
+          .arg(who)
+          .arg(start);
     const QString learningRate =
-        commandLine ? QObject::tr("--learning-rate") : QObject::tr("the learning rate");
+        commandLine ? QObject::tr("--learning-rate") : QObject::tr("learning rate");
     return QObject::tr(
                "Not learning: after %1 steps %2 loss (%3 over the last %4 steps) is not "
                "clearly below %5. Try another %6 (now %7)%8.")
