@@ -67,6 +67,26 @@ class ExperimentTest : public QObject {
     }
   }
 
+  // The schedule in steps: dense at first, then each interval doubles for as many steps again.
+  void theMeasuringScheduleThinsAsTheRunGrows() {
+    QCOMPARE(measureInterval(10, 512, 1), std::int64_t(10));
+    QCOMPARE(measureInterval(10, 512, 5120), std::int64_t(10));
+    QCOMPARE(measureInterval(10, 512, 5121), std::int64_t(20));
+    QCOMPARE(measureInterval(10, 512, 10240), std::int64_t(20));
+    QCOMPARE(measureInterval(10, 512, 10241), std::int64_t(40));
+    // 16 evaluations at 25, then 8 more in each doubling: 16 + 8·k by step 400·2^k.
+    ExperimentConfig config;
+    config.data.toy.size = 200;
+    config.network.hiddenUnits = {4};
+    config.runs = *runsForBatchNorm("off");
+    config.evaluateEvery = 25;
+    Experiment experiment(config);
+    while (experiment.steps() < 1600) experiment.step();
+    QCOMPARE(experiment.snapshot()->runs[0].testAccuracyHistory.size(),
+             std::size_t(1 + 16 + 8 + 8));  // step 0, then by 400, 800 and 1,600
+    QCOMPARE(experiment.evaluatedAt(), std::int64_t(1600));
+  }
+
   void snapshotIsAFrozenCopy() {
     Experiment experiment(smallConfig());
     experiment.step();
