@@ -63,6 +63,10 @@ class MainWindow : public QMainWindow, public RecordingSource {
   // Charts without data are left out unless `withEmpty` (to find every file an export may
   // write, before there is data).
   ExportJob exportJob(bool withEmpty = false) const;
+  // The whole dashboard (caption, metrics strip, every layer panel, also those scrolled out of
+  // view): its size, and painting it as it is shown now.
+  QSize dashboardSize() const;
+  void paintDashboard(QPainter& painter) const;
   ExportActions* exportActions() const { return exportActions_; }
 
   // What the centre shows (View menu, toolbar): the dashboard (metrics and a panel per layer),

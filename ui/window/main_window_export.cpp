@@ -35,28 +35,36 @@ ExportJob MainWindow::exportJob(bool withEmpty) const {
   for (const plot::PlotWidget* chart : charts)
     if (withEmpty || plot::hasData(chart->model()))
       job.charts.push_back({chart->objectName(), chart->model(), chart->size()});
-  // The caption and metrics strip above the whole stack of layer panels (also the part
-  // scrolled out of view).
-  job.compositeSize =
-      QSize(std::max(top_->width(), layersHost_->width()), top_->height() + layersHost_->height());
+  job.compositeSize = dashboardSize();
   // Painted now, as a picture replayed at any scale: the dashboard of this moment, whatever the
   // window shows by the time the files are written.
   auto picture = std::make_shared<QPicture>();
   {
     QPainter painter(picture.get());
-    // Without the save button a hovered chart shows in its corner.
-    QList<QToolButton*> shown;
-    for (QWidget* part : {top_, layersHost_})
-      for (QToolButton* corner :
-           part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
-        if (corner->isVisible()) shown << corner;
-    for (QToolButton* corner : shown) corner->hide();
-    top_->render(&painter);
-    layersHost_->render(&painter, QPoint(0, top_->height()));
-    for (QToolButton* corner : shown) corner->show();
+    paintDashboard(painter);
   }
   job.paintComposite = [picture](QPainter& painter) { painter.drawPicture(0, 0, *picture); };
   return job;
+}
+
+QSize MainWindow::dashboardSize() const {
+  // The caption and metrics strip above the whole stack of layer panels (also the part
+  // scrolled out of view).
+  return QSize(std::max(top_->width(), layersHost_->width()),
+               top_->height() + layersHost_->height());
+}
+
+void MainWindow::paintDashboard(QPainter& painter) const {
+  // Without the save button a hovered chart shows in its corner.
+  QList<QToolButton*> shown;
+  for (QWidget* part : {top_, layersHost_})
+    for (QToolButton* corner :
+         part->findChildren<QToolButton*>(QLatin1String(plot::PlotWidget::kCornerButtonName)))
+      if (corner->isVisible()) shown << corner;
+  for (QToolButton* corner : shown) corner->hide();
+  top_->render(&painter);
+  layersHost_->render(&painter, QPoint(0, top_->height()));
+  for (QToolButton* corner : shown) corner->show();
 }
 
 }  // namespace bnlab

@@ -89,7 +89,7 @@ void MainWindow::recordAnimation(const QString& chart) {
     size = widget->size();
   } else {
     if (!shown_) return;
-    size = exportJob(true).compositeSize;
+    size = dashboardSize();
   }
   RecordingPlan plan = loadRecordingPlan(chart.isEmpty() ? QStringLiteral("dashboard") : chart);
   plan.chart = chart;
@@ -126,9 +126,11 @@ void MainWindow::recordingEnded(bool ok, const QString& message, const QString& 
 
 QImage MainWindow::animationPicture(const QString& chart, QSize size, qreal scale) const {
   if (chart.isEmpty()) {
-    const ExportJob job = exportJob(true);
-    return job.compositeSize.isEmpty() ? QImage()
-                                       : paintImage(job.compositeSize, scale, job.paintComposite);
+    // Drawn straight from the widgets: a frame needs no export job.
+    const QSize dashboard = dashboardSize();
+    return !shown_ || dashboard.isEmpty()
+               ? QImage()
+               : paintImage(dashboard, scale, [this](QPainter& p) { paintDashboard(p); });
   }
   const auto* widget = findChild<plot::PlotWidget*>(chart);
   if (!widget) return {};
