@@ -1,13 +1,15 @@
 #include "animation_run.h"
 
-#include <QApplication>
 #include <QFileInfo>
 
+#include "charts/chart_catalog.h"
+#include "experiment/experiment.h"
 #include "interruption.h"
 #include "progress_meter.h"
 #include "report/animation_encoder.h"
 #include "report/animation_frame.h"
-#include "window/main_window.h"
+#include "report/chart_files.h"
+#include "report/dashboard_picture.h"
 
 namespace bnlab {
 
@@ -40,7 +42,27 @@ bool parseAnimationOptions(const QString& file, const QString& frames, const QSt
   return true;
 }
 
-qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow& window,
+namespace {
+
+// One frame: the whole dashboard, or the chart named `chart` drawn from the catalog.
+QImage framePicture(const CommandLine& cli, const SnapshotPtr& snapshot,
+                    DashboardPicture* dashboard) {
+  if (dashboard) {
+    dashboard->showSnapshot(snapshot);
+    const QSize size = dashboard->dashboardSize();
+    return paintImage(size, cli.scale, [dashboard](QPainter& p) { dashboard->paintDashboard(p); });
+  }
+  for (const CatalogChart& chart : dashboardCharts(*snapshot, true)) {
+    if (chart.id != cli.charts.front()) continue;
+    const QSize size = cli.chartSize.isEmpty() ? chart.kind->exportSize : cli.chartSize;
+    return paintImage(size, cli.scale, chartPainter(chart.model(*snapshot), size));
+  }
+  return {};
+}
+
+}  // namespace
+
+qint64 trainRecording(const CommandLine& cli, Experiment& experiment, DashboardPicture* dashboard,
                       QString& error) {
   ProgressMeter progress(cli.steps, cli.quiet ? nullptr : stdout);
   // Frames are encoded on the encoder's thread while training goes on.
@@ -52,14 +74,7 @@ qint64 trainRecording(const CommandLine& cli, Experiment& experiment, MainWindow
       cli.charts.isEmpty() || cli.charts.front().startsWith(QLatin1String("decision"));
   const auto record = [&](qint64 step) {
     if (maps) experiment.updateDecisionMaps();
-    window.showSnapshot(experiment.snapshot());  // sets every chart's model at once
-    // The dashboard is drawn from its widgets, laid out in events; one chart is drawn from its
-    // model alone, without repainting the (offscreen) window.
-    if (cli.charts.isEmpty()) QApplication::processEvents();
-    const QImage picture =
-        stampStep(window.animationPicture(cli.charts.isEmpty() ? QString() : cli.charts.front(),
-                                          cli.chartSize, cli.scale),
-                  step);
+    const QImage picture = stampStep(framePicture(cli, experiment.snapshot(), dashboard), step);
     writing = encoder.addWhenRoom(picture, 1);
     frames += writing;
   };

@@ -112,8 +112,8 @@ QList<QCommandLineOption> allOptions() {
                  "Headless: export only these charts, e.g. accuracy,figure-1,layer3-distribution."),
              "names"),
       option("chart-size",
-             QStringLiteral("Headless: draw every exported chart at this size instead of its size "
-                            "in the window."),
+             QStringLiteral("Headless: draw every exported or animated chart at this size "
+                            "instead of its kind's (640x400 for charts over steps)."),
              "WxH"),
       option("animate",
              QStringLiteral(

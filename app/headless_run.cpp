@@ -12,6 +12,7 @@
 #include <new>
 
 #include "animation_run.h"
+#include "charts/chart_catalog.h"
 #include "experiment/experiment.h"
 #include "interruption.h"
 #include "lessons/lesson_script.h"
@@ -21,7 +22,7 @@
 #include "report/dashboard_export.h"
 #include "session/stall_message.h"
 #include "session/training_worker.h"
-#include "window/main_window.h"
+#include "window/offscreen_dashboard.h"
 
 namespace bnlab {
 
@@ -50,33 +51,37 @@ bool writableFolder(const QString& folder, QString& error) {
   return true;
 }
 
-// The window's Export all, narrowed to --charts and drawn at --chart-size.
-ExportJob exportJob(const CommandLine& cli, const MainWindow& window, bool withEmpty = false) {
-  ExportJob job = window.exportJob(withEmpty);
+// Export all of `snap` from the chart catalog, narrowed to --charts and drawn at --chart-size
+// (or each kind's size), with the dashboard's picture when `dashboard` is given.
+ExportJob exportJob(const CommandLine& cli, const Snapshot& snap, const DashboardPicture* dashboard,
+                    bool withEmpty = false) {
+  ExportJob job = catalogExportJob(snap, cli.chartSize, withEmpty);
   if (!cli.charts.isEmpty())
     std::erase_if(job.charts,
                   [&](const NamedChart& chart) { return !cli.charts.contains(chart.name); });
-  if (!cli.chartSize.isEmpty())
-    for (NamedChart& chart : job.charts) chart.size = cli.chartSize;
+  if (dashboard) {
+    job.compositeSize = dashboard->dashboardSize();
+    job.paintComposite = [dashboard](QPainter& p) { dashboard->paintDashboard(p); };
+  }
   return job;
 }
 
-// --charts names that the window does not have.
-QStringList unknownCharts(const CommandLine& cli, const MainWindow& window) {
-  const ExportJob all = window.exportJob(true);
+// --charts names that the run does not have.
+QStringList unknownCharts(const CommandLine& cli, const Snapshot& snap) {
+  const std::vector<CatalogChart> all = dashboardCharts(snap, true);
   QStringList unknown;
   for (const QString& name : cli.charts)
-    if (std::none_of(all.charts.begin(), all.charts.end(),
-                     [&](const NamedChart& c) { return c.name == name; }))
+    if (std::none_of(all.begin(), all.end(), [&](const CatalogChart& c) { return c.id == name; }))
       unknown << name;
   return unknown;
 }
 
 // The files a run would replace; exit code 2 unless --overwrite.
-int checkNotReplacing(const CommandLine& cli, const MainWindow& window) {
+int checkNotReplacing(const CommandLine& cli, const Snapshot& snap,
+                      const DashboardPicture* dashboard) {
   if (cli.overwrite) return kExitSuccess;
   if (cli.exports) {
-    const QStringList existing = existingFiles(exportJob(cli, window, true), *cli.exports);
+    const QStringList existing = existingFiles(exportJob(cli, snap, dashboard, true), *cli.exports);
     if (!existing.isEmpty())
       return fail(kExitBadInput,
                   QStringLiteral("%1 already holds %2; add --overwrite to replace them")
@@ -122,23 +127,32 @@ void printResults(const Snapshot& snap) {
                 (run.name + ":").c_str(), run.train.loss, run.test.loss, run.test.accuracy * 100);
 }
 
-// The offscreen window the pictures are laid out in, showing the run's first snapshot.
-std::unique_ptr<MainWindow> layOut(const CommandLine& cli, Experiment& experiment) {
-  auto window = std::make_unique<MainWindow>(cli.config, MainWindow::Start::Viewer);
-  if (!cli.start.name.isEmpty()) window->showCaption(cli.start);
-  window->resize(cli.size);
-  window->show();
-  experiment.updateDecisionMaps();
-  window->showSnapshot(experiment.snapshot());
-  QApplication::processEvents();
-  return window;
+// Whether the run draws the whole dashboard or window: the offscreen window is for those alone.
+bool needsWindow(const CommandLine& cli) {
+  const bool composite = cli.exports && cli.exports->composite && cli.exports->hasPicture();
+  const bool dashboardAnimation = !cli.animation.isEmpty() && cli.charts.isEmpty();
+  return composite || dashboardAnimation || !cli.screenshot.isEmpty();
 }
 
-// The exports and the screenshot of a headless run, from its window showing `step`; adds each
-// to `written` ("12 files to out", "shot.png"). Returns 0, or the exit code of a failure.
-int writeFiles(const CommandLine& cli, MainWindow& window, qint64 step, QStringList& written) {
+// Saves the window's picture as --screenshot, stamped with the run's configuration and step.
+int saveScreenshot(const CommandLine& cli, const QImage& image, const Snapshot& snap) {
+  const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
+                          QJsonDocument(exportJobOf(snap).config).toJson(QJsonDocument::Compact),
+                          snap.step};
+  QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
+  QString error;
+  if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
+  if (!cli.quiet)
+    std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+  return kExitSuccess;
+}
+
+// The exports and the screenshot of a headless run at `snap`; adds each to `written` ("12 files
+// to out", "shot.png"). Returns 0, or the exit code of a failure.
+int writeFiles(const CommandLine& cli, const Snapshot& snap, DashboardPicture* dashboard,
+               QStringList& written) {
   if (cli.exports) {
-    const ExportReport report = writeExport(exportJob(cli, window), *cli.exports);
+    const ExportReport report = writeExport(exportJob(cli, snap, dashboard), *cli.exports);
     if (!report.ok()) return fail(kExitWriteFailed, exportFailure(report));
     const QString folder = QDir::toNativeSeparators(cli.exports->folder);
     if (!cli.quiet)
@@ -147,35 +161,11 @@ int writeFiles(const CommandLine& cli, MainWindow& window, qint64 step, QStringL
     written << QStringLiteral("%1 files to %2").arg(report.written.size()).arg(folder);
   }
   if (!cli.screenshot.isEmpty()) {
-    const QImage image = window.grab().toImage();
-    const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
-                            QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
-                            step};
-    QDir().mkpath(QFileInfo(cli.screenshot).absolutePath());
-    QString error;
-    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
-    if (!cli.quiet)
-      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+    if (const int code = saveScreenshot(cli, dashboard->windowPicture(), snap)) return code;
     written << cli.screenshot;
   }
   return kExitSuccess;
 }
-
-}  // namespace
-
-int lessonIndex(MainWindow& window, const CommandLine& cli) {
-  LessonPanel* panel = window.lessonPanel();
-  if (!cli.lessonFile.isEmpty()) {
-    QString error;
-    panel->openLessonFile(cli.lessonFile, error);
-    return int(panel->lessons().size()) - 1;
-  }
-  for (int i = 0; i < panel->lessons().size(); ++i)
-    if (panel->lessons()[i].id == cli.lesson->id) return i;
-  return -1;
-}
-
-namespace {
 
 // A lesson played without a window: every stage, each action done as the lesson asks; then its
 // conclusion with the run's numbers and its claims, checked. Exit 1 when a claim fails.
@@ -235,21 +225,10 @@ int runHeadlessLesson(const CommandLine& cli, const char*& doing) {
   }
   if (!cli.screenshot.isEmpty()) {
     doing = "taking the screenshot";
-    MainWindow window(run.snapshot->config, MainWindow::Start::Viewer);
-    window.resize(cli.size);
-    window.show();
-    const int index = lessonIndex(window, cli);
-    window.showFinishedLesson(index, run.snapshot,
-                              run.summary.value(QStringLiteral("remembered")).toObject());
-    QApplication::processEvents();
-    QApplication::processEvents();  // the deferred scroll to the framed chart
-    const QImage image = window.grab().toImage();
-    const ExportStamp stamp{QStringLiteral("BatchNorm Lab window"),
-                            QJsonDocument(window.exportJob().config).toJson(QJsonDocument::Compact),
-                            run.snapshot->step};
-    if (!savePng(cli.screenshot, image, stamp, error)) return fail(kExitWriteFailed, error);
-    if (!cli.quiet)
-      std::printf("Saved %s (%dx%d)\n", qPrintable(cli.screenshot), image.width(), image.height());
+    const QImage image =
+        finishedLessonPicture(cli.lessonFile, cli.lesson->id, run.snapshot,
+                              run.summary.value(QStringLiteral("remembered")).toObject(), cli.size);
+    if (const int code = saveScreenshot(cli, image, *run.snapshot)) return code;
   }
   if (const int signal = interruptSignal())
     return interrupted(
@@ -285,19 +264,25 @@ int trainHeadless(const CommandLine& cli, const char*& doing) {
                   QStringLiteral("%1 exists; add --overwrite to replace it").arg(cli.animation));
   }
 
-  // Pictures need the window; a run that only trains does without.
-  std::unique_ptr<MainWindow> window;
+  // The charts come from the catalog; only pictures of the whole dashboard or window need the
+  // offscreen window.
+  std::unique_ptr<DashboardPicture> window;
   if (cli.exports || !cli.screenshot.isEmpty() || !cli.animation.isEmpty()) {
-    doing = "laying out the charts";
-    window = layOut(cli, *experiment);
-    if (const QStringList unknown = unknownCharts(cli, *window); !unknown.isEmpty()) {
+    experiment->updateDecisionMaps();
+    const SnapshotPtr first = experiment->snapshot();
+    if (const QStringList unknown = unknownCharts(cli, *first); !unknown.isEmpty()) {
       QStringList names;
-      for (const NamedChart& chart : window->exportJob(true).charts) names << chart.name;
+      for (const CatalogChart& chart : dashboardCharts(*first, true)) names << chart.id;
       return fail(kExitBadInput,
                   QStringLiteral("no chart named %1; charts: %2")
                       .arg(unknown.join(QStringLiteral(", ")), names.join(QStringLiteral(", "))));
     }
-    if (const int code = checkNotReplacing(cli, *window)) return code;
+    if (needsWindow(cli)) {
+      doing = "laying out the window";
+      window = offscreenDashboard(cli.config, cli.start, cli.size);
+      window->showSnapshot(first);
+    }
+    if (const int code = checkNotReplacing(cli, *first, window.get())) return code;
   }
 
   if (!cli.quiet)
@@ -309,7 +294,8 @@ int trainHeadless(const CommandLine& cli, const char*& doing) {
     train(*experiment, cli.steps, cli.quiet);
   } else {
     doing = "training and recording the animation";
-    if (trainRecording(cli, *experiment, *window, error); !error.isEmpty())
+    if (trainRecording(cli, *experiment, cli.charts.isEmpty() ? window.get() : nullptr, error);
+        !error.isEmpty())
       return fail(kExitWriteFailed, error);
     written << cli.animation;
   }
@@ -324,12 +310,11 @@ int trainHeadless(const CommandLine& cli, const char*& doing) {
   if (!cli.quiet) printResults(*snapshot);
   if (const QString stall = stallMessage(*snapshot, true); !stall.isEmpty() && !cli.quiet)
     std::fprintf(stderr, "bnlab: warning: %s\n", qPrintable(stall));
-  if (window && (cli.exports || !cli.screenshot.isEmpty())) {
+  if (cli.exports || !cli.screenshot.isEmpty()) {
     doing = "drawing and writing the files";
-    window->showSnapshot(snapshot);
-    QApplication::processEvents();
-    if (const int code = checkNotReplacing(cli, *window)) return code;
-    if (const int code = writeFiles(cli, *window, snapshot->step, written)) return code;
+    if (window) window->showSnapshot(snapshot);
+    if (const int code = checkNotReplacing(cli, *snapshot, window.get())) return code;
+    if (const int code = writeFiles(cli, *snapshot, window.get(), written)) return code;
   }
   // A signal stopped training, or came while the files were written (all of them were).
   if (const int signal = interruptSignal())

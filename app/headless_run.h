@@ -1,7 +1,8 @@
 #pragma once
-// bnlab --headless: trains on this thread with the configuration's measurement schedule,
-// reports progress, then lays the final snapshot out in an offscreen window and writes the
-// exports and the screenshot from it, through the same code as the window's Export all.
+// bnlab --headless: trains on this thread on the configuration's measuring schedule, reports
+// progress, then writes the exports through the same code as the window's Export all: every
+// chart from the chart catalog; the dashboard's picture and --screenshot from the window laid
+// out offscreen, which is built only for them.
 #include "command_line.h"
 
 namespace bnlab {
@@ -18,9 +19,5 @@ inline constexpr int kExitDiverged = 3;     // training diverged (what was measu
 // Needs a QApplication (offscreen platform). Running out of memory, or another exception,
 // is one line on stderr naming what the run was doing, and kExitBadInput.
 int runHeadless(const CommandLine& commandLine);
-
-class MainWindow;
-// The index of --lesson's lesson in the window's lesson panel (a lesson file is added to it).
-int lessonIndex(MainWindow& window, const CommandLine& commandLine);
 
 }  // namespace bnlab

@@ -62,7 +62,7 @@ int run(int argc, char* argv[], const char*& doing) {
   window.show();
   if (cli.lesson) {
     window.showLessons();
-    window.lessonPanel()->start(lessonIndex(window, cli));
+    window.lessonPanel()->start(window.lessonPanel()->lessonIndex(cli.lessonFile, cli.lesson->id));
   }
   doing = "running the window";
   return QApplication::exec();

@@ -166,6 +166,8 @@ void RunRecorder::recordLayer(Layer& layer, std::int64_t step, const LayerActiva
     for (Eigen::Index i = 0; i < input.cols(); ++i)
       now.scatter[static_cast<std::size_t>(i)] = {float(input(0, i)), float(input(1, i))};
   }
+  now.scatterTrail.push_back(now.scatter);
+  while (now.scatterTrail.size() > LayerSnapshot::kScatterTrail) now.scatterTrail.pop_front();
 
   const BatchNorm& norm = block.batchNorm();
   const bool bn = usesBatchStatistics(block.normalization());

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -112,6 +113,9 @@ struct LayerSnapshot {
   HistoryView gammaRmsHistory, betaMeanHistory;
   // Units 1 and 2 of the activation input over the probe batch (empty if fewer than 2 units).
   std::vector<std::array<float, 2>> scatter;
+  // The same at the last kScatterTrail records, oldest first; the last is `scatter`.
+  static constexpr std::size_t kScatterTrail = 6;
+  std::deque<std::vector<std::array<float, 2>>> scatterTrail;
   // Batch norm only (else empty): running μ and σ², and μ_B, σ²_B of the last training batch.
   std::vector<double> runningMean, runningVariance, batchMean, batchVariance;
   // Present when the layer's focus is not the default (pooled probe).

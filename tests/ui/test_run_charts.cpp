@@ -11,6 +11,7 @@
 #include <set>
 
 #include "charts/batch_norm_charts.h"
+#include "charts/chart_catalog.h"
 #include "charts/chart_common.h"
 #include "charts/decision_plane.h"
 #include "charts/gradient_shift_charts.h"
@@ -79,36 +80,17 @@ class RunChartsTest : public QObject {
   void everyChartShowsEveryRun_data() {
     QTest::addColumn<Builder>("build");
     QTest::addColumn<bool>("batchNormOnly");  // only runs with batch norm have the series
-    const LayerView layer2{.layer = 1};
-    const std::vector<ScatterTrail> trails = [this] {
-      std::vector<ScatterTrail> t(three_->runs.size());
-      for (std::size_t r = 0; r < t.size(); ++r) t[r].push_back(three_->runs[r].layers[1].scatter);
-      return t;
-    }();
-    QTest::newRow("loss") << Builder(lossOverSteps) << false;
-    QTest::newRow("accuracy") << Builder(accuracyOverSteps) << false;
-    QTest::newRow("gap") << Builder(lossGap) << false;
-    QTest::newRow("landscape") << Builder(landscape) << false;
-    QTest::newRow("figure 1") << Builder(paperFigureOne) << false;
-    QTest::newRow("distribution") << Builder([=](const Snapshot& s) {
-      return distributionOverSteps(s, layer2);
-    }) << false;
-    QTest::newRow("histogram") << Builder([=](const Snapshot& s) {
-      return currentHistogram(s, layer2);
-    }) << false;
-    QTest::newRow("mean and std") << Builder([=](const Snapshot& s) {
-      return momentsOverSteps(s, layer2);
-    }) << false;
-    QTest::newRow("shift") << Builder([=](const Snapshot& s) { return shiftOverSteps(s, layer2); })
-                           << false;
-    QTest::newRow("gradient shift")
-        << Builder([](const Snapshot& s) { return gradientShiftOverSteps(s, 1); }) << false;
-    QTest::newRow("gradient cosine")
-        << Builder([](const Snapshot& s) { return gradientCosineOverSteps(s, 1); }) << false;
-    QTest::newRow("units 1 and 2")
-        << Builder([=](const Snapshot& s) { return unitScatter(s, layer2, trails); }) << false;
-    QTest::newRow("batch noise") << Builder(batchNoise) << true;
-    QTest::newRow("test time") << Builder(testTime) << true;
+    // Every chart of the metrics strip and of a layer's row, as the catalog lists them (layer 2).
+    for (const ChartKind& kind : chartKinds()) {
+      const bool place = kind.place == ChartPlace::Curves || kind.place == ChartPlace::Insight ||
+                         kind.place == ChartPlace::Layer;
+      if (!place) continue;
+      const ChartTarget target{.layer = 1};
+      const bool batchNormOnly = kind.id == "batch-noise" || kind.id == "test-time";
+      QTest::newRow(kind.id.data())
+          << Builder([&kind, target](const Snapshot& s) { return kind.build(s, target); })
+          << batchNormOnly;
+    }
   }
 
   // Each run that the chart applies to has a legend entry named after it (alone or as the start

@@ -4,6 +4,7 @@
 // however training moves on while it writes. (Lessons: test_lessons_in_the_window.)
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 
 #include "config/config_json.h"
 #include "report/summary_json.h"
@@ -67,13 +69,13 @@ QString firstDifference(const QJsonValue& a, const QJsonValue& b, const QString&
                   QString::fromUtf8(QJsonDocument(QJsonArray{b}).toJson(QJsonDocument::Compact)));
 }
 
-// The summary.json that `bnlab --headless` writes for `configFile`.
+// The summary.json that `bnlab --headless` writes for `configFile`, with every chart's CSV.
 QJsonObject headlessSummary(const QString& configFile, const QString& folder) {
   QProcess bnlab;
   bnlab.start(QStringLiteral(BNLAB_BINARY),
               {QStringLiteral("--headless"), QStringLiteral("--quiet"), QStringLiteral("--config"),
-               configFile, QStringLiteral("--export"), folder, QStringLiteral("--charts"),
-               QStringLiteral("loss")});
+               configFile, QStringLiteral("--export"), folder, QStringLiteral("--format"),
+               QStringLiteral("csv")});
   if (!bnlab.waitForFinished(kPatienceMs) || bnlab.exitCode() != 0) {
     qWarning("bnlab --headless: %s", bnlab.readAllStandardError().constData());
     return {};
@@ -81,9 +83,19 @@ QJsonObject headlessSummary(const QString& configFile, const QString& folder) {
   return readJson(QDir(folder).filePath(QStringLiteral("summary.json")));
 }
 
+// The files of `folder` by name, and their bytes.
+std::map<QString, QByteArray> filesIn(const QString& folder) {
+  std::map<QString, QByteArray> files;
+  for (const QFileInfo& info : QDir(folder).entryInfoList(QDir::Files)) {
+    QFile file(info.filePath());
+    if (file.open(QIODevice::ReadOnly)) files[info.fileName()] = file.readAll();
+  }
+  return files;
+}
+
 // A window that trains `config` to its configured end at `speed` steps a second, pausing once
-// on the way (at whatever step the pause lands) and playing on.
-QJsonObject watchedSummary(const ExperimentConfig& config, int speed) {
+// on the way (at whatever step the pause lands) and playing on; then its Export all at the end.
+ExportJob watchedExport(const ExperimentConfig& config, int speed) {
   MainWindow window(config, MainWindow::Start::Paused);
   window.resize(1400, 900);
   window.show();
@@ -103,7 +115,7 @@ QJsonObject watchedSummary(const ExperimentConfig& config, int speed) {
                kPatienceMs))
     return {};
   window.redraw();
-  return window.exportJob().summary;
+  return window.exportJob();
 }
 
 }  // namespace
@@ -112,7 +124,7 @@ class WatchedEqualsHeadlessTest : public QObject {
   Q_OBJECT
  private slots:
   // The same summary.json, bit for bit: watched at full speed with a pause, watched slowly with
-  // a pause, and headless.
+  // a pause, and headless; and the same data in every chart (each chart's CSV, the same charts).
   void aWatchedRunMeasuresWhatAHeadlessRunMeasures() {
     Preset preset = presetNamed(QStringLiteral("Covariate shift inside the network"));
     QVERIFY(!preset.name.isEmpty());
@@ -124,15 +136,33 @@ class WatchedEqualsHeadlessTest : public QObject {
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(configToJson(config)).toJson());
     file.close();
-    const QJsonObject headless = headlessSummary(configFile, dir.filePath(QStringLiteral("out")));
+    const QString headlessFolder = dir.filePath(QStringLiteral("out"));
+    const QJsonObject headless = headlessSummary(configFile, headlessFolder);
     QVERIFY(!headless.isEmpty());
     QCOMPARE(headless.value(QStringLiteral("step")).toInteger(), 730);
+    const std::map<QString, QByteArray> headlessFiles = filesIn(headlessFolder);
+    QVERIFY(headlessFiles.size() > 20);
     for (const int speed : {kFullSpeed, 400}) {
-      const QJsonObject watched = watchedSummary(config, speed);
-      QVERIFY2(!watched.isEmpty(), "the watched run did not reach its end");
-      const QString difference = firstDifference(watched, headless);
+      const ExportJob watched = watchedExport(config, speed);
+      QVERIFY2(!watched.summary.isEmpty(), "the watched run did not reach its end");
+      const QString difference = firstDifference(watched.summary, headless);
       QVERIFY2(difference.isEmpty(),
                qPrintable(QStringLiteral("at speed %1: summary%2").arg(speed).arg(difference)));
+      QTemporaryDir watchedFolder;
+      ExportOptions options;
+      options.folder = watchedFolder.path();
+      options.formats = {ExportFormat::Csv};
+      const ExportReport report = writeExport(watched, options);
+      QVERIFY2(report.ok(), qPrintable(report.error));
+      const std::map<QString, QByteArray> watchedFiles = filesIn(watchedFolder.path());
+      QStringList names, headlessNames;
+      for (const auto& [name, bytes] : watchedFiles) names << name;
+      for (const auto& [name, bytes] : headlessFiles) headlessNames << name;
+      QCOMPARE(names, headlessNames);
+      for (const auto& [name, bytes] : watchedFiles)
+        if (name.endsWith(QLatin1String(".csv")))
+          QVERIFY2(bytes == headlessFiles.at(name),
+                   qPrintable(QStringLiteral("at speed %1: %2 differs").arg(speed).arg(name)));
     }
   }
 

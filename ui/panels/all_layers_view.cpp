@@ -4,6 +4,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "charts/chart_catalog.h"
 #include "charts/layer_charts.h"
 #include "panels/run_view_grid.h"
 #include "render/plot_renderer.h"
@@ -45,11 +46,11 @@ void AllLayersView::setLayers(int count) {
   plots_.clear();
   for (int l = 0; l < count; ++l) {
     auto* chart = new plot::PlotWidget(gridHost_);
-    chart->setObjectName(QStringLiteral("overview-layer%1").arg(l + 1));
+    const ChartKind& overview = *findChartKind("overview");
+    const ChartTarget target{.layer = l};
+    chart->setObjectName(chartId(overview, Snapshot{}, target));
     chart->setMinimumSize(RunViewGrid::kSmallestCell);
-    chart->setToolTip(tr("Hidden layer %1's activation input: median line and percentile bands "
-                         "over steps, each run in its colour.")
-                          .arg(l + 1));
+    chart->setToolTip(overview.describe(Snapshot{}, target));
     plots_.push_back(chart);
   }
   // The room the squarest grid needs, whichever grid the room there is gets: the view never

@@ -3,7 +3,7 @@
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
-#include "charts/chart_common.h"
+#include "charts/chart_catalog.h"
 #include "charts/figure_one_charts.h"
 
 namespace bnlab {
@@ -21,17 +21,16 @@ FigureOneView::FigureOneView(QWidget* parent)
       "View → Batch noise from "
       "layer chooses the unit's layer. The preset “Paper Figure 1” trains the paper's "
       "network."));
-  accuracy_->setObjectName(QStringLiteral("figure-1-accuracy"));
-  accuracy_->setToolTip(tr("Test accuracy in evaluation mode (running statistics), per run."));
+  const ChartKind& accuracy = *findChartKind("figure-1-accuracy");
+  accuracy_->setObjectName(QString::fromUtf8(accuracy.id.data(), qsizetype(accuracy.id.size())));
+  accuracy_->setToolTip(accuracy.toolTip);
+  const ChartKind& percentiles = *findChartKind("figure-1-run");
   auto* runs = new QHBoxLayout;
   runs->setSpacing(6);
   for (int r = 0; r < kMaxRuns; ++r) {
     auto* chart = new plot::PlotWidget(this);
-    chart->setObjectName(QStringLiteral("figure-1-run-%1").arg(r + 1));
-    chart->setToolTip(
-        tr("The 15th (dotted), 50th (solid) and 85th (dashed) percentiles of the "
-           "followed unit's activation input over the probe batch, over steps. "
-           "Every run's chart has the same y axis."));
+    chart->setObjectName(chartId(percentiles, Snapshot{}, ChartTarget{.run = r}));
+    chart->setToolTip(percentiles.toolTip);
     chart->setVisible(r < 2);
     chart->setMinimumSize(kSmallestChart);  // four runs side by side fit a small window
     runs->addWidget(chart, 1);
@@ -53,13 +52,14 @@ std::vector<plot::PlotWidget*> FigureOneView::plots() const {
 
 void FigureOneView::showSnapshot(const Snapshot& snap) {
   accuracy_->setModel(figureOneAccuracy(snap));
-  std::vector<plot::PlotModel> runs = figureOnePercentiles(snap);
+  std::vector<plot::PlotModel> runs = figureOnePercentiles(snap);  // on one shared y axis
+  const ChartKind& percentiles = *findChartKind("figure-1-run");
   for (int r = 0; r < kMaxRuns; ++r) {
     plot::PlotWidget* chart = percentiles_[std::size_t(r)];
     const bool shown = r < int(runs.size());
     chart->setVisible(shown);
     if (!shown) continue;
-    chart->setObjectName(QStringLiteral("figure-1-") + runFileName(snap, r));
+    chart->setObjectName(chartId(percentiles, snap, ChartTarget{.run = r}));
     chart->setModel(std::move(runs[std::size_t(r)]));
   }
 }

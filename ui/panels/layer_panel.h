@@ -9,9 +9,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QWidget>
-#include <deque>
 
-#include "charts/layer_charts.h"
+#include "charts/chart_catalog.h"
 #include "experiment/snapshot.h"
 #include "panels/plot_widget.h"
 
@@ -48,28 +47,20 @@ class LayerPanel : public QWidget {
   QComboBox* quantity_;
   QComboBox* unit_;
   QComboBox* source_;
-  plot::PlotWidget* bands_;
-  plot::PlotWidget* histogram_;
-  plot::PlotWidget* moments_;
-  plot::PlotWidget* scatter_;
-  plot::PlotWidget* shift_;
-  plot::PlotWidget* gradientShift_;
-  plot::PlotWidget* gradientCosine_;
+  // The catalog's Layer charts, in its order; the kind each shows.
   std::vector<plot::PlotWidget*> plots_;
+  std::vector<const ChartKind*> kinds_;
   QHBoxLayout* header_;
   QVBoxLayout* chartRows_;
   QHBoxLayout* firstRow_;
   QHBoxLayout* secondRow_;
   int rows_ = 0;
   int shownCharts_ = 0;
-  bool gradientShown_ = false;  // the gradient shift's two charts
-  int shownChartCount() const { return int(plots_.size()) - (gradientShown_ ? 0 : 2); }
+  int shownChartCount() const;
   // The rows the panel's width allows for the charts shown.
   int rowsForWidth() const;
   // Lays the shown charts out in `rows` rows (when they or the charts shown changed).
   void arrangeCharts(int rows);
-  std::vector<ScatterTrail> trails_;  // per run
-  std::int64_t trailStep_ = -1;
 };
 
 }  // namespace bnlab

@@ -409,4 +409,14 @@ void LessonPanel::saveProgress(bool done) {
   if (done) settings.setValue(settingsKey(lesson, "done"), true);
 }
 
+int LessonPanel::lessonIndex(const QString& file, const QString& id) {
+  if (!file.isEmpty()) {
+    QString error;
+    return openLessonFile(file, error) ? int(lessons_.size()) - 1 : -1;
+  }
+  for (int i = 0; i < lessons_.size(); ++i)
+    if (lessons_[i].id == id) return i;
+  return -1;
+}
+
 }  // namespace bnlab

@@ -37,6 +37,9 @@ class LessonPanel : public QWidget {
   // Adds the lesson in the JSON file at `path` (written like resources/lessons/*.json) to the
   // list and selects it. On failure: false, and every problem in `error`.
   bool openLessonFile(const QString& path, QString& error);
+  // The index in lessons() of the lesson read from `file` (added to the list), or else of the
+  // built-in lesson `id`; −1 for none.
+  int lessonIndex(const QString& file, const QString& id);
   // Shows lesson `index` as finished by a headless run (lesson_script.h): its conclusion with the
   // run's numbers, the chart it points at framed.
   void showFinished(int index, const SnapshotPtr& snapshot, const QJsonObject& remembered);

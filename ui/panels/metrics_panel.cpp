@@ -2,12 +2,6 @@
 
 #include <QVBoxLayout>
 
-#include "charts/batch_norm_charts.h"
-#include "charts/chart_common.h"
-#include "charts/confusion_matrix.h"
-#include "charts/decision_plane.h"
-#include "charts/training_charts.h"
-
 namespace bnlab {
 
 namespace {
@@ -19,23 +13,26 @@ int runViewsStretch(int runs) { return std::min(10, 3 * runs); }
 }  // namespace
 
 MetricsPanel::MetricsPanel(QWidget* parent)
-    : QWidget(parent),
-      loss_(new plot::PlotWidget(this)),
-      accuracy_(new plot::PlotWidget(this)),
-      runViews_(new RunViewGrid(this)),
-      noise_(new plot::PlotWidget),
-      testTime_(new plot::PlotWidget),
-      landscape_(new plot::PlotWidget),
-      gap_(new plot::PlotWidget),
-      figureOne_(new plot::PlotWidget),
-      layout_(new QHBoxLayout(this)) {
+    : QWidget(parent), runViews_(new RunViewGrid(this)), layout_(new QHBoxLayout(this)) {
+  for (const ChartKind& kind : chartKinds()) {
+    if (kind.place != ChartPlace::Curves && kind.place != ChartPlace::Insight) continue;
+    auto* chart = new plot::PlotWidget(this);
+    chart->setObjectName(QString::fromUtf8(kind.id.data(), qsizetype(kind.id.size())));
+    chart->setToolTip(kind.toolTip);
+    chart->setMinimumSize(kSmallestChart);
+    kindCharts_.emplace_back(&kind, chart);
+  }
+  loss_ = chart("loss");
+  accuracy_ = chart("accuracy");
+  figureOne_ = chart("figure-1");
   layout_->setContentsMargins(4, 4, 4, 4);
   layout_->setSpacing(4);
   curves_ = new QWidget(this);
   curveChooser_ = new QComboBox(curves_);
   // Accuracy first: the presets' captions speak of it.
-  curveChooser_->addItem(tr("Accuracy"), QStringLiteral("accuracy"));
-  curveChooser_->addItem(tr("Loss"), QStringLiteral("loss"));
+  for (const plot::PlotWidget* curve : {accuracy_, loss_})
+    curveChooser_->addItem(findChartKind(curve->objectName().toStdString())->name,
+                           curve->objectName());
   curveChooser_->setToolTip(tr("Which chart this column shows (a wider window shows both)."));
   curveChooser_->hide();
   connect(curveChooser_, &QComboBox::currentIndexChanged, this, &MetricsPanel::showCurves);
@@ -68,14 +65,10 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   insightsLayout->addLayout(chooserRow);
   insights_ = new QStackedWidget(insights);
   insightsLayout->addWidget(insights_, 1);
-  const std::pair<plot::PlotWidget*, QString> insightNames[] = {{noise_, tr("Batch noise")},
-                                                                {testTime_, tr("Test time")},
-                                                                {gap_, tr("Gap")},
-                                                                {landscape_, tr("Landscape")},
-                                                                {figureOne_, tr("Figure 1")}};
-  for (const auto& [chart, name] : insightNames) {
+  for (const auto& [kind, chart] : kindCharts_) {
+    if (kind->place != ChartPlace::Insight) continue;
     insights_->addWidget(chart);
-    insightChooser_->addItem(name);
+    insightChooser_->addItem(kind->name);
   }
   connect(insightChooser_, &QComboBox::currentIndexChanged, this, [this](int index) {
     insights_->setCurrentIndex(index);
@@ -83,31 +76,11 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   });
   enlarge_->hide();
   connect(enlarge_, &QToolButton::clicked, this, &MetricsPanel::figureOneEnlarged);
-  figureOne_->setToolTip(
-      tr("Ioffe & Szegedy (2015), Figure 1 (b, c): the 15th, 50th and 85th "
-         "percentiles of one unit's input to its activation (the unit of View → "
-         "Batch noise from layer, unit 1) over steps. Without batch norm the band "
-         "drifts as earlier layers learn; with it, its mean and spread are the β and γ it "
-         "learns, and it moves less."));
-  gap_->setToolTip(
-      tr("Test loss minus training loss: how much better the network does on the "
-         "examples it learns from. Batch norm's noise and dropout narrow it a little "
-         "(point 4)."));
-  landscape_->setToolTip(
-      tr("Beyond the lecture (Santurkar et al. 2018): every 50 steps, the loss "
-         "and gradient at 0.5, 1, 2 and 4 learning rates along −∇L. Loss "
-         "variation: how much the loss changes along that path; effective "
-         "β-smoothness: the largest gradient change per distance moved. "
-         "Smaller means a smoother landscape."));
   layout_->addWidget(insights, 3);
   plots_ = {loss_, accuracy_};
   plots_.insert(plots_.end(), runViews_->views().begin(), runViews_->views().end());
-  plots_.insert(plots_.end(), {noise_, testTime_, gap_, landscape_, figureOne_});
-  const std::pair<plot::PlotWidget*, const char*> names[] = {
-      {loss_, "loss"},          {accuracy_, "accuracy"},      {noise_, "batch-noise"},
-      {testTime_, "test-time"}, {gap_, "generalization-gap"}, {landscape_, "loss-landscape"},
-      {figureOne_, "figure-1"}};
-  for (const auto& [chart, name] : names) chart->setObjectName(QLatin1String(name));
+  for (const auto& [kind, chart] : kindCharts_)
+    if (kind->place == ChartPlace::Insight) plots_.push_back(chart);
   for (int r = 0; r < kMaxRuns; ++r)
     runViews_->views()[std::size_t(r)]->setObjectName(
         QStringLiteral("decision-plane-%1").arg(r + 1));
@@ -117,64 +90,36 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     connect(view, &plot::PlotWidget::clicked, this,
             [this](QPointF p) { emit pointChosen(p.x(), p.y()); });
   }
-  testTime_->setToolTip(
-      tr("At test time there is no batch: batch norm uses the running averages "
-         "of μ and σ² it kept while training, which converge on the whole "
-         "training set's values (grey). The note compares test accuracy with "
-         "running statistics, with the test set's own statistics, and with each "
-         "example normalized alone, where μ_B = z and σ_B = 0 erase every input "
-         "(point 5); with several batch-norm runs, as running/own/alone per run."));
-  noise_->setToolTip(
-      tr("Each dot is one recent training batch: its mean μ_B and standard "
-         "deviation σ_B of one unit's Z, which batch norm divides and subtracts. "
-         "The ring is the whole training set's. The scatter is batch norm's "
-         "noise (point 4): move the batch-size slider from 64 to 512 and it "
-         "shrinks, or compare runs that differ in batch size "
-         "(--runs batch-norm,batch-norm:batch=512), each in its colour."));
-  loss_->setToolTip(
-      tr("Mean cross-entropy: of each mini-batch (grey, one network), and of the "
-         "whole training and test sets in evaluation mode."));
-  accuracy_->setToolTip(
-      tr("Fraction classified correctly, in evaluation mode (running statistics)."));
-  for (plot::PlotWidget* chart :
-       {loss_, accuracy_, noise_, testTime_, gap_, landscape_, figureOne_})
-    chart->setMinimumSize(kSmallestChart);
   setMinimumHeight(210);
   updateMinimumWidth();
 }
 
+plot::PlotWidget* MetricsPanel::chart(std::string_view id) const {
+  for (const auto& [kind, chart] : kindCharts_)
+    if (kind->id == id) return chart;
+  return nullptr;
+}
+
 void MetricsPanel::showSnapshot(const Snapshot& snap) {
-  loss_->setModel(lossOverSteps(snap));
-  accuracy_->setModel(accuracyOverSteps(snap));
-  // One view per run: the plane of 2-D data; a confusion matrix for anything wider.
-  const bool plane = !snap.data || snap.data->train.dimensions() == 2;
+  for (const auto& [kind, chart] : kindCharts_) chart->setModel(kind->build(snap, {}));
   const int runs = std::clamp(int(snap.runs.size()), 1, kMaxRuns);
   if (runs != runViews_->count()) {
     runViews_->setCount(runs);
     layout_->setStretchFactor(runViews_, runViewsStretch(runs));
     updateMinimumWidth();
   }
-  const QString base = plane ? QStringLiteral("decision-plane") : QStringLiteral("confusion");
-  for (int r = 0; r < runs && r < int(snap.runs.size()); ++r) {
-    plot::PlotWidget* view = runViews_->views()[std::size_t(r)];
-    view->setModel(plane ? decisionPlane(snap, r) : confusionMatrix(snap, r));
-    // File names: "decision-plane" alone; "decision-plane-plain", "…-batch-norm" for runs.
-    view->setObjectName(multiRun(snap) ? base + QLatin1Char('-') + runFileName(snap, r) : base);
-    const QString whose =
-        multiRun(snap) ? tr("Run “%1”: ").arg(runName(snap.runs[std::size_t(r)])) : QString();
-    view->setToolTip(
-        whose + (plane ? tr("the class the network predicts at each point of the input plane "
-                            "(shade: confidence), with training points (dots) and test points "
-                            "(rings). Click a point to classify that single example with running "
-                            "statistics.")
-                       : tr("the test set's confusion: rows the true class, columns the predicted "
-                            "class, shade the share of the row.")));
+  // One view per run: the plane of 2-D data; a confusion matrix for anything wider.
+  for (const ChartKind& kind : chartKinds()) {
+    if (kind.place != ChartPlace::RunView) continue;
+    for (int r = 0; r < runs && r < int(snap.runs.size()); ++r) {
+      const ChartTarget target{.run = r};
+      if (!kind.applies(snap, target)) continue;
+      plot::PlotWidget* view = runViews_->views()[std::size_t(r)];
+      view->setModel(kind.build(snap, target));
+      view->setObjectName(chartId(kind, snap, target));
+      view->setToolTip(kind.describe(snap, target));
+    }
   }
-  noise_->setModel(batchNoise(snap));
-  testTime_->setModel(testTime(snap));
-  landscape_->setModel(landscape(snap));
-  gap_->setModel(lossGap(snap));
-  figureOne_->setModel(paperFigureOne(snap));
 }
 
 void MetricsPanel::showTab(const QString& name) {

@@ -9,6 +9,7 @@
 #include <QToolButton>
 #include <QWidget>
 
+#include "charts/chart_catalog.h"
 #include "experiment/snapshot.h"
 #include "panels/plot_widget.h"
 #include "panels/run_view_grid.h"
@@ -48,13 +49,14 @@ class MetricsPanel : public QWidget {
   // Loss and accuracy side by side, or the chosen one alone when they share a column.
   void showCurves();
 
+  // The catalog's chart of this id.
+  plot::PlotWidget* chart(std::string_view id) const;
+
+  // The catalog's Curves and Insight charts, and the kind each shows.
+  std::vector<std::pair<const ChartKind*, plot::PlotWidget*>> kindCharts_;
   plot::PlotWidget* loss_;
   plot::PlotWidget* accuracy_;
   RunViewGrid* runViews_;  // each run's decision plane or confusion matrix
-  plot::PlotWidget* noise_;
-  plot::PlotWidget* testTime_;
-  plot::PlotWidget* landscape_;
-  plot::PlotWidget* gap_;
   plot::PlotWidget* figureOne_;
   QComboBox* insightChooser_;
   QStackedWidget* insights_;

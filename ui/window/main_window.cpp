@@ -26,22 +26,13 @@
 
 namespace bnlab {
 
-namespace {
-
-// The caption holds the longest built-in description (642 characters); longer names and
-// descriptions end in an ellipsis.
-constexpr int kLongestShownName = 80;
-constexpr int kLongestShownDescription = 800;
-
-}  // namespace
-
 MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* parent)
-    : QMainWindow(parent), config_(config), viewer_(start == Start::Viewer) {
+    : QMainWindow(parent), session_(config, start == Start::Viewer) {
   setWindowTitle(tr("BatchNorm Lab"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/bnlab.svg")));
 
   controls_ = new ControlPanel;
-  controls_->setConfig(config_);
+  controls_->setConfig(config);
   auto* controlScroll = new QScrollArea;
   controlScroll_ = controlScroll;
   controlScroll->setWidget(controls_);
@@ -60,8 +51,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   layerScroll->setWidget(layersHost_);
   layerScroll->setWidgetResizable(true);
 
-  normalCaption_ = runsCaption(config);
-  caption_ = new QLabel(normalCaption_);
+  caption_ = new QLabel(session_.caption());
   caption_->setWordWrap(true);
   caption_->setMinimumWidth(1);  // the window's size, not the caption's words, sets its width
   caption_->setContentsMargins(8, 2, 8, 2);
@@ -106,26 +96,23 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
   connect(controls_, &ControlPanel::architectureChanged, this, &MainWindow::rebuild);
   connect(controls_, &ControlPanel::resetClicked, this, &MainWindow::rebuild);
   connect(controls_, &ControlPanel::playPauseClicked, this, &MainWindow::togglePlay);
-  connect(controls_, &ControlPanel::stepClicked, this, [this] {
-    wantRunning_ = false;
-    controls_->setRunning(false);
-    controller_.stepOnce();
-  });
+  connect(controls_, &ControlPanel::stepClicked, &session_, &LabSession::stepOnce);
   connect(controls_, &ControlPanel::batchNormToggled, this, [this](bool on) {
-    controller_.apply(SetBatchNorm{on});
+    session_.apply(SetBatchNorm{on});
     showWarnings();
   });
   connect(controls_, &ControlPanel::batchSizeChanged, this, [this](int size) {
-    controller_.apply(SetBatchSize{size});
+    session_.apply(SetBatchSize{size});
     showWarnings();
   });
   connect(controls_, &ControlPanel::optimizerChanged, this,
-          [this] { controller_.apply(SetOptimizer{controls_->optimizerConfig()}); });
+          [this] { session_.apply(SetOptimizer{controls_->optimizerConfig()}); });
   connect(controls_, &ControlPanel::dropoutChanged, this,
-          [this](double rate) { controller_.apply(SetDropout{rate}); });
-  connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
+          [this](double rate) { session_.apply(SetDropout{rate}); });
+  connect(controls_, &ControlPanel::speedChanged, &session_.controller(),
+          &TrainingController::setSpeed);
   connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
-    controller_.apply(ChoosePoint{x, y});
+    session_.apply(ChoosePoint{x, y});
   });
   connect(controls_, &ControlPanel::editRunsRequested, this, [this] {
     auto* dialog = new RunListDialog(controls_->config().runs, this);
@@ -135,21 +122,22 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
     dialog->open();
   });
   connect(controls_, &ControlPanel::perturbRequested, this, [this](int layer, double relative) {
-    controller_.apply(Perturb{layer, relative});
+    session_.apply(Perturb{layer, relative});
   });
-  connect(&controller_, &TrainingController::failed, this, [this](const QString& message) {
-    warningLabel_->setText(message);
-    caption_->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b></span>")
-                          .arg(message.toHtmlEscaped()));
-    wantRunning_ = false;
-    controls_->setRunning(false);
+  connect(&session_, &LabSession::failed, warningLabel_, &QLabel::setText);
+  connect(&session_, &LabSession::captionChanged, caption_, &QLabel::setText);
+  connect(&session_, &LabSession::stallChanged, this, &MainWindow::showWarnings);
+  connect(&session_, &LabSession::playingChanged, controls_, &ControlPanel::setRunning);
+  connect(&session_, &LabSession::endReached, this, [this](qint64 step) {
+    statusBar()->showMessage(
+        tr("Paused at step %1, the end of this experiment; Play goes on.").arg(step), 8000);
   });
 
   redrawTimer_.setInterval(33);
   connect(&redrawTimer_, &QTimer::timeout, this, &MainWindow::redraw);
-  if (!viewer_) redrawTimer_.start();
+  if (!session_.viewer()) redrawTimer_.start();
 
-  controller_.setSpeed(controls_->speed());
+  session_.controller().setSpeed(controls_->speed());
   rebuild();
   if (start == Start::Playing) togglePlay();
   const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
@@ -159,7 +147,7 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
 
 MainWindow::~MainWindow() {
   recorder_->stopAndWait();  // a recording in progress is saved, while training still runs
-  controller_.shutdown();
+  session_.controller().shutdown();
 }
 
 void MainWindow::buildMenus() {
@@ -216,7 +204,7 @@ void MainWindow::buildMenus() {
     quantity->addAction(label, this, [this, q = q] {
       for (LayerPanel* panel : layerPanels_)
         panel->quantityCombo()->setCurrentIndex(panel->quantityCombo()->findData(int(q)));
-      drawnGeneration_ = 0;
+      session_.forgetTaken();
     });
   }
   noiseLayerMenu_ = view->addMenu(tr("Batch noise from layer"));
@@ -228,11 +216,11 @@ void MainWindow::buildMenus() {
       tr("Internal covariate shift as Santurkar et al. (2018) measure it: how much each layer's "
          "gradient changes when the earlier layers take their step"));
   view->addActions({landscapeProbe_, gradientShift_});
-  showMeasures(config_);
+  showMeasures(session_.config());
   connect(landscapeProbe_, &QAction::toggled, this,
-          [this] { controller_.apply(SetLandscapeEvery{landscapeProbe_->every()}); });
+          [this] { session_.apply(SetLandscapeEvery{landscapeProbe_->every()}); });
   connect(gradientShift_, &QAction::toggled, this,
-          [this] { controller_.apply(SetGradientShiftEvery{gradientShift_->every()}); });
+          [this] { session_.apply(SetGradientShiftEvery{gradientShift_->every()}); });
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
   showControls->setChecked(true);
@@ -299,23 +287,14 @@ ExperimentConfig MainWindow::currentConfig() const {
 
 void MainWindow::rebuild() {
   if (recorder_) recorder_->trainingRebuilt();
-  stall_.clear();  // a new network starts learning anew
-  config_ = currentConfig();
-  const std::vector<std::string> errors = config_.validate();
+  const std::vector<std::string> errors = session_.configure(currentConfig());
   if (!errors.empty()) {
     warningLabel_->setText(QString::fromStdString(errors.front()));
     return;
   }
   showWarnings();
-  if (presetRuns_ != config_.runs) {  // no preset's words, or words about other runs
-    presetRuns_.reset();
-    normalCaption_ = runsCaption(config_);
-  }
-  caption_->setText(normalCaption_);  // in place of an earlier error
-  rebuildLayerPanels(config_.network.hiddenUnits);
-  if (viewer_) return;
-  controller_.configure(config_);
-  statusBar()->showMessage(tr("Network rebuilt from step 0"), 2500);
+  rebuildLayerPanels(session_.config().network.hiddenUnits);
+  if (!session_.viewer()) statusBar()->showMessage(tr("Network rebuilt from step 0"), 2500);
 }
 
 void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
@@ -324,20 +303,20 @@ void MainWindow::rebuildLayerPanels(const std::vector<int>& units) {
   noiseLayerMenu_->clear();
   for (int l = 0; l < int(units.size()); ++l)
     noiseLayerMenu_->addAction(tr("Layer %1").arg(l + 1), this, [this, l] {
-      controller_.apply(SetBatchNoiseTarget{l, 0});
+      session_.apply(SetBatchNoiseTarget{l, 0});
     });
   for (std::size_t l = 0; l < units.size(); ++l) {
     auto* panel = new LayerPanel(int(l), units[l], layersHost_);
     for (plot::PlotWidget* chart : panel->plots()) connectChart(chart);
     connect(panel, &LayerPanel::focusChanged, this, [this](int layer, DistributionFocus focus) {
-      controller_.apply(SetFocus{layer, focus});
+      session_.apply(SetFocus{layer, focus});
     });
     layersLayout_->addWidget(panel);
     layerPanels_.push_back(panel);
   }
   allLayers_->setLayers(int(units.size()));
   for (plot::PlotWidget* chart : allLayers_->plots()) connectChart(chart);
-  drawnGeneration_ = 0;
+  session_.forgetTaken();
 }
 
 QString MainWindow::warningText() const { return warningLabel_->text(); }
@@ -357,30 +336,18 @@ void MainWindow::applyPreset(const Preset& preset) {
 
 void MainWindow::showCaption(const Preset& preset) {
   if (!preset.tab.isEmpty()) metrics_->showTab(preset.tab);
-  normalCaption_ =
-      QStringLiteral("<b>%1.</b> %2")
-          .arg(breakable(elided(preset.name, kLongestShownName)).toHtmlEscaped(),
-               breakable(elided(preset.description, kLongestShownDescription)).toHtmlEscaped());
-  presetRuns_ = preset.config.runs;
-  caption_->setText(normalCaption_);
+  session_.describeAs(preset);
 }
 
-void MainWindow::togglePlay() {
-  wantRunning_ = !wantRunning_;
-  controls_->setRunning(wantRunning_);
-  if (wantRunning_) {
-    // A recording that holds training at a frame's step resumes it once the frame is taken.
-    if (!recorder_ || !recorder_->holdsTraining()) controller_.play();
-  } else {
-    controller_.pause();
-  }
+void MainWindow::togglePlay() { setPlaying(!session_.playing()); }
+
+void MainWindow::setPlaying(bool on) {
+  // A recording that holds training at a frame's step resumes it once the frame is taken.
+  session_.setPlaying(on, recorder_ && recorder_->holdsTraining());
 }
 
 void MainWindow::redraw() {
-  const SnapshotPtr snap = controller_.latest();
-  if (!snap || controller_.generation() == drawnGeneration_) return;
-  drawnGeneration_ = controller_.generation();
-  showSnapshot(snap);
+  if (SnapshotPtr snap = session_.takeNewest()) showSnapshot(std::move(snap));
 }
 
 void MainWindow::applyLogSteps(bool on) {
@@ -393,12 +360,12 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot) {
   if (logSteps_ && logSteps_->isChecked()) applyLogSteps(true);  // charts made since
   const Snapshot& snap = *snapshot;
   if (snap.runs.empty() || snap.runs.front().layers.size() != layerPanels_.size()) return;
-  shown_ = std::move(snapshot);
+  session_.show(std::move(snapshot));
   metrics_->showSnapshot(snap);
   for (LayerPanel* panel : layerPanels_) panel->showSnapshot(snap);
   drawShownView();
   updateStatus(snap);
-  if (lessons_) lessons_->showSnapshot(shown_);
+  if (lessons_) lessons_->showSnapshot(session_.shown());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -408,7 +375,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   if (const QString error = recorder_->stopAndWait(); !error.isEmpty())
     QMessageBox::warning(this, tr("Animation not saved"), error);
   redrawTimer_.stop();
-  controller_.shutdown();
+  session_.controller().shutdown();
   event->accept();
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// The main window only assembles panels and wires them to the training controller: controls on
-// the left, metrics across the top, one panel per hidden layer below, a status bar. It redraws
-// from the newest snapshot on its own ~30 Hz clock.
+// The main window assembles the panels and menus and wires them to its lab session (the
+// experiment, its training thread and what is said of it): controls on the left, metrics across
+// the top, one panel per hidden layer below, a status bar. It redraws from the newest snapshot on
+// its own ~30 Hz clock.
 #include <QActionGroup>
 #include <QDockWidget>
 #include <QLabel>
@@ -23,7 +24,7 @@
 #include "panels/metrics_panel.h"
 #include "recording/recording_source.h"
 #include "report/dashboard_export.h"
-#include "session/training_controller.h"
+#include "session/lab_session.h"
 #include "window/export_actions.h"
 #include "window/measure_action.h"
 
@@ -41,7 +42,8 @@ class MainWindow : public QMainWindow, public RecordingSource {
                       Start start = Start::Playing, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  TrainingController& controller() override { return controller_; }
+  TrainingController& controller() override { return session_.controller(); }
+  LabSession& session() { return session_; }
   ControlPanel* controls() const { return controls_; }
   // The status bar's warning (a configuration's warning, or why training stopped), or "".
   QString warningText() const;
@@ -56,7 +58,7 @@ class MainWindow : public QMainWindow, public RecordingSource {
   // Shows the preset's name and description as the caption above the charts.
   void showCaption(const Preset& preset);
   // The snapshot the charts show now (null before the first).
-  SnapshotPtr shownSnapshot() const override { return shown_; }
+  SnapshotPtr shownSnapshot() const override { return session_.shown(); }
 
   // Every chart that applies now, with its model and size on screen, the whole dashboard as
   // one picture, the shown snapshot's configuration and summary.
@@ -103,10 +105,8 @@ class MainWindow : public QMainWindow, public RecordingSource {
   QImage animationPicture(const QString& chart, QSize size, qreal scale) const override;
   std::optional<qint64> lessonStop() const override;
   // Whether the user has training playing (the Play/Pause button), and setting it.
-  bool playing() const override { return wantRunning_; }
-  void setPlaying(bool on) override {
-    if (on != wantRunning_) togglePlay();
-  }
+  bool playing() const override { return session_.playing(); }
+  void setPlaying(bool on) override;
 
   // Draws a frame around the widget with this object name (a chart or control), bringing it into
   // view; "" removes the frame.
@@ -145,8 +145,7 @@ class MainWindow : public QMainWindow, public RecordingSource {
 
   void updateStatus(const Snapshot& snap);
 
-  ExperimentConfig config_;
-  TrainingController controller_;
+  LabSession session_;
   ControlPanel* controls_;
   QWidget* controlScroll_;
   QMenu* noiseLayerMenu_ = nullptr;
@@ -156,9 +155,7 @@ class MainWindow : public QMainWindow, public RecordingSource {
   QAction* recordAction_ = nullptr;
   QWidget* recordingIndicator_ = nullptr;
   QLabel* recordingLabel_ = nullptr;
-  SnapshotPtr shown_;
-  bool persistent_ = false;
-  bool viewer_ = false;  // window geometry saved on close
+  bool persistent_ = false;  // window geometry saved on close
   // The View menu's measures; their intervals when the configuration gives none.
   MeasureAction* landscapeProbe_ = nullptr;
   static constexpr int kLandscapeEvery = 50;
@@ -168,8 +165,6 @@ class MainWindow : public QMainWindow, public RecordingSource {
   void showMeasures(const ExperimentConfig& config);
   // The first of the configuration's warnings (ExperimentConfig::warnings) in the status bar.
   void showWarnings();
-  // The caption and the status bar say so while a run is not learning (stall_message.h).
-  void showStall(const QString& message);
   MetricsPanel* metrics_;
   QWidget* top_;  // the caption and the metrics strip
   QWidget* layersHost_;
@@ -186,17 +181,11 @@ class MainWindow : public QMainWindow, public RecordingSource {
   FigureOneView* figureOne_ = nullptr;
   QActionGroup* viewActions_ = nullptr;
   QTimer redrawTimer_;
-  quint64 drawnGeneration_ = 0;
-  bool wantRunning_ = false;
   QLabel* stepLabel_;
   QLabel* rateLabel_;
   QLabel* lossLabel_;
   QLabel* warningLabel_;
-  QLabel* caption_;        // what the current experiment (a preset) shows and what to look at
-  QString normalCaption_;  // the caption when no error takes its place
-  QString stall_;          // stallMessage() of the last snapshot shown ("" while learning)
-  // The runs a preset's description (the caption) speaks of; none: the caption names the runs.
-  std::optional<std::vector<RunSpec>> presetRuns_;
+  QLabel* caption_;  // LabSession::caption(): what the experiment shows and what to look at
 };
 
 }  // namespace bnlab

@@ -4,6 +4,7 @@
 #include <QPicture>
 #include <QToolButton>
 
+#include "charts/chart_catalog.h"
 #include "config/config_json.h"
 #include "panels/plot_widget.h"
 #include "render/plot_renderer.h"
@@ -22,19 +23,24 @@ void MainWindow::connectChart(plot::PlotWidget* chart) {
 }
 
 ExportJob MainWindow::exportJob(bool withEmpty) const {
-  ExportJob job;
-  ExperimentConfig config = shown_ ? shown_->config : config_;
-  if (shown_ && shown_->step > 0) config.steps = shown_->step;  // --config repeats the run shown
-  job.config = configToJson(config);
-  if (!shown_) return job;
-  job.step = shown_->step;
-  job.summary = summaryToJson(*shown_);
-  std::vector<plot::PlotWidget*> charts = metrics_->shownPlots();
-  for (const LayerPanel* panel : layerPanels_)
-    charts.insert(charts.end(), panel->plots().begin(), panel->plots().end());
-  for (const plot::PlotWidget* chart : charts)
-    if (withEmpty || plot::hasData(chart->model()))
-      job.charts.push_back({chart->objectName(), chart->model(), chart->size()});
+  const SnapshotPtr& shown = session_.shown();
+  if (!shown) {
+    ExportJob job;
+    job.config = configToJson(session_.config());
+    return job;
+  }
+  ExportJob job = exportJobOf(*shown);
+  // The catalog's charts as the window shows them: the model and size of the chart on screen
+  // (a layer's row may show another quantity than the catalog's default).
+  for (const CatalogChart& chart : dashboardCharts(*shown, withEmpty)) {
+    const plot::PlotWidget* widget = nullptr;
+    for (const QWidget* part : {top_, layersHost_})
+      if (!widget) widget = part->findChild<const plot::PlotWidget*>(chart.id);
+    if (widget)
+      job.charts.push_back({chart.id, widget->model(), widget->size()});
+    else
+      job.charts.push_back({chart.id, chart.model(*shown), chart.kind->exportSize});
+  }
   job.compositeSize = dashboardSize();
   // Painted now, as a picture replayed at any scale: the dashboard of this moment, whatever the
   // window shows by the time the files are written.

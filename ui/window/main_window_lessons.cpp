@@ -36,18 +36,14 @@ void MainWindow::buildLessons(QMenu* help) {
     leaveLesson_->setEnabled(true);
     caption_->hide();  // the lesson panel says what to look at
   });
-  connect(lessons_, &LessonPanel::playRequested, this, [this] {
-    if (!wantRunning_) togglePlay();
-  });
-  connect(lessons_, &LessonPanel::pauseRequested, this, [this] {
-    if (wantRunning_) togglePlay();
-  });
+  connect(lessons_, &LessonPanel::playRequested, this, [this] { setPlaying(true); });
+  connect(lessons_, &LessonPanel::pauseRequested, this, [this] { setPlaying(false); });
   connect(lessons_, &LessonPanel::pauseAtRequested, this,
-          [this](qint64 step) { controller_.pauseAt(step); });
+          [this](qint64 step) { controller().pauseAt(step); });
   connect(lessons_, &LessonPanel::highlightRequested, this, &MainWindow::highlight);
   connect(lessons_, &LessonPanel::left, this, [this] {
     leaveLesson_->setEnabled(false);
-    controller_.pauseAt(-1);
+    controller().pauseAt(-1);
     caption_->show();
   });
 }

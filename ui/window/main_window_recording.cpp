@@ -88,7 +88,7 @@ void MainWindow::recordAnimation(const QString& chart) {
     title = widget->model().title;
     size = widget->size();
   } else {
-    if (!shown_) return;
+    if (!session_.shown()) return;
     size = dashboardSize();
   }
   RecordingPlan plan = loadRecordingPlan(chart.isEmpty() ? QStringLiteral("dashboard") : chart);
@@ -128,7 +128,7 @@ QImage MainWindow::animationPicture(const QString& chart, QSize size, qreal scal
   if (chart.isEmpty()) {
     // Drawn straight from the widgets: a frame needs no export job.
     const QSize dashboard = dashboardSize();
-    return !shown_ || dashboard.isEmpty()
+    return !session_.shown() || dashboard.isEmpty()
                ? QImage()
                : paintImage(dashboard, scale, [this](QPainter& p) { paintDashboard(p); });
   }

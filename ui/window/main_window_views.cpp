@@ -58,7 +58,8 @@ void MainWindow::showView(View view) {
 }
 
 void MainWindow::drawShownView() {
-  if (!shown_) return;
+  const SnapshotPtr& shown = session_.shown();
+  if (!shown) return;
   // The dashboard is drawn with every snapshot (Export all needs its charts' models); another
   // view when it is shown, or when one of its charts is being recorded.
   const QString recorded =
@@ -67,8 +68,8 @@ void MainWindow::drawShownView() {
     return shownView() == view ||
            (!recorded.isEmpty() && widget->findChild<plot::PlotWidget*>(recorded));
   };
-  if (drawn(View::AllLayers, allLayers_)) allLayers_->showSnapshot(shown_);
-  if (drawn(View::FigureOne, figureOne_)) figureOne_->showSnapshot(*shown_);
+  if (drawn(View::AllLayers, allLayers_)) allLayers_->showSnapshot(shown);
+  if (drawn(View::FigureOne, figureOne_)) figureOne_->showSnapshot(*shown);
 }
 
 }  // namespace bnlab

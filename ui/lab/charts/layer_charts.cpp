@@ -236,8 +236,7 @@ PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view) {
   return m;
 }
 
-PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
-                      const std::vector<ScatterTrail>& trails) {
+PlotModel unitScatter(const Snapshot& snap, const LayerView& view) {
   PlotModel m;
   const QString symbol = quantitySymbol(Quantity::ActivationInput, anyNormalized(snap));
   m.title = tr("Units 1 and 2 (%1, probe)").arg(symbol);
@@ -245,8 +244,8 @@ PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
   m.yLabel = symbol + QStringLiteral("₂");
   m.emptyText = snap.runs.back().layers[std::size_t(view.layer)].units < 2 ? tr("needs 2 units")
                                                                            : tr("No data yet");
-  for (int r = 0; r < int(trails.size()) && r < int(snap.runs.size()); ++r) {
-    const ScatterTrail& trail = trails[std::size_t(r)];
+  for (int r = 0; r < int(snap.runs.size()); ++r) {
+    const auto& trail = snap.runs[std::size_t(r)].layers[std::size_t(view.layer)].scatterTrail;
     const int n = int(trail.size());
     const QColor color = runColor(snap, r);
     for (int i = 0; i < n; ++i) {

@@ -2,8 +2,6 @@
 // A hidden layer's charts: its distribution over steps (percentile bands), the histogram now,
 // mean and std over steps, units 1 and 2 against each other, and its shift; every run on
 // shared axes. And the caption under them.
-#include <deque>
-
 #include "experiment/snapshot.h"
 #include "render/plot_model.h"
 
@@ -27,11 +25,9 @@ plot::PlotModel currentHistogram(const Snapshot& snap, const LayerView& view);
 plot::PlotModel momentsOverSteps(const Snapshot& snap, const LayerView& view);
 plot::PlotModel shiftOverSteps(const Snapshot& snap, const LayerView& view);
 
-// Per run, the probe batch's (unit 1, unit 2) activation inputs at recent records, oldest first.
-using ScatterTrail = std::deque<std::vector<std::array<float, 2>>>;
-// The activation inputs of units 1 and 2 on the probe batch, now and (fading) before.
-plot::PlotModel unitScatter(const Snapshot& snap, const LayerView& view,
-                            const std::vector<ScatterTrail>& trails);
+// The activation inputs of units 1 and 2 on the probe batch, now and (fading) at the records
+// before (LayerSnapshot::scatterTrail).
+plot::PlotModel unitScatter(const Snapshot& snap, const LayerView& view);
 
 // A small chart of layer `layer` for the overview of every layer: its activation input's bands
 // and median over steps for every run, as distributionOverSteps draws them, titled by the

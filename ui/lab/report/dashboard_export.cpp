@@ -4,6 +4,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include "charts/chart_catalog.h"
+#include "config/config_json.h"
+#include "report/summary_json.h"
+
 namespace bnlab {
 
 namespace {
@@ -36,6 +40,24 @@ bool writePictures(const QDir& dir, const QString& name, QSize size, const Paint
 }
 
 }  // namespace
+
+ExportJob exportJobOf(const Snapshot& snap) {
+  ExportJob job;
+  ExperimentConfig config = snap.config;
+  if (snap.step > 0) config.steps = snap.step;  // --config repeats the run to this step
+  job.config = configToJson(config);
+  job.summary = summaryToJson(snap);
+  job.step = snap.step;
+  return job;
+}
+
+ExportJob catalogExportJob(const Snapshot& snap, QSize chartSize, bool withEmpty) {
+  ExportJob job = exportJobOf(snap);
+  for (const CatalogChart& chart : dashboardCharts(snap, withEmpty))
+    job.charts.push_back(
+        {chart.id, chart.model(snap), chartSize.isEmpty() ? chart.kind->exportSize : chartSize});
+  return job;
+}
 
 QStringList plannedFiles(const ExportJob& job, const ExportOptions& options) {
   QStringList files;

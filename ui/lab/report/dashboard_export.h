@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <vector>
 
+#include "experiment/snapshot.h"
 #include "render/plot_model.h"
 #include "report/chart_files.h"
 #include "report/export_options.h"
@@ -26,6 +27,13 @@ struct ExportJob {
   QJsonObject config, summary;
   qint64 step = 0;
 };
+
+// The part of an export that both faces write alike: the configuration that repeats the run to
+// `snap`'s step, its summary and its step. No charts, no composite.
+ExportJob exportJobOf(const Snapshot& snap);
+// With the catalog's dashboard charts of `snap`, each at its kind's export size or at
+// `chartSize` when that is not empty (a headless export: no window, no composite).
+ExportJob catalogExportJob(const Snapshot& snap, QSize chartSize, bool withEmpty = false);
 
 // The files an export would write, relative to the folder, in writing order.
 QStringList plannedFiles(const ExportJob& job, const ExportOptions& options);
