@@ -221,6 +221,48 @@ class NormalizationsTest : public QObject {
     }
   }
 
+  // What each kind is, by its key: the traits the blocks, the batch-noise view and the bias's
+  // trainability read. Written from the predicates as they stood before the kinds became rows,
+  // so that moving a trait into the table cannot change it.
+  void everyKindHasItsTraits_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("perExample");
+    QTest::addColumn<bool>("batchStatistics");
+    QTest::addColumn<bool>("activationInput");  // normalizesActivationInput
+    QTest::addColumn<bool>("normalizesZ");      // batchNormalizesZ
+    QTest::addColumn<bool>("affine");           // learnsScaleAndShift
+    QTest::addColumn<bool>("cancelsBias");
+    QTest::newRow("plain") << "plain" << false << false << false << false << false << false;
+    QTest::newRow("batch-norm") << "batch-norm" << false << true << true << true << true << true;
+    QTest::newRow("layer-norm") << "layer-norm" << true << false << true << false << true << false;
+    QTest::newRow("group-norm") << "group-norm" << true << false << true << false << true << false;
+    QTest::newRow("batch-norm-after")
+        << "batch-norm-after" << false << true << false << false << true << false;
+    QTest::newRow("batch-norm-no-affine")
+        << "batch-norm-no-affine" << false << true << true << true << false << true;
+    QTest::newRow("noisy-batch-norm")
+        << "noisy-batch-norm" << false << true << true << true << true << true;
+  }
+  void everyKindHasItsTraits() {
+    QFETCH(QString, key);
+    QFETCH(bool, perExample);
+    QFETCH(bool, batchStatistics);
+    QFETCH(bool, activationInput);
+    QFETCH(bool, normalizesZ);
+    QFETCH(bool, affine);
+    QFETCH(bool, cancelsBias);
+    const std::optional<Normalization> kind = normalizationFromKey(key.toStdString());
+    QVERIFY(kind);
+    QCOMPARE(normalizesPerExample(*kind), perExample);
+    QCOMPARE(usesBatchStatistics(*kind), batchStatistics);
+    QCOMPARE(normalizesActivationInput(*kind), activationInput);
+    QCOMPARE(batchNormalizesZ(*kind), normalizesZ);
+    QCOMPARE(learnsScaleAndShift(*kind), affine);
+    QCOMPARE(cancelsDenseBias(*kind), cancelsBias);
+  }
+  // Every kind above, and no other.
+  void everyKindIsARow() { QCOMPARE(int(normalizations().size()), 7); }
+
   // The noise comes from the network's seed: the same seed gives the same c and s at every
   // step, another seed others; c and s stay within their ranges and are centred on 1 and 0.
   void noiseIsReproducibleFromTheSeed() {
