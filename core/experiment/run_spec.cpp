@@ -1,6 +1,5 @@
 #include "experiment/run_spec.h"
 
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -10,29 +9,6 @@
 namespace bnlab {
 
 namespace {
-
-constexpr std::array<NormalizationInfo, 7> kNormalizations{{
-    {Normalization::None, "plain", "plain",
-     "No normalization: each layer sees Z = W·A + b as it is."},
-    {Normalization::BatchNorm, "batch-norm", "batch norm",
-     "Batch norm before the activation: each unit normalized over the mini-batch, then scaled by "
-     "γ and shifted by β (running averages at test time)."},
-    {Normalization::LayerNorm, "layer-norm", "layer norm",
-     "Layer norm: each example normalized over the layer's units, then γ and β; no batch "
-     "statistics, so the batch size and test time change nothing."},
-    {Normalization::GroupNorm, "group-norm", "group norm",
-     "Group norm: like layer norm, over each group of units of an example (Groups sets how many); "
-     "no batch statistics."},
-    {Normalization::BatchNormAfterActivation, "batch-norm-after", "batch norm after g",
-     "Batch norm after the activation instead of before it: the next layer's input is "
-     "normalized, this layer's Z is not."},
-    {Normalization::BatchNormWithoutAffine, "batch-norm-no-affine", "batch norm without γ, β",
-     "Batch norm without γ and β: every unit's Z̃ held at mean 0 and standard deviation 1 "
-     "(what γ and β are there to free)."},
-    {Normalization::NoisyBatchNorm, "noisy-batch-norm", "noisy batch norm",
-     "Batch norm, then per unit a random scale and shift drawn anew every step (Santurkar et al. "
-     "2018): distributions that never settle."},
-}};
 
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
@@ -99,20 +75,6 @@ RunSpec parseRun(std::string_view part) {
 }
 
 }  // namespace
-
-std::span<const NormalizationInfo> normalizations() { return kNormalizations; }
-
-const NormalizationInfo& normalizationInfo(Normalization kind) {
-  for (const NormalizationInfo& n : kNormalizations)
-    if (n.kind == kind) return n;
-  return kNormalizations.front();
-}
-
-std::optional<Normalization> normalizationFromKey(std::string_view key) {
-  for (const NormalizationInfo& n : kNormalizations)
-    if (n.key == key) return n.kind;
-  return std::nullopt;
-}
 
 NetworkConfig networkFor(const RunSpec& spec, const NetworkConfig& base) {
   NetworkConfig network = base;

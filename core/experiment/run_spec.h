@@ -3,11 +3,7 @@
 // normalization of its hidden layers and, optionally, its own batch size and dropout. Every run
 // of an experiment starts from the same initial W; runs with the same batch size see the same
 // mini-batches.
-//
-// A new normalization kind: a value of Normalization (network/normalization.h), its row in
-// kNormalizations (run_spec.cpp), and the layer itself under network/.
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,18 +11,6 @@
 #include "network/network_config.h"
 
 namespace bnlab {
-
-struct NormalizationInfo {
-  Normalization kind;
-  std::string_view key;          // in configs and on the command line: "batch-norm"
-  std::string_view label;        // in legends and menus: "batch norm"
-  std::string_view description;  // one line for the window
-};
-
-// Every normalization, in menu order.
-std::span<const NormalizationInfo> normalizations();
-const NormalizationInfo& normalizationInfo(Normalization kind);
-std::optional<Normalization> normalizationFromKey(std::string_view key);
 
 struct RunSpec {
   std::string name;  // shown in legends; empty: made from the rest (see runLabel)

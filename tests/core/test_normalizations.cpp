@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "experiment/experiment.h"
+#include "experiment/settings_table.h"
 #include "network/hidden_block.h"
 #include "network/network.h"
 #include "random_matrix.h"
@@ -260,8 +261,15 @@ class NormalizationsTest : public QObject {
     QCOMPARE(learnsScaleAndShift(*kind), affine);
     QCOMPARE(cancelsDenseBias(*kind), cancelsBias);
   }
-  // Every kind above, and no other.
-  void everyKindIsARow() { QCOMPARE(int(normalizations().size()), 7); }
+  // Every kind above, and no other; the setting a kind reads alone is a row of the settings
+  // table (the window offers its control while a run has the kind).
+  void everyKindIsARow() {
+    QCOMPARE(int(normalizations().size()), 7);
+    QVERIFY(normalizationInfo(Normalization::GroupNorm).setting == "network.groups");
+    QVERIFY(normalizationInfo(Normalization::NoisyBatchNorm).setting == "network.noiseSpread");
+    for (const NormalizationInfo& kind : normalizations())
+      QVERIFY2(kind.setting.empty() || findSetting(kind.setting), kind.key.data());
+  }
 
   // The noise comes from the network's seed: the same seed gives the same c and s at every
   // step, another seed others; c and s stay within their ranges and are centred on 1 and 0.

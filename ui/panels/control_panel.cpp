@@ -363,12 +363,14 @@ void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
   mode_->setCurrentIndex(mode_->findData(int(mode)));
   batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
   batchNorm_->setEnabled(liveSwitch());
-  const auto any = [&](Normalization kind) {
-    return std::any_of(runs.begin(), runs.end(),
-                       [kind](const RunSpec& run) { return run.normalization == kind; });
-  };
-  noiseSpread_->setEnabled(any(Normalization::NoisyBatchNorm));
-  groups_->setEnabled(any(Normalization::GroupNorm));
+  // A setting that only some kinds read (normalization.h) is offered while a run has one.
+  for (const NormalizationInfo& kind : normalizations()) {
+    const auto reads = [&](const RunSpec& run) {
+      return normalizationInfo(run.normalization).setting == kind.setting;
+    };
+    if (QWidget* control = settings_.control(kind.setting))
+      control->setEnabled(std::any_of(runs.begin(), runs.end(), reads));
+  }
 }
 
 bool ControlPanel::liveSwitch() const {

@@ -92,8 +92,8 @@ class ControlPanel : public QWidget {
   QComboBox* activation_;
   QComboBox* init_;
   QDoubleSpinBox* initSigma_;
-  QDoubleSpinBox* noiseSpread_;  // noisy batch norm's r; enabled while a run has it
-  QSpinBox* groups_;             // group norm's G; enabled while a run has it
+  QDoubleSpinBox* noiseSpread_;
+  QSpinBox* groups_;
   QComboBox* mode_;
   QPushButton* editRuns_;
   QCheckBox* batchNorm_;

@@ -60,6 +60,12 @@ void SettingControls::bindWidget(const Setting& s, QWidget* control) {
   bound_.emplace_back(&s, control);
 }
 
+QWidget* SettingControls::control(std::string_view key) const {
+  for (const auto& [s, control] : bound_)
+    if (s->key == key) return control;
+  return nullptr;
+}
+
 void SettingControls::show(const ExperimentConfig& config) const {
   for (const auto& [s, control] : bound_) {
     const SettingValue v = s->get(config);

@@ -31,6 +31,8 @@ class SettingControls {
   // Every bound control's value into `config`.
   void read(ExperimentConfig& config) const;
   const std::vector<std::pair<const Setting*, QWidget*>>& bound() const { return bound_; }
+  // The control bound to the row `key`, or null.
+  QWidget* control(std::string_view key) const;
 
  private:
   void bindWidget(const Setting& setting, QWidget* control);
