@@ -3,6 +3,9 @@
 // normalization of its hidden layers and, optionally, its own batch size and dropout. Every run
 // of an experiment starts from the same initial W; runs with the same batch size see the same
 // mini-batches.
+//
+// Its fields are rows of one table (run_fields.h), which the command line's run list below and
+// configuration files both read.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,8 +39,9 @@ std::vector<std::string> validateRun(const RunSpec& spec);
 std::vector<std::string> validateRuns(const std::vector<RunSpec>& runs);
 
 // The command line's run list: comma-separated runs, each a normalization key followed by
-// optional `:key=value` settings — batch=N, dropout=P, name=TEXT — for example
-// "plain,batch-norm,batch-norm:batch=512". Throws std::invalid_argument naming the bad part.
+// optional `:key=value` fields (run_fields.h) — batch=N (or batchSize=N), dropout=P, name=TEXT —
+// for example "plain,batch-norm,batch-norm:batch=512". Throws std::invalid_argument naming the
+// bad part.
 std::vector<RunSpec> parseRunList(std::string_view text);
 std::string formatRunList(const std::vector<RunSpec>& runs);
 
