@@ -115,14 +115,10 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
     controller_.apply(SetBatchNorm{on});
     showWarnings();
   });
-  connect(controls_, &ControlPanel::batchSizeChanged, this, [this](int size) {
-    controller_.apply(SetBatchSize{size});
+  connect(controls_, &ControlPanel::liveSettingChanged, this, [this](const Setting& row) {
+    controller_.apply(SetSetting::of(row, controls_->config()));
     showWarnings();
   });
-  connect(controls_, &ControlPanel::optimizerChanged, this,
-          [this] { controller_.apply(SetOptimizer{controls_->optimizerConfig()}); });
-  connect(controls_, &ControlPanel::dropoutChanged, this,
-          [this](double rate) { controller_.apply(SetDropout{rate}); });
   connect(controls_, &ControlPanel::speedChanged, &controller_, &TrainingController::setSpeed);
   connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
     controller_.apply(ChoosePoint{x, y});
@@ -229,10 +225,13 @@ void MainWindow::buildMenus() {
          "gradient changes when the earlier layers take their step"));
   view->addActions({landscapeProbe_, gradientShift_});
   showMeasures(config_);
-  connect(landscapeProbe_, &QAction::toggled, this,
-          [this] { controller_.apply(SetLandscapeEvery{landscapeProbe_->every()}); });
-  connect(gradientShift_, &QAction::toggled, this,
-          [this] { controller_.apply(SetGradientShiftEvery{gradientShift_->every()}); });
+  connect(landscapeProbe_, &QAction::toggled, this, [this] {
+    controller_.apply(SetSetting{"measure.landscapeEvery", std::int64_t(landscapeProbe_->every())});
+  });
+  connect(gradientShift_, &QAction::toggled, this, [this] {
+    controller_.apply(
+        SetSetting{"measure.gradientShiftEvery", std::int64_t(gradientShift_->every())});
+  });
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
   showControls->setChecked(true);
