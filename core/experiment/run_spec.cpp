@@ -1,38 +1,14 @@
 #include "experiment/run_spec.h"
 
-#include <array>
-#include <charconv>
-#include <cmath>
 #include <cstdio>
 #include <set>
 #include <stdexcept>
 
+#include "experiment/run_fields.h"
+
 namespace bnlab {
 
 namespace {
-
-constexpr std::array<NormalizationInfo, 7> kNormalizations{{
-    {Normalization::None, "plain", "plain",
-     "No normalization: each layer sees Z = W·A + b as it is."},
-    {Normalization::BatchNorm, "batch-norm", "batch norm",
-     "Batch norm before the activation: each unit normalized over the mini-batch, then scaled by "
-     "γ and shifted by β (running averages at test time)."},
-    {Normalization::LayerNorm, "layer-norm", "layer norm",
-     "Layer norm: each example normalized over the layer's units, then γ and β; no batch "
-     "statistics, so the batch size and test time change nothing."},
-    {Normalization::GroupNorm, "group-norm", "group norm",
-     "Group norm: like layer norm, over each group of units of an example (Groups sets how many); "
-     "no batch statistics."},
-    {Normalization::BatchNormAfterActivation, "batch-norm-after", "batch norm after g",
-     "Batch norm after the activation instead of before it: the next layer's input is "
-     "normalized, this layer's Z is not."},
-    {Normalization::BatchNormWithoutAffine, "batch-norm-no-affine", "batch norm without γ, β",
-     "Batch norm without γ and β: every unit's Z̃ held at mean 0 and standard deviation 1 "
-     "(what γ and β are there to free)."},
-    {Normalization::NoisyBatchNorm, "noisy-batch-norm", "noisy batch norm",
-     "Batch norm, then per unit a random scale and shift drawn anew every step (Santurkar et al. "
-     "2018): distributions that never settle."},
-}};
 
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
@@ -47,21 +23,34 @@ std::string compactNumber(double value) {
   return text;
 }
 
+// The non-leading fields as the command line names them: "batch, dropout or name".
+std::string fieldNames() {
+  std::vector<std::string_view> names;
+  for (const RunField& f : runFields())
+    if (!f.leading) names.push_back(f.shortName());
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + std::string(names[i]);
+  return text;
+}
+
+// One run: the leading field's value, then `:name=value` for any of the others.
 RunSpec parseRun(std::string_view part) {
   const std::string whole = trim(part);
   std::string_view rest = whole;
   const auto colon = rest.find(':');
   const std::string kind = trim(rest.substr(0, colon));
-  const auto normalization = normalizationFromKey(kind);
-  if (!normalization) {
+  const RunField& leading = runFields().front();
+  RunSpec spec;
+  if (const auto value = parseRunValue(leading, kind)) {
+    leading.set(spec, *value);
+  } else {
     std::string known;
-    for (const NormalizationInfo& n : normalizations())
-      known += (known.empty() ? "" : ", ") + std::string(n.key);
+    for (std::string_view word : leading.choices())
+      known += (known.empty() ? "" : ", ") + std::string(word);
     throw std::invalid_argument("unknown run kind \"" + kind + "\" in \"" + whole +
                                 "\" (one of: " + known + ")");
   }
-  RunSpec spec;
-  spec.normalization = *normalization;
   rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
   while (!rest.empty()) {
     const auto next = rest.find(':');
@@ -70,49 +59,22 @@ RunSpec parseRun(std::string_view part) {
     const auto equals = setting.find('=');
     if (equals == std::string::npos)
       throw std::invalid_argument("\"" + setting + "\" in \"" + whole + "\" is not key=value");
-    const std::string key = trim(std::string_view(setting).substr(0, equals));
-    const std::string value = trim(std::string_view(setting).substr(equals + 1));
-    const auto bad = [&] {
-      return std::invalid_argument("bad value \"" + value + "\" for " + key + " in \"" + whole +
-                                   "\"");
-    };
-    if (key == "batch") {
-      int size = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), size);
-      if (error != std::errc() || end != value.data() + value.size()) throw bad();
-      spec.batchSize = size;
-    } else if (key == "dropout") {
-      double rate = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), rate);
-      if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(rate))
-        throw bad();
-      spec.dropout = rate;
-    } else if (key == "name") {
-      if (value.empty()) throw bad();
-      spec.name = value;
-    } else {
-      throw std::invalid_argument("unknown setting \"" + key + "\" in \"" + whole +
-                                  "\" (batch, dropout or name)");
-    }
+    const std::string name = trim(std::string_view(setting).substr(0, equals));
+    const std::string text = trim(std::string_view(setting).substr(equals + 1));
+    const RunField* field = findRunField(name);
+    if (!field || field->leading)
+      throw std::invalid_argument("unknown setting \"" + name + "\" in \"" + whole + "\" (" +
+                                  fieldNames() + ")");
+    const auto value = parseRunValue(*field, text);
+    if (!value)
+      throw std::invalid_argument("bad value \"" + text + "\" for " + name + " in \"" + whole +
+                                  "\"");
+    field->set(spec, *value);
   }
   return spec;
 }
 
 }  // namespace
-
-std::span<const NormalizationInfo> normalizations() { return kNormalizations; }
-
-const NormalizationInfo& normalizationInfo(Normalization kind) {
-  for (const NormalizationInfo& n : kNormalizations)
-    if (n.kind == kind) return n;
-  return kNormalizations.front();
-}
-
-std::optional<Normalization> normalizationFromKey(std::string_view key) {
-  for (const NormalizationInfo& n : kNormalizations)
-    if (n.key == key) return n.kind;
-  return std::nullopt;
-}
 
 NetworkConfig networkFor(const RunSpec& spec, const NetworkConfig& base) {
   NetworkConfig network = base;
@@ -132,11 +94,15 @@ std::string runLabel(const RunSpec& spec) {
 std::vector<std::string> validateRun(const RunSpec& spec) {
   std::vector<std::string> errors;
   const std::string who = "run \"" + runLabel(spec) + "\": ";
-  if (spec.batchSize && (*spec.batchSize < 1 || *spec.batchSize > kMaxBatchSize))
-    errors.push_back(who + "the batch size must be 1 to " + std::to_string(kMaxBatchSize) +
-                     ", not " + std::to_string(*spec.batchSize));
-  if (spec.dropout && !(*spec.dropout >= 0 && *spec.dropout <= 0.9))
-    errors.push_back(who + "dropout must be between 0 and 0.9");
+  for (const RunField& field : runFields()) {
+    const std::optional<SettingValue> value = field.get(spec);
+    if (!value || !field.range.bounded()) continue;
+    const bool whole = field.kind == SettingKind::Integer;
+    const double number = whole ? double(std::get<std::int64_t>(*value)) : std::get<double>(*value);
+    if (!field.range.contains(number))
+      errors.push_back(who + std::string(field.label) + " must be " + field.range.text(whole) +
+                       ", not " + formatSettingValue(*value));
+  }
   if (spec.name.size() > 80) errors.push_back(who + "the name must be at most 80 characters");
   if (spec.name.find_first_of(",:") != std::string::npos)
     errors.push_back(who +
@@ -178,10 +144,11 @@ std::string formatRunList(const std::vector<RunSpec>& runs) {
   std::string text;
   for (const RunSpec& spec : runs) {
     if (!text.empty()) text += ',';
-    text += normalizationInfo(spec.normalization).key;
-    if (spec.batchSize) text += ":batch=" + std::to_string(*spec.batchSize);
-    if (spec.dropout) text += ":dropout=" + compactNumber(*spec.dropout);
-    if (!spec.name.empty()) text += ":name=" + spec.name;
+    for (const RunField& field : runFields())
+      if (const std::optional<SettingValue> value = field.get(spec))
+        text += field.leading
+                    ? formatSettingValue(*value)
+                    : ":" + std::string(field.shortName()) + "=" + formatSettingValue(*value);
   }
   return text;
 }

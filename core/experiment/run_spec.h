@@ -4,10 +4,9 @@
 // of an experiment starts from the same initial W; runs with the same batch size see the same
 // mini-batches.
 //
-// A new normalization kind: a value of Normalization (network/normalization.h), its row in
-// kNormalizations (run_spec.cpp), and the layer itself under network/.
+// Its fields are rows of one table (run_fields.h), which the command line's run list below and
+// configuration files both read.
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,18 +14,6 @@
 #include "network/network_config.h"
 
 namespace bnlab {
-
-struct NormalizationInfo {
-  Normalization kind;
-  std::string_view key;          // in configs and on the command line: "batch-norm"
-  std::string_view label;        // in legends and menus: "batch norm"
-  std::string_view description;  // one line for the window
-};
-
-// Every normalization, in menu order.
-std::span<const NormalizationInfo> normalizations();
-const NormalizationInfo& normalizationInfo(Normalization kind);
-std::optional<Normalization> normalizationFromKey(std::string_view key);
 
 struct RunSpec {
   std::string name;  // shown in legends; empty: made from the rest (see runLabel)
@@ -52,8 +39,9 @@ std::vector<std::string> validateRun(const RunSpec& spec);
 std::vector<std::string> validateRuns(const std::vector<RunSpec>& runs);
 
 // The command line's run list: comma-separated runs, each a normalization key followed by
-// optional `:key=value` settings — batch=N, dropout=P, name=TEXT — for example
-// "plain,batch-norm,batch-norm:batch=512". Throws std::invalid_argument naming the bad part.
+// optional `:key=value` fields (run_fields.h) — batch=N (or batchSize=N), dropout=P, name=TEXT —
+// for example "plain,batch-norm,batch-norm:batch=512". Throws std::invalid_argument naming the
+// bad part.
 std::vector<RunSpec> parseRunList(std::string_view text);
 std::string formatRunList(const std::vector<RunSpec>& runs);
 

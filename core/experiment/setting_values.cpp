@@ -72,22 +72,24 @@ std::string formatSettingValue(const SettingValue& value) {
   return list;
 }
 
+std::optional<std::string> rangeError(const Setting& s, const ExperimentConfig& config) {
+  if (!s.ranged() || s.shorthand) return std::nullopt;
+  const SettingValue value = s.get(config);
+  std::vector<double> numbers;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) numbers.push_back(double(*i));
+  if (const auto* d = std::get_if<double>(&value)) numbers.push_back(*d);
+  if (const auto* w = std::get_if<std::vector<int>>(&value)) numbers.assign(w->begin(), w->end());
+  for (double v : numbers)
+    if (!s.range.contains(v))
+      return std::string(s.key) + ": " + std::string(s.label) + " must be " +
+             s.range.text(s.kind != SettingKind::Number) + ", not " + formatNumber(v);
+  return std::nullopt;
+}
+
 std::vector<std::string> rangeErrors(const ExperimentConfig& config) {
   std::vector<std::string> errors;
-  for (const Setting& s : settings()) {
-    if (!s.ranged() || s.shorthand) continue;
-    const SettingValue value = s.get(config);
-    std::vector<double> numbers;
-    if (const auto* i = std::get_if<std::int64_t>(&value)) numbers.push_back(double(*i));
-    if (const auto* d = std::get_if<double>(&value)) numbers.push_back(*d);
-    if (const auto* w = std::get_if<std::vector<int>>(&value)) numbers.assign(w->begin(), w->end());
-    for (double v : numbers)
-      if (!s.range.contains(v)) {
-        errors.push_back(std::string(s.key) + ": " + std::string(s.label) + " must be " +
-                         s.range.text(s.kind != SettingKind::Number) + ", not " + formatNumber(v));
-        break;
-      }
-  }
+  for (const Setting& s : settings())
+    if (std::optional<std::string> error = rangeError(s, config)) errors.push_back(*error);
   return errors;
 }
 

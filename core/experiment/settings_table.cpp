@@ -1,5 +1,6 @@
 #include "experiment/settings_table.h"
 
+#include "experiment/experiment.h"
 #include "experiment/setting_field.h"
 
 namespace bnlab {
@@ -10,6 +11,9 @@ using setting_field::batchNormShorthandRow;
 using setting_field::field;
 
 constexpr double kMaxSeed = double(ExperimentConfig::kMaxSeed);
+
+// The optimizer's rows: its whole configuration is one live value of the trainers.
+void applyOptimizer(Experiment& e, const ExperimentConfig& c) { e.setOptimizer(c.optimizer); }
 
 const std::vector<Setting>& table() {
   static const std::vector<Setting> rows = {
@@ -204,7 +208,9 @@ const std::vector<Setting>& table() {
            .label = "dropout",
            .help = "Probability that a hidden unit's output is zeroed during training (the rest "
                    "are scaled by 1/(1 − p)); no dropout at evaluation.",
-           .range = {.min = 0, .max = 0.9}},
+           .range = {.min = 0, .max = 0.9},
+           .applyLive = [](Experiment& e,
+                           const ExperimentConfig& c) { e.setDropout(c.network.dropout); }},
           [](auto& c) -> auto& { return c.network.dropout; }),
       // training
       field(
@@ -213,7 +219,8 @@ const std::vector<Setting>& table() {
            .valueName = "name",
            .label = "the optimizer",
            .help = "sgd: θ −= η·g; momentum: a running sum of gradients; adam: per-parameter step "
-                   "sizes from gradient moments."},
+                   "sizes from gradient moments.",
+           .applyLive = applyOptimizer},
           [](auto& c) -> auto& { return c.optimizer.kind; }),
       field(
           {.key = "training.learningRate",
@@ -221,7 +228,8 @@ const std::vector<Setting>& table() {
            .valueName = "x",
            .label = "the learning rate",
            .help = "Step size η of every parameter update.",
-           .range = {.min = 0, .max = 10, .openMin = true}},
+           .range = {.min = 0, .max = 10, .openMin = true},
+           .applyLive = applyOptimizer},
           [](auto& c) -> auto& { return c.optimizer.learningRate; }),
       field(
           {.key = "training.momentum",
@@ -229,7 +237,8 @@ const std::vector<Setting>& table() {
            .valueName = "x",
            .label = "momentum",
            .help = "μ of the momentum optimizer.",
-           .range = {.min = 0, .max = 1, .openMax = true}},
+           .range = {.min = 0, .max = 1, .openMax = true},
+           .applyLive = applyOptimizer},
           [](auto& c) -> auto& { return c.optimizer.momentum; }),
       field(
           {.key = "training.weightDecay",
@@ -237,7 +246,8 @@ const std::vector<Setting>& table() {
            .valueName = "x",
            .label = "weight decay",
            .help = "λ of L2 weight decay.",
-           .range = {.min = 0, .max = 1, .openMax = true}},
+           .range = {.min = 0, .max = 1, .openMax = true},
+           .applyLive = applyOptimizer},
           [](auto& c) -> auto& { return c.optimizer.weightDecay; }),
       field(
           {.key = "training.batchSize",
@@ -247,7 +257,9 @@ const std::vector<Setting>& table() {
            .help = "Examples per mini-batch.",
            .tooltip = "Examples per mini-batch. Batch norm's μ_B and σ_B are estimated from this "
                       "many examples: smaller batches make them noisier.",
-           .range = {.min = 1, .max = ExperimentConfig::kMaxBatchSize}},
+           .range = {.min = 1, .max = ExperimentConfig::kMaxBatchSize},
+           .applyLive = [](Experiment& e,
+                           const ExperimentConfig& c) { e.setBatchSize(c.batchSize); }},
           [](auto& c) -> auto& { return c.batchSize; }),
       field(
           {.key = "training.steps",
@@ -297,7 +309,9 @@ const std::vector<Setting>& table() {
            .valueName = "n",
            .label = "landscape-every",
            .help = "Steps between loss-landscape probes.",
-           .range = {.min = 0, .max = 1000000, .minMeaning = "off"}},
+           .range = {.min = 0, .max = 1000000, .minMeaning = "off"},
+           .applyLive = [](Experiment& e,
+                           const ExperimentConfig& c) { e.setLandscapeEvery(c.landscapeEvery); }},
           [](auto& c) -> auto& { return c.landscapeEvery; }),
       field(
           {.key = "measure.gradientShiftEvery",
@@ -307,7 +321,11 @@ const std::vector<Setting>& table() {
            .help = "Steps between measures of internal covariate shift as Santurkar et al. (2018) "
                    "define it: the change of each layer's gradient caused by the earlier layers' "
                    "update.",
-           .range = {.min = 0, .max = 1000000, .minMeaning = "off"}},
+           .range = {.min = 0, .max = 1000000, .minMeaning = "off"},
+           .applyLive =
+               [](Experiment& e, const ExperimentConfig& c) {
+                 e.setGradientShiftEvery(c.gradientShiftEvery);
+               }},
           [](auto& c) -> auto& { return c.gradientShiftEvery; }),
   };
   return rows;

@@ -3,7 +3,9 @@
 // command-line option, its kind, its range, its help text and how to reach its field of
 // ExperimentConfig. Configuration files (ui/config_json), the command line (app/command_line),
 // validation (ExperimentConfig::validate) and the window's controls (ui/control_panel) all read
-// it; a new setting is one row in settings_table.cpp.
+// it; a new setting is one row in settings_table.cpp. A row that sets applyLive changes a
+// running experiment (its control sends SetSetting, ui/lab/session/training_command.h); any
+// other row's change rebuilds the network.
 //
 // The list of runs is not a row: it is a structured list of its own (run_spec.h), set by the
 // "runs" key, --runs and the batch-norm shorthand row ("network.batchNorm", --batch-norm).
@@ -19,6 +21,8 @@
 #include "experiment/experiment_config.h"
 
 namespace bnlab {
+
+class Experiment;
 
 enum class SettingKind {
   Integer,  // a whole number
@@ -58,6 +62,9 @@ struct Setting {
   std::string_view help = {};     // one line for --help (the range and default are added)
   std::string_view tooltip = {};  // the window's longer explanation ("" = help)
   SettingRange range = {};        // Integer, Number and Widths; unbounded otherwise
+  // Gives a running experiment the row's value in `config`, from its next step, without a
+  // rebuild. Null: a change rebuilds the network.
+  void (*applyLive)(Experiment&, const ExperimentConfig& config) = nullptr;
   // The field itself (from field(), settings_table.cpp).
   SettingValue (*get)(const ExperimentConfig&) = nullptr;
   // Sets the field from a value of this kind (a Choice already checked against choices()).
@@ -84,8 +91,10 @@ bool acceptsValue(const Setting& setting, const SettingValue& value);
 // The value as text: "64", "0.01", "on", "relu", "16,16,16".
 std::string formatSettingValue(const SettingValue& value);
 
-// One message for each value outside its setting's range, each naming the setting's key:
-// "training.batchSize: the batch size must be 1 to 512, not 4096".
+// The message for `setting`'s field of `config` when it is outside the setting's range, naming
+// the setting's key: "training.batchSize: the batch size must be 1 to 512, not 4096".
+std::optional<std::string> rangeError(const Setting& setting, const ExperimentConfig& config);
+// One such message for each setting.
 std::vector<std::string> rangeErrors(const ExperimentConfig& config);
 
 }  // namespace bnlab

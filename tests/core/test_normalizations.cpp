@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "experiment/experiment.h"
+#include "experiment/settings_table.h"
 #include "network/hidden_block.h"
 #include "network/network.h"
 #include "random_matrix.h"
@@ -219,6 +220,55 @@ class NormalizationsTest : public QObject {
         if (p.name == "gamma1" || p.name == "beta1") QCOMPARE(p.trainable, c.affine);
       }
     }
+  }
+
+  // What each kind is, by its key: the traits the blocks, the batch-noise view and the bias's
+  // trainability read. Written from the predicates as they stood before the kinds became rows,
+  // so that moving a trait into the table cannot change it.
+  void everyKindHasItsTraits_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("perExample");
+    QTest::addColumn<bool>("batchStatistics");
+    QTest::addColumn<bool>("activationInput");  // normalizesActivationInput
+    QTest::addColumn<bool>("normalizesZ");      // batchNormalizesZ
+    QTest::addColumn<bool>("affine");           // learnsScaleAndShift
+    QTest::addColumn<bool>("cancelsBias");
+    QTest::newRow("plain") << "plain" << false << false << false << false << false << false;
+    QTest::newRow("batch-norm") << "batch-norm" << false << true << true << true << true << true;
+    QTest::newRow("layer-norm") << "layer-norm" << true << false << true << false << true << false;
+    QTest::newRow("group-norm") << "group-norm" << true << false << true << false << true << false;
+    QTest::newRow("batch-norm-after")
+        << "batch-norm-after" << false << true << false << false << true << false;
+    QTest::newRow("batch-norm-no-affine")
+        << "batch-norm-no-affine" << false << true << true << true << false << true;
+    QTest::newRow("noisy-batch-norm")
+        << "noisy-batch-norm" << false << true << true << true << true << true;
+  }
+  void everyKindHasItsTraits() {
+    QFETCH(QString, key);
+    QFETCH(bool, perExample);
+    QFETCH(bool, batchStatistics);
+    QFETCH(bool, activationInput);
+    QFETCH(bool, normalizesZ);
+    QFETCH(bool, affine);
+    QFETCH(bool, cancelsBias);
+    const std::optional<Normalization> kind = normalizationFromKey(key.toStdString());
+    QVERIFY(kind);
+    QCOMPARE(normalizesPerExample(*kind), perExample);
+    QCOMPARE(usesBatchStatistics(*kind), batchStatistics);
+    QCOMPARE(normalizesActivationInput(*kind), activationInput);
+    QCOMPARE(batchNormalizesZ(*kind), normalizesZ);
+    QCOMPARE(learnsScaleAndShift(*kind), affine);
+    QCOMPARE(cancelsDenseBias(*kind), cancelsBias);
+  }
+  // Every kind above, and no other; the setting a kind reads alone is a row of the settings
+  // table (the window offers its control while a run has the kind).
+  void everyKindIsARow() {
+    QCOMPARE(int(normalizations().size()), 7);
+    QVERIFY(normalizationInfo(Normalization::GroupNorm).setting == "network.groups");
+    QVERIFY(normalizationInfo(Normalization::NoisyBatchNorm).setting == "network.noiseSpread");
+    for (const NormalizationInfo& kind : normalizations())
+      QVERIFY2(kind.setting.empty() || findSetting(kind.setting), kind.key.data());
   }
 
   // The noise comes from the network's seed: the same seed gives the same c and s at every

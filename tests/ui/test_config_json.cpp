@@ -1,9 +1,11 @@
 // Configuration files: a config survives JSON unchanged, every preset loads and validates, and
 // each way a file can be wrong gets a message naming the problem.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 #include "config/config_json.h"
+#include "experiment/run_fields.h"
 #include "panels/control_panel.h"
 
 using namespace bnlab;
@@ -93,6 +95,56 @@ class ConfigJsonTest : public QObject {
     QCOMPARE(panel.config().data.toy.size, 50);
     panel.unitsSpin()->setValue(16);  // a change by hand makes every layer 16 wide
     QCOMPARE(panel.config().network.hiddenUnits, (std::vector<int>{16, 16, 16}));
+  }
+
+  // A run's fields are one table (run_fields.h): a list with every field set or unset comes back
+  // the same through the command line's form and through a file's, each form writes a field under
+  // its name there (batch=, "batchSize"), and both read a field by its key or its alias.
+  void runFieldsReadTheSameInBothForms() {
+    const std::vector<RunSpec> runs = parseRunList(
+        "batch-norm:batch=8,layer-norm:dropout=0.25,noisy-batch-norm:name=loud,group-norm");
+    std::vector<RunSpec> all = runs;
+    all[0] = {"every field", Normalization::BatchNormAfterActivation, 16, 0.5};
+    for (const std::vector<RunSpec>& list : {runs, all}) {
+      QVERIFY(parseRunList(formatRunList(list)) == list);
+      ExperimentConfig config;
+      QStringList errors;
+      QVERIFY2(configFromJson({{"runs", runsToJson(list)}}, config, errors),
+               qPrintable(errors.join('\n')));
+      QVERIFY(config.runs == list);
+    }
+    const QJsonObject written = runsToJson(all).first().toObject();
+    const QString text = QString::fromStdString(formatRunList({all.front()}));
+    QCOMPARE(text, "batch-norm-after:batch=16:dropout=0.5:name=every field");
+    QCOMPARE(written.size(), qsizetype(runFields().size()));
+    for (const RunField& field : runFields()) {
+      const QString key = QString::fromUtf8(field.key.data(), qsizetype(field.key.size()));
+      QVERIFY2(written.contains(key), qPrintable(key));
+      if (field.leading) continue;
+      const QString shortName = QString::fromUtf8(field.shortName().data());
+      QVERIFY2(text.contains(':' + shortName + '='), qPrintable(text));
+      for (std::string_view name : {field.key, field.alias}) {
+        if (name.empty()) continue;
+        const QString n = QString::fromUtf8(name.data(), qsizetype(name.size()));
+        const std::vector<RunSpec> read = parseRunList("batch-norm:" + n.toStdString() + "=" +
+                                                       formatSettingValue(*field.get(all.front())));
+        QVERIFY2(field.get(read.front()) == field.get(all.front()), qPrintable(n));
+        ExperimentConfig config;
+        QStringList errors;
+        const QJsonObject run{{"normalization", "batch-norm"}, {n, written.value(key)}};
+        QVERIFY2(configFromJson({{"runs", QJsonArray{run}}}, config, errors),
+                 qPrintable(errors.join('\n')));
+        QVERIFY2(field.get(config.runs.front()) == field.get(all.front()), qPrintable(n));
+      }
+    }
+    // A file that names one field twice, by key and by alias, is refused.
+    Preset preset;
+    QStringList errors;
+    QVERIFY(
+        !parseConfigFile(R"({"runs": [{"normalization": "plain", "batch": 8, "batchSize": 16}]})",
+                         "twice.json", preset, errors));
+    QVERIFY2(errors.join('\n').contains("give batchSize or batch, not both"),
+             qPrintable(errors.join('\n')));
   }
 
   void badFilesSayWhatIsWrong_data() {

@@ -5,10 +5,12 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <set>
 
 #include "config/config_json.h"
 #include "experiment/experiment.h"
 #include "render/plot_renderer.h"
+#include "session/training_command.h"
 #include "window/main_window.h"
 
 using namespace bnlab;
@@ -37,6 +39,60 @@ bool waitForSnapshot(MainWindow& window, Condition condition, int timeoutMs = 50
 }
 
 void setFullSpeed(MainWindow& window) { window.controls()->speedSlider()->setValue(kFullSpeed); }
+
+// A valid value of `row` other than its value in `config`.
+SettingValue anotherValue(const Setting& row, const ExperimentConfig& config) {
+  const SettingValue now = row.get(config);
+  const SettingRange& r = row.range;
+  switch (row.kind) {
+    case SettingKind::Integer:
+      for (double v : {r.min + 1, r.min, r.max})
+        if (r.contains(v) && SettingValue(std::int64_t(v)) != now) return std::int64_t(v);
+      break;
+    case SettingKind::Number:
+      for (double v : {(r.min + r.max) / 2, (r.min + 3 * r.max) / 4})
+        if (r.contains(v) && SettingValue(v) != now) return v;
+      break;
+    case SettingKind::Choice:
+      for (std::string_view word : row.choices())
+        if (SettingValue(std::string(word)) != now) return std::string(word);
+      break;
+    case SettingKind::Flag:
+      return !std::get<bool>(now);
+    default:
+      break;
+  }
+  return now;
+}
+
+// What the runs train and measure with, read from the trainers after one more step.
+struct Training {
+  OptimizerConfig optimizer;
+  Scalar dropout;
+  std::size_t batch;
+  int landscapeEvery, gradientShiftEvery;
+  bool operator==(const Training&) const = default;
+};
+Training trainingOf(Experiment& experiment) {
+  experiment.step();
+  return {experiment.run(0).optimizer().config(), experiment.run(0).network().config().dropout,
+          experiment.lastBatchIndices().size(), experiment.config().landscapeEvery,
+          experiment.config().gradientShiftEvery};
+}
+
+// Moves `control` to another value, as a hand would.
+void change(QWidget* control) {
+  if (auto* spin = qobject_cast<QSpinBox*>(control))
+    spin->setValue(spin->value() < spin->maximum() ? spin->value() + 1 : spin->minimum());
+  else if (auto* spin = qobject_cast<QDoubleSpinBox*>(control))
+    spin->setValue(spin->value() < spin->maximum() ? spin->maximum() : spin->minimum());
+  else if (auto* slider = qobject_cast<ValueSlider*>(control))
+    slider->slider()->setValue(slider->slider()->value() == 0 ? 1 : 0);
+  else if (auto* box = qobject_cast<QCheckBox*>(control))
+    box->toggle();
+  else if (auto* combo = qobject_cast<QComboBox*>(control))
+    combo->setCurrentIndex((combo->currentIndex() + 1) % combo->count());
+}
 
 }  // namespace
 
@@ -226,17 +282,101 @@ class LiveLabTest : public QObject {
     MainWindow window(smallConfig(), MainWindow::Start::Paused);
     TrainingController& controller = window.controller();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step == 0; }));
-    controller.apply(SetBatchSize{24});
+    controller.apply(SetSetting{"training.batchSize", std::int64_t(24)});
     controller.apply(Perturb{1, 0.5});
-    controller.apply(SetLandscapeEvery{5});
-    controller.apply(SetGradientShiftEvery{3});
-    controller.apply(SetBatchSize{48});
+    controller.apply(SetSetting{"measure.landscapeEvery", std::int64_t(5)});
+    controller.apply(SetSetting{"measure.gradientShiftEvery", std::int64_t(3)});
+    controller.apply(SetSetting{"training.batchSize", std::int64_t(48)});
     controller.stepOnce();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) {
       return s.step == 1 && s.config.batchSize == 48 && s.lastBatchSize == 48 &&
              s.perturbations.size() == 1 && s.config.landscapeEvery == 5 &&
              s.config.gradientShiftEvery == 3;
     }));
+  }
+
+  // Every live row of the settings table reaches a running experiment through SetSetting: from
+  // the next step its runs train as those of an experiment built with the new value, and it goes
+  // on from the step it was at.
+  void everyLiveRowChangesTheRunningExperiment_data() {
+    QTest::addColumn<QString>("key");
+    for (const Setting& row : settings())
+      if (row.applyLive) QTest::newRow(row.key.data()) << QString::fromUtf8(row.key.data());
+  }
+  void everyLiveRowChangesTheRunningExperiment() {
+    QFETCH(QString, key);
+    const Setting& row = *findSetting(key.toStdString());
+    ExperimentConfig config = smallConfig();
+    Experiment experiment(config);
+    for (int i = 0; i < 3; ++i) experiment.step();
+    const SettingValue value = anotherValue(row, config);
+    QVERIFY(value != row.get(config));
+    applyCommand(experiment, SetSetting{std::string(row.key), value});
+    QCOMPARE(experiment.steps(), std::int64_t(3));
+    row.set(config, value);
+    QVERIFY(row.get(experiment.config()) == row.get(config));  // as its field holds it (a float)
+    Experiment built(config);
+    QVERIFY(trainingOf(experiment) == trainingOf(built));
+  }
+
+  // SetSetting changes nothing for a row that rebuilds, a key of no row, or a value outside the
+  // row's range or of another kind.
+  void setSettingLeavesTheExperimentOtherwise() {
+    Experiment experiment(smallConfig());
+    experiment.step();
+    const ExperimentConfig before = experiment.config();
+    applyCommand(experiment, SetSetting{"network.activation", std::string("tanh")});
+    applyCommand(experiment, SetSetting{"training.batchSz", std::int64_t(8)});
+    applyCommand(experiment, SetSetting{"training.batchSize", std::int64_t(4096)});
+    applyCommand(experiment, SetSetting{"training.batchSize", 8.0});
+    applyCommand(experiment, SetSetting{"training.optimizer", std::string("lion")});
+    QVERIFY(experiment.config() == before);
+  }
+
+  // The panel's controls bound to live rows (batch size, learning rate, optimizer, dropout)
+  // emit liveSettingChanged with their row and never a rebuild; every other control asks for a
+  // rebuild; showing a configuration emits neither.
+  void liveControlsApplyAndTheOthersRebuild() {
+    ControlPanel panel;
+    std::vector<std::string_view> live;
+    int rebuilds = 0, switches = 0;
+    connect(&panel, &ControlPanel::liveSettingChanged, &panel,
+            [&](const Setting& row) { live.push_back(row.key); });
+    connect(&panel, &ControlPanel::architectureChanged, &panel, [&] { ++rebuilds; });
+    connect(&panel, &ControlPanel::batchNormToggled, &panel, [&] { ++switches; });
+    std::set<std::string_view> liveRows;
+    for (const auto& [row, control] : panel.settingControls().bound()) {
+      live.clear();
+      rebuilds = 0;
+      change(control);
+      if (row->applyLive) {
+        liveRows.insert(row->key);
+        QVERIFY2(live == std::vector{row->key} && rebuilds == 0, row->key.data());
+      } else {
+        QVERIFY2(live.empty() && rebuilds == 1, row->key.data());
+      }
+    }
+    QCOMPARE(liveRows, (std::set<std::string_view>{"training.batchSize", "training.learningRate",
+                                                   "training.optimizer", "network.dropout"}));
+    live.clear();
+    rebuilds = 0;
+    for (QWidget* control : std::initializer_list<QWidget*>{
+             panel.layersSpin(), panel.unitsSpin(), panel.datasetCombo(), panel.modeCombo()})
+      change(control);
+    QVERIFY(live.empty() && rebuilds == 4 && switches == 0);
+
+    ExperimentConfig other;
+    for (const auto& [row, control] : panel.settingControls().bound())
+      row->set(other, anotherValue(*row, panel.config()));
+    other.network.hiddenUnits = {5, 5};
+    other.seed = 99;
+    other.data.toy.kind = ToyKind::Circles;
+    other.runs = *runsForBatchNorm("on");
+    live.clear();
+    rebuilds = switches = 0;
+    panel.setConfig(other);
+    panel.setConfig(smallConfig());
+    QVERIFY(live.empty() && rebuilds == 0 && switches == 0);
   }
 
   void batchSizeSliderIsTheBatchSizeOfTheNextSnapshot() {

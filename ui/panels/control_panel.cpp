@@ -5,6 +5,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QRandomGenerator>
+#include <QScopedValueRollback>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -30,6 +31,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(buildNetworkGroup());
   layout->addWidget(buildDataGroup());
   layout->addStretch(1);
+  connect(&settings_, &SettingControls::changed, this, &ControlPanel::settingChanged);
   setConfig(ExperimentConfig{});
   speed_->setValue(100);  // slow enough to watch the first hundreds of steps form
 }
@@ -105,16 +107,13 @@ QWidget* ControlPanel::buildTrainingGroup() {
   form->addRow(tr("Optimizer"), optimizer_);
   form->addRow(tr("Dropout"), dropout_);
   form->addRow(tr("Speed"), speed_);
-  connect(batchNorm_, &QCheckBox::toggled, this, &ControlPanel::batchNormToggled);
+  connect(batchNorm_, &QCheckBox::toggled, this, [this](bool on) {
+    if (!showing_) emit batchNormToggled(on);
+  });
   connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
     batchNorm_->setEnabled(liveSwitch());
-    emit architectureChanged();
+    controlChanged();
   });
-  connect(batchSize_, &ValueSlider::valueChanged, this,
-          [this](double v) { emit batchSizeChanged(int(v)); });
-  connect(learningRate_, &ValueSlider::valueChanged, this, &ControlPanel::optimizerChanged);
-  connect(optimizer_, &QComboBox::currentIndexChanged, this, &ControlPanel::optimizerChanged);
-  connect(dropout_, &ValueSlider::valueChanged, this, &ControlPanel::dropoutChanged);
   connect(speed_, &ValueSlider::valueChanged, this,
           [this](double v) { emit speedChanged(int(v)); });
   return group;
@@ -162,25 +161,21 @@ QWidget* ControlPanel::buildNetworkGroup() {
   initSigma_->setDecimals(4);
   initSigma_->setSingleStep(0.01);
   settings_.bind("network.initSigma", initSigma_);
-  noiseSpread_ = new QDoubleSpinBox(group);
-  noiseSpread_->setDecimals(2);
-  noiseSpread_->setSingleStep(0.05);
-  settings_.bind("network.noiseSpread", noiseSpread_);
-  groups_ = settings_.bind("network.groups", new QSpinBox(group));
+  auto* noiseSpread = new QDoubleSpinBox(group);
+  noiseSpread->setDecimals(2);
+  noiseSpread->setSingleStep(0.05);
+  settings_.bind("network.noiseSpread", noiseSpread);
+  auto* groups = settings_.bind("network.groups", new QSpinBox(group));
   form->addRow(tr("Hidden layers"), layers_);
   form->addRow(tr("Units per layer"), units_);
   form->addRow(tr("Activation"), activation_);
   form->addRow(tr("Initialization"), init_);
   form->addRow(tr("Init σ"), initSigma_);
-  form->addRow(tr("Noise spread"), noiseSpread_);
-  form->addRow(tr("Groups"), groups_);
-  for (QSpinBox* spin : {layers_, units_, groups_})
-    connect(spin, &QSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
-  for (QComboBox* combo : {activation_, init_})
-    connect(combo, &QComboBox::currentIndexChanged, this, &ControlPanel::architectureChanged);
+  form->addRow(tr("Noise spread"), noiseSpread);
+  form->addRow(tr("Groups"), groups);
+  for (QSpinBox* spin : {layers_, units_})
+    connect(spin, &QSpinBox::valueChanged, this, &ControlPanel::controlChanged);
   connect(init_, &QComboBox::currentIndexChanged, this, &ControlPanel::updateDatasetControls);
-  for (QDoubleSpinBox* spin : {initSigma_, noiseSpread_})
-    connect(spin, &QDoubleSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
   return group;
 }
 
@@ -233,13 +228,8 @@ QWidget* ControlPanel::buildDataGroup() {
   form->addRow(standardize_);
   form->addRow(tr("Test-input shift"), testShift_);
   connect(dataset_, &QComboBox::currentIndexChanged, this, &ControlPanel::updateDatasetControls);
-  connect(dataset_, &QComboBox::currentIndexChanged, this, &ControlPanel::architectureChanged);
-  for (QSpinBox* spin : {classes_, size_, seed_, labelColumn_})
-    connect(spin, &QSpinBox::valueChanged, this, &ControlPanel::architectureChanged);
-  connect(noise_, &ValueSlider::valueChanged, this, &ControlPanel::architectureChanged);
-  connect(testShift_, &ValueSlider::valueChanged, this, &ControlPanel::architectureChanged);
-  for (QCheckBox* box : {unevenScales_, standardize_})
-    connect(box, &QCheckBox::toggled, this, &ControlPanel::architectureChanged);
+  connect(dataset_, &QComboBox::currentIndexChanged, this, &ControlPanel::controlChanged);
+  connect(seed_, &QSpinBox::valueChanged, this, &ControlPanel::controlChanged);
   connect(regenerate, &QPushButton::clicked, this,
           [this] { seed_->setValue(int(QRandomGenerator::global()->bounded(1, 999999))); });
   return group;
@@ -298,42 +288,10 @@ ExperimentConfig ControlPanel::config() const {
   return c;
 }
 
-OptimizerConfig ControlPanel::optimizerConfig() const {
-  ExperimentConfig c = base_;
-  settings_.read(c);
-  return c.optimizer;
-}
-
 int ControlPanel::speed() const { return int(speed_->value()); }
 
 void ControlPanel::setConfig(const ExperimentConfig& c) {
-  const QSignalBlocker blockers[] = {QSignalBlocker(dataset_),
-                                     QSignalBlocker(classes_),
-                                     QSignalBlocker(noise_),
-                                     QSignalBlocker(noise_->slider()),
-                                     QSignalBlocker(size_),
-                                     QSignalBlocker(seed_),
-                                     QSignalBlocker(unevenScales_),
-                                     QSignalBlocker(standardize_),
-                                     QSignalBlocker(layers_),
-                                     QSignalBlocker(units_),
-                                     QSignalBlocker(activation_),
-                                     QSignalBlocker(init_),
-                                     QSignalBlocker(initSigma_),
-                                     QSignalBlocker(noiseSpread_),
-                                     QSignalBlocker(groups_),
-                                     QSignalBlocker(batchNorm_),
-                                     QSignalBlocker(batchSize_),
-                                     QSignalBlocker(batchSize_->slider()),
-                                     QSignalBlocker(learningRate_),
-                                     QSignalBlocker(learningRate_->slider()),
-                                     QSignalBlocker(optimizer_),
-                                     QSignalBlocker(dropout_),
-                                     QSignalBlocker(dropout_->slider()),
-                                     QSignalBlocker(mode_),
-                                     QSignalBlocker(testShift_),
-                                     QSignalBlocker(testShift_->slider()),
-                                     QSignalBlocker(labelColumn_)};
+  const QScopedValueRollback showing(showing_, true);
   base_ = c;
   showDataSource(c.data);
   settings_.show(c);
@@ -363,12 +321,26 @@ void ControlPanel::showRuns(const std::vector<RunSpec>& runs) {
   mode_->setCurrentIndex(mode_->findData(int(mode)));
   batchNorm_->setChecked(runs.size() == 1 && runs.front().normalization != Normalization::None);
   batchNorm_->setEnabled(liveSwitch());
-  const auto any = [&](Normalization kind) {
-    return std::any_of(runs.begin(), runs.end(),
-                       [kind](const RunSpec& run) { return run.normalization == kind; });
-  };
-  noiseSpread_->setEnabled(any(Normalization::NoisyBatchNorm));
-  groups_->setEnabled(any(Normalization::GroupNorm));
+  // A setting that only some kinds read (normalization.h) is offered while a run has one.
+  for (const NormalizationInfo& kind : normalizations()) {
+    const auto reads = [&](const RunSpec& run) {
+      return normalizationInfo(run.normalization).setting == kind.setting;
+    };
+    if (QWidget* control = settings_.control(kind.setting))
+      control->setEnabled(std::any_of(runs.begin(), runs.end(), reads));
+  }
+}
+
+void ControlPanel::settingChanged(const Setting& row) {
+  if (showing_) return;
+  if (row.applyLive)
+    emit liveSettingChanged(row);
+  else
+    emit architectureChanged();
+}
+
+void ControlPanel::controlChanged() {
+  if (!showing_) emit architectureChanged();
 }
 
 bool ControlPanel::liveSwitch() const {

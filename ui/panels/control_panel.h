@@ -1,6 +1,8 @@
 #pragma once
-// The left-hand controls. Data and architecture changes ask for a rebuild (architectureChanged);
-// everything else applies live to the running network.
+// The left-hand controls. A change to a live row of the settings table (batch size, learning
+// rate, optimizer, dropout) emits liveSettingChanged and applies to the running network; data and
+// architecture changes ask for a rebuild (architectureChanged). Showing a configuration
+// (setConfig) emits neither.
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -28,7 +30,6 @@ class ControlPanel : public QWidget {
   // The configuration the controls show.
   ExperimentConfig config() const;
   void setConfig(const ExperimentConfig& config);
-  OptimizerConfig optimizerConfig() const;
   int speed() const;
   void setRunning(bool running);
   // Emits perturbRequested with the chosen layer and amount.
@@ -55,9 +56,8 @@ class ControlPanel : public QWidget {
  signals:
   void architectureChanged();
   void batchNormToggled(bool enabled);
-  void batchSizeChanged(int batchSize);
-  void optimizerChanged();
-  void dropoutChanged(double rate);
+  // A control of a live row changed: config() holds its new value.
+  void liveSettingChanged(const Setting& row);
   void speedChanged(int stepsPerSecond);
   void playPauseClicked();
   void stepClicked();
@@ -77,6 +77,10 @@ class ControlPanel : public QWidget {
   void showDataSource(const DataConfig& data);
   // The mode box's entry for `runs` and the batch-norm switch's state.
   void showRuns(const std::vector<RunSpec>& runs);
+  // A change by the user or a program: a bound control's row applies live or rebuilds; any other
+  // control rebuilds. Ignored while setConfig shows a configuration.
+  void settingChanged(const Setting& row);
+  void controlChanged();
 
   QComboBox* dataset_;
   QSpinBox* classes_;
@@ -92,8 +96,6 @@ class ControlPanel : public QWidget {
   QComboBox* activation_;
   QComboBox* init_;
   QDoubleSpinBox* initSigma_;
-  QDoubleSpinBox* noiseSpread_;  // noisy batch norm's r; enabled while a run has it
-  QSpinBox* groups_;             // group norm's G; enabled while a run has it
   QComboBox* mode_;
   QPushButton* editRuns_;
   QCheckBox* batchNorm_;
@@ -107,6 +109,7 @@ class ControlPanel : public QWidget {
   QPushButton* play_;
   SettingControls settings_;
   ExperimentConfig base_;  // fields without a control keep these values
+  bool showing_ = false;   // setConfig is at work: the controls' changes are not the user's
 };
 
 }  // namespace bnlab

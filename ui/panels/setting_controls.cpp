@@ -47,20 +47,36 @@ QString settingToolTip(const Setting& s) {
 
 void SettingControls::bindWidget(const Setting& s, QWidget* control) {
   control->setToolTip(settingToolTip(s));
+  const auto emitChanged = [this, &s] { emit changed(s); };
   if (auto* spin = qobject_cast<QSpinBox*>(control)) {
     spin->setRange(intBound(s.range.min + (s.range.openMin ? 1 : 0)),
                    intBound(s.range.max - (s.range.openMax ? 1 : 0)));
+    connect(spin, &QSpinBox::valueChanged, this, emitChanged);
   } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(control)) {
     const double step = std::pow(10.0, -spin->decimals());
     spin->setRange(s.range.min + (s.range.openMin ? step : 0),
                    s.range.max - (s.range.openMax ? step : 0));
-  } else if (auto* combo = qobject_cast<QComboBox*>(control); combo && combo->count() == 0) {
-    for (std::string_view word : s.choices()) combo->addItem(str(word), str(word));
+    connect(spin, &QDoubleSpinBox::valueChanged, this, emitChanged);
+  } else if (auto* slider = qobject_cast<ValueSlider*>(control)) {
+    connect(slider, &ValueSlider::valueChanged, this, emitChanged);
+  } else if (auto* box = qobject_cast<QCheckBox*>(control)) {
+    connect(box, &QCheckBox::toggled, this, emitChanged);
+  } else if (auto* combo = qobject_cast<QComboBox*>(control)) {
+    if (combo->count() == 0)
+      for (std::string_view word : s.choices()) combo->addItem(str(word), str(word));
+    connect(combo, &QComboBox::currentIndexChanged, this, emitChanged);
   }
   bound_.emplace_back(&s, control);
 }
 
-void SettingControls::show(const ExperimentConfig& config) const {
+QWidget* SettingControls::control(std::string_view key) const {
+  for (const auto& [s, control] : bound_)
+    if (s->key == key) return control;
+  return nullptr;
+}
+
+void SettingControls::show(const ExperimentConfig& config) {
+  const QSignalBlocker quiet(this);  // the controls follow the configuration; nobody changed it
   for (const auto& [s, control] : bound_) {
     const SettingValue v = s->get(config);
     if (auto* spin = qobject_cast<QSpinBox*>(control))

@@ -101,14 +101,10 @@ MainWindow::MainWindow(const ExperimentConfig& config, Start start, QWidget* par
     session_.apply(SetBatchNorm{on});
     showWarnings();
   });
-  connect(controls_, &ControlPanel::batchSizeChanged, this, [this](int size) {
-    session_.apply(SetBatchSize{size});
+  connect(controls_, &ControlPanel::liveSettingChanged, this, [this](const Setting& row) {
+    session_.apply(SetSetting::of(row, controls_->config()));
     showWarnings();
   });
-  connect(controls_, &ControlPanel::optimizerChanged, this,
-          [this] { session_.apply(SetOptimizer{controls_->optimizerConfig()}); });
-  connect(controls_, &ControlPanel::dropoutChanged, this,
-          [this](double rate) { session_.apply(SetDropout{rate}); });
   connect(controls_, &ControlPanel::speedChanged, &session_.controller(),
           &TrainingController::setSpeed);
   connect(metrics_, &MetricsPanel::pointChosen, this, [this](double x, double y) {
@@ -217,10 +213,12 @@ void MainWindow::buildMenus() {
          "gradient changes when the earlier layers take their step"));
   view->addActions({landscapeProbe_, gradientShift_});
   showMeasures(session_.config());
-  connect(landscapeProbe_, &QAction::toggled, this,
-          [this] { session_.apply(SetLandscapeEvery{landscapeProbe_->every()}); });
-  connect(gradientShift_, &QAction::toggled, this,
-          [this] { session_.apply(SetGradientShiftEvery{gradientShift_->every()}); });
+  connect(landscapeProbe_, &QAction::toggled, this, [this] {
+    session_.apply(SetSetting{"measure.landscapeEvery", std::int64_t(landscapeProbe_->every())});
+  });
+  connect(gradientShift_, &QAction::toggled, this, [this] {
+    session_.apply(SetSetting{"measure.gradientShiftEvery", std::int64_t(gradientShift_->every())});
+  });
   QAction* showControls = view->addAction(tr("Show &controls"));
   showControls->setCheckable(true);
   showControls->setChecked(true);

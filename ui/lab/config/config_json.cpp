@@ -7,6 +7,7 @@
 #include <cmath>
 #include <optional>
 
+#include "experiment/run_fields.h"
 #include "experiment/settings_table.h"
 
 namespace bnlab {
@@ -130,8 +131,49 @@ QStringList sections() {
   return names;
 }
 
-// One run: {"normalization": "batch-norm", "batchSize": 512, "dropout": 0.1, "name": "…"}, only
-// the normalization required.
+// What a value of a run field must be, in messages: "a whole number", "one of plain, …".
+QString expectedValue(const RunField& field) {
+  switch (field.kind) {
+    case SettingKind::Integer:
+      return QStringLiteral("a whole number");
+    case SettingKind::Number:
+      return QStringLiteral("a number");
+    case SettingKind::Choice: {
+      QStringList words;
+      for (std::string_view w : field.choices()) words << str(w);
+      return QStringLiteral("one of %1").arg(words.join(QStringLiteral(", ")));
+    }
+    default:
+      return QStringLiteral("text");
+  }
+}
+
+// `json` as a value of the run field, or nullopt with a message naming `name` (where it is).
+std::optional<SettingValue> runValueFromJson(const RunField& field, const QJsonValue& json,
+                                             const QString& name, QStringList& errors) {
+  std::optional<SettingValue> value;
+  if (field.kind == SettingKind::Integer && wholeNumber(json)) {
+    if (std::abs(json.toDouble()) > 1e9) {  // beyond int: said here; validateRun words the rest
+      errors << QStringLiteral("%1 must be %2, not %3")
+                    .arg(name, QString::fromStdString(field.range.text(true)),
+                         QString::number(json.toDouble(), 'g', 15));
+      return std::nullopt;
+    }
+    value = std::int64_t(json.toDouble());
+  } else if (field.kind == SettingKind::Number && json.isDouble() &&
+             std::isfinite(json.toDouble())) {
+    value = json.toDouble();
+  } else if (field.kind == SettingKind::Text && json.isString()) {
+    value = json.toString().trimmed().toStdString();
+  } else if (field.kind == SettingKind::Choice && json.isString()) {
+    value = parseRunValue(field, json.toString().toStdString());
+  }
+  if (!value) errors << QStringLiteral("%1 must be %2").arg(name, expectedValue(field));
+  return value;
+}
+
+// One run: {"normalization": "batch-norm", "batchSize": 512, "dropout": 0.1, "name": "…"}, the
+// fields of run_fields.h by key or alias, only the leading one (the normalization) required.
 bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec,
                  QStringList& errors) {
   const qsizetype before = errors.size();
@@ -141,41 +183,28 @@ bool runFromJson(const QJsonValue& value, const QString& where, RunSpec& spec,
     return false;
   }
   const QJsonObject run = value.toObject();
-  reportUnknownKeys(run, where, {"normalization", "batchSize", "dropout", "name"}, errors);
-  QStringList kinds;
-  for (const NormalizationInfo& n : normalizations()) kinds << str(n.key);
-  const QJsonValue normalization = run.value(QStringLiteral("normalization"));
-  if (normalization.isUndefined())
-    errors << QStringLiteral("%1.normalization is missing").arg(where);
-  else if (const auto kind = normalizationFromKey(normalization.toString().toStdString());
-           normalization.isString() && kind)
-    spec.normalization = *kind;
-  else
-    errors << QStringLiteral("%1.normalization must be one of %2")
-                  .arg(where, kinds.join(QStringLiteral(", ")));
-  if (const QJsonValue size = run.value(QStringLiteral("batchSize")); !size.isUndefined()) {
-    if (!wholeNumber(size))
-      errors << QStringLiteral("%1.batchSize must be a whole number").arg(where);
-    else if (std::abs(size.toDouble()) >
-             1e9)  // beyond int: say so here; validateRun words the rest
-      errors << QStringLiteral("%1.batchSize must be 1 to %2, not %3")
-                    .arg(where)
-                    .arg(kMaxBatchSize)
-                    .arg(QString::number(size.toDouble(), 'g', 15));
-    else
-      spec.batchSize = int(size.toDouble());
+  QStringList names;
+  for (const RunField& f : runFields()) {
+    names << str(f.key);
+    if (!f.alias.empty()) names << str(f.alias);
   }
-  if (const QJsonValue rate = run.value(QStringLiteral("dropout")); !rate.isUndefined()) {
-    if (rate.isDouble() && std::isfinite(rate.toDouble()))
-      spec.dropout = rate.toDouble();
-    else
-      errors << QStringLiteral("%1.dropout must be a number").arg(where);
-  }
-  if (const QJsonValue name = run.value(QStringLiteral("name")); !name.isUndefined()) {
-    if (name.isString())
-      spec.name = name.toString().trimmed().toStdString();
-    else
-      errors << QStringLiteral("%1.name must be text").arg(where);
+  reportUnknownKeys(run, where, names, errors);
+  for (const RunField& f : runFields()) {
+    QString key = str(f.key);
+    if (!f.alias.empty() && run.contains(str(f.alias))) {
+      if (run.contains(key)) {
+        errors << QStringLiteral("%1: give %2 or %3, not both").arg(where, key, str(f.alias));
+        continue;
+      }
+      key = str(f.alias);
+    }
+    const QJsonValue json = run.value(key);
+    if (json.isUndefined()) {
+      if (f.leading) errors << QStringLiteral("%1.%2 is missing").arg(where, key);
+      continue;
+    }
+    if (const auto parsed = runValueFromJson(f, json, where + QLatin1Char('.') + key, errors))
+      f.set(spec, *parsed);
   }
   return errors.size() == before;
 }
@@ -205,10 +234,10 @@ void readRuns(const QJsonObject& json, ExperimentConfig& c, QStringList& errors)
 QJsonArray runsToJson(const std::vector<RunSpec>& runs) {
   QJsonArray array;
   for (const RunSpec& spec : runs) {
-    QJsonObject run{{"normalization", str(normalizationInfo(spec.normalization).key)}};
-    if (spec.batchSize) run.insert(QStringLiteral("batchSize"), *spec.batchSize);
-    if (spec.dropout) run.insert(QStringLiteral("dropout"), *spec.dropout);
-    if (!spec.name.empty()) run.insert(QStringLiteral("name"), QString::fromStdString(spec.name));
+    QJsonObject run;
+    for (const RunField& f : runFields())
+      if (const std::optional<SettingValue> value = f.get(spec))
+        run.insert(str(f.key), toJson(*value));
     array.append(run);
   }
   return array;

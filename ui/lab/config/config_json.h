@@ -1,7 +1,8 @@
 #pragma once
 // ExperimentConfig ↔ JSON: the format of --config files, saved configurations and presets.
 // The sections and keys are the rows of the settings table (core/experiment/settings_table.cpp),
-// plus "runs"; for reference:
+// plus "runs", whose keys are the rows of the run fields' table (core/experiment/run_fields.cpp,
+// which the command line's --runs reads too); for reference:
 //   { "data":     { "source": "toy" | "mnist" | "csv", "path", "labelColumn", "trainLimit",
 //                   "dataset", "size", "noise", "classes", "seed", "testFraction",
 //                   "unevenScales", "standardize", "testShift" },
@@ -9,8 +10,9 @@
 //                   "batchNormMomentum", "batchNormEpsilon", "noiseSpread", "groups",
 //                   "dropout",
 //                   "batchNorm": "off" | "on" | "compare" (shorthand for "runs"; older files) },
-//     "runs":     [ { "normalization": "plain" | "batch-norm" | "layer-norm" | … (run_spec.cpp),
-//                     "batchSize", "dropout", "name" }, … ],
+//     "runs":     [ { "normalization": "plain" | "batch-norm" | "layer-norm" | …
+//                     (network/normalization.h), "batchSize" (or "batch"), "dropout", "name" },
+//                   … ],
 //     "training": { "optimizer", "learningRate", "momentum", "weightDecay", "batchSize", "steps",
 //                   "seed" },
 //     "measure":  { "probeSize", "recordEvery", "evaluateEvery", "landscapeEvery",

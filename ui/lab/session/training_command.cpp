@@ -10,15 +10,16 @@ struct CommandApplier {
   Experiment& experiment;
 
   void operator()(const SetBatchNorm& c) const { experiment.setBatchNorm(c.enabled); }
-  void operator()(const SetBatchSize& c) const { experiment.setBatchSize(c.batchSize); }
-  void operator()(const SetOptimizer& c) const { experiment.setOptimizer(c.optimizer); }
-  void operator()(const SetDropout& c) const { experiment.setDropout(c.rate); }
+  void operator()(const SetSetting& c) const {
+    const Setting* row = findSetting(c.key);
+    if (!row || !row->applyLive || !acceptsValue(*row, c.value)) return;
+    ExperimentConfig config = experiment.config();
+    row->set(config, c.value);
+    if (rangeError(*row, config)) return;
+    row->applyLive(experiment, config);
+  }
   void operator()(const ChoosePoint& c) const { experiment.choosePoint(c.x, c.y); }
   void operator()(const Perturb& c) const { experiment.perturb(c.layer, c.relative); }
-  void operator()(const SetLandscapeEvery& c) const { experiment.setLandscapeEvery(c.steps); }
-  void operator()(const SetGradientShiftEvery& c) const {
-    experiment.setGradientShiftEvery(c.steps);
-  }
   void operator()(const SetBatchNoiseTarget& c) const {
     experiment.setBatchNoiseTarget(c.layer, c.unit);
   }

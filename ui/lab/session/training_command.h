@@ -3,9 +3,11 @@
 // struct (no pointers, nothing that could reach a widget); a TrainingCommand travels through a
 // queued connection and is applied to the experiment between two steps by applyCommand().
 #include <QMetaType>
+#include <string>
 #include <variant>
 
 #include "experiment/experiment.h"
+#include "experiment/settings_table.h"
 
 namespace bnlab {
 
@@ -13,16 +15,18 @@ namespace bnlab {
 struct SetBatchNorm {
   bool enabled = false;
 };
-// The base batch size (runs with their own keep theirs).
-struct SetBatchSize {
-  int batchSize = 64;
-};
-struct SetOptimizer {
-  OptimizerConfig optimizer;
-};
-// The base dropout rate of the hidden layers.
-struct SetDropout {
-  double rate = 0;
+// A live row of the settings table (one whose applyLive is set, settings_table.h) takes `value`
+// in the running experiment: the batch size, the optimizer's settings, dropout, the measures'
+// intervals. A row that is not live, or a value that is not of the row's kind or in its range,
+// changes nothing.
+struct SetSetting {
+  std::string key;     // "training.batchSize"
+  SettingValue value;  // of the row's kind: std::int64_t(64)
+
+  // The row's value in `config`.
+  static SetSetting of(const Setting& row, const ExperimentConfig& config) {
+    return {std::string(row.key), row.get(config)};
+  }
 };
 // Classify this 2-D input alone in every snapshot from now on.
 struct ChoosePoint {
@@ -32,14 +36,6 @@ struct ChoosePoint {
 struct Perturb {
   int layer = 0;
   double relative = 0;
-};
-// Probe the loss landscape every `steps` steps (0: never).
-struct SetLandscapeEvery {
-  int steps = 0;
-};
-// Measure every layer's gradient shift every `steps` steps (0: never).
-struct SetGradientShiftEvery {
-  int steps = 0;
 };
 // The unit whose μ_B and σ_B the batch-noise view follows.
 struct SetBatchNoiseTarget {
@@ -53,8 +49,7 @@ struct SetFocus {
 };
 
 using TrainingCommand =
-    std::variant<SetBatchNorm, SetBatchSize, SetOptimizer, SetDropout, ChoosePoint, Perturb,
-                 SetLandscapeEvery, SetGradientShiftEvery, SetBatchNoiseTarget, SetFocus>;
+    std::variant<SetBatchNorm, SetSetting, ChoosePoint, Perturb, SetBatchNoiseTarget, SetFocus>;
 
 // Applies `command` to `experiment` (on the thread that owns it).
 void applyCommand(Experiment& experiment, const TrainingCommand& command);
