@@ -12,8 +12,8 @@ QString number(qint64 n) { return QLocale(QLocale::English).toString(n); }
 constexpr int kRetryMs = 10;  // next-N-steps: how soon to offer a held frame again
 }  // namespace
 
-AnimationRecorder::AnimationRecorder(RecordingSource& window, QObject* parent)
-    : QObject(parent), window_(window) {
+AnimationRecorder::AnimationRecorder(LabSession& session, FramePainter& painter, QObject* parent)
+    : QObject(parent), session_(session), painter_(painter) {
   timer_.setTimerType(Qt::PreciseTimer);
   connect(&timer_, &QTimer::timeout, this, &AnimationRecorder::tick);
 }
@@ -47,8 +47,8 @@ bool AnimationRecorder::start(const RecordingPlan& plan) {
     return true;
   }
   // Training pauses first, so that no frame's step passes before it is asked for.
-  TrainingController& controller = window_.controller();
-  wasPlaying_ = window_.playing();
+  TrainingController& controller = session_.controller();
+  wasPlaying_ = session_.playing();
   startsTraining_ = !wasPlaying_;  // at the first frame's step, not before
   waitingForPause_ = true;
   arrivals_ = connect(&controller, &TrainingController::snapshotArrived, this,
@@ -104,7 +104,7 @@ void AnimationRecorder::trainingRebuilt() {
 }
 
 QImage AnimationRecorder::picture(qint64 step) {
-  const QImage image = window_.animationPicture(plan_.chart, plan_.size, plan_.scale);
+  const QImage image = painter_.animationPicture(plan_.chart, plan_.size, plan_.scale);
   if (image.isNull()) {
     end(tr("The chart is no longer shown."));
     return image;
@@ -114,8 +114,8 @@ QImage AnimationRecorder::picture(qint64 step) {
 }
 
 QImage AnimationRecorder::shownPicture(qint64& step) {
-  window_.redraw();
-  const SnapshotPtr shown = window_.shownSnapshot();
+  painter_.redraw();
+  const SnapshotPtr shown = session_.shown();
   step = shown ? shown->step : 0;
   return picture(step);
 }
@@ -148,7 +148,7 @@ void AnimationRecorder::tick() {
 
 void AnimationRecorder::snapshotArrived() {
   if (!recording() || !held_.isNull()) return;  // a held frame's step is already fixed
-  TrainingController& controller = window_.controller();
+  TrainingController& controller = session_.controller();
   const SnapshotPtr snap = controller.latest();
   if (!snap) return;
   const bool running = controller.running();
@@ -168,7 +168,7 @@ void AnimationRecorder::snapshotArrived() {
   const bool atEnd = !running && snap->config.steps > 0 && snap->step == snap->config.steps &&
                      (frameSteps_.empty() || snap->step > frameSteps_.back());
   if (!atTarget && !atEnd) return;
-  window_.showSnapshot(snap);
+  painter_.showSnapshot(snap);
   held_ = picture(snap->step);
   if (held_.isNull()) return;
   heldStep_ = snap->step;
@@ -196,12 +196,12 @@ void AnimationRecorder::offerHeld() {
 
 void AnimationRecorder::advance() {
   target_ = firstStep_ + plan_.steps * frames_ / (plan_.frames - 1);
-  TrainingController& controller = window_.controller();
+  TrainingController& controller = session_.controller();
   controller.pauseAt(target_, TrainingController::Stop::Hold);
   if (startsTraining_) {
     startsTraining_ = false;
-    window_.setPlaying(true);
-  } else if (window_.playing()) {
+    session_.setPlaying(true);
+  } else if (session_.playing()) {
     controller.play();
   }
 }
@@ -232,12 +232,12 @@ void AnimationRecorder::end(const QString& why) {
   if (plan_.steps > 0) {
     // Training as before the recording: the lesson's own stop, playing or paused as it was (a
     // lesson that started meanwhile keeps playing).
-    TrainingController& controller = window_.controller();
-    const std::optional<qint64> lessonStop = window_.lessonStop();
+    TrainingController& controller = session_.controller();
+    const std::optional<qint64> lessonStop = painter_.lessonStop();
     controller.pauseAt(lessonStop.value_or(-1));
     if (!wasPlaying_ && !lessonStop)
-      window_.setPlaying(false);
-    else if (window_.playing())
+      session_.setPlaying(false);
+    else if (session_.playing())
       controller.play();
   }
   int ticks = 0;

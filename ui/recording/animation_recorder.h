@@ -16,16 +16,18 @@
 #include <QTimer>
 #include <vector>
 
-#include "recording/recording_source.h"
+#include "recording/frame_painter.h"
 #include "report/animation_encoder.h"
 #include "report/recording_plan.h"
+#include "session/lab_session.h"
 
 namespace bnlab {
 
 class AnimationRecorder : public QObject {
   Q_OBJECT
  public:
-  AnimationRecorder(RecordingSource& window, QObject* parent);
+  // Records what `painter` draws of `session`'s experiment.
+  AnimationRecorder(LabSession& session, FramePainter& painter, QObject* parent);
   ~AnimationRecorder() override;
 
   // False (and nothing starts) while the last recording's file is still being written.
@@ -81,7 +83,8 @@ class AnimationRecorder : public QObject {
   void encoded(bool ok, const QString& error, int frames);
   void report();
 
-  RecordingSource& window_;
+  LabSession& session_;
+  FramePainter& painter_;
   RecordingPlan plan_;
   AnimationOpener opener_ = openAnimation;
   QPointer<AnimationEncoder> encoder_;

@@ -22,7 +22,7 @@
 #include "panels/layer_panel.h"
 #include "panels/lesson_panel.h"
 #include "panels/metrics_panel.h"
-#include "recording/recording_source.h"
+#include "recording/frame_painter.h"
 #include "report/dashboard_export.h"
 #include "session/lab_session.h"
 #include "window/export_actions.h"
@@ -32,7 +32,7 @@ namespace bnlab {
 
 class AnimationRecorder;
 
-class MainWindow : public QMainWindow, public RecordingSource {
+class MainWindow : public QMainWindow, public FramePainter {
   Q_OBJECT
  public:
   // Playing and Paused train on the controller's thread; Viewer trains nothing and only shows
@@ -42,7 +42,7 @@ class MainWindow : public QMainWindow, public RecordingSource {
                       Start start = Start::Playing, QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  TrainingController& controller() override { return session_.controller(); }
+  TrainingController& controller() { return session_.controller(); }
   LabSession& session() { return session_; }
   ControlPanel* controls() const { return controls_; }
   // The status bar's warning (a configuration's warning, or why training stopped), or "".
@@ -58,7 +58,7 @@ class MainWindow : public QMainWindow, public RecordingSource {
   // Shows the preset's name and description as the caption above the charts.
   void showCaption(const Preset& preset);
   // The snapshot the charts show now (null before the first).
-  SnapshotPtr shownSnapshot() const override { return session_.shown(); }
+  SnapshotPtr shownSnapshot() const { return session_.shown(); }
 
   // Every chart that applies now, with its model and size on screen, the whole dashboard as
   // one picture, the shown snapshot's configuration and summary.
@@ -105,8 +105,8 @@ class MainWindow : public QMainWindow, public RecordingSource {
   QImage animationPicture(const QString& chart, QSize size, qreal scale) const override;
   std::optional<qint64> lessonStop() const override;
   // Whether the user has training playing (the Play/Pause button), and setting it.
-  bool playing() const override { return session_.playing(); }
-  void setPlaying(bool on) override;
+  bool playing() const { return session_.playing(); }
+  void setPlaying(bool on);
 
   // Draws a frame around the widget with this object name (a chart or control), bringing it into
   // view; "" removes the frame.

@@ -31,7 +31,7 @@ QIcon recordIcon() {
 }  // namespace
 
 void MainWindow::buildRecording(QMenu* file) {
-  recorder_ = new AnimationRecorder(*this, this);
+  recorder_ = new AnimationRecorder(session_, *this, this);
   recordAction_ = file->addAction(recordIcon(), tr("&Record animation…"));
   recordAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
   recordAction_->setIconText(tr("Record…"));

@@ -1,26 +1,21 @@
 #pragma once
-// What a recording needs of the window it records: the training it holds at a frame's step and
-// resumes, the snapshot shown, and the pictures it takes. The window is one; a recorder knows
-// nothing else of it.
+// What a recording needs of the window besides its lab session: to draw the newest snapshot now
+// or show a given one, the picture of one frame, and a lesson's stop. The window is one; a
+// recorder knows nothing else of it.
 #include <QImage>
 #include <QSize>
 #include <QString>
 #include <optional>
 
-#include "session/training_controller.h"
+#include "experiment/snapshot.h"
 
 namespace bnlab {
 
-class RecordingSource {
+class FramePainter {
  public:
-  virtual ~RecordingSource() = default;
-  virtual TrainingController& controller() = 0;
-  // Whether the user has training playing (the Play/Pause button), and setting it.
-  virtual bool playing() const = 0;
-  virtual void setPlaying(bool on) = 0;
-  // Draws the newest snapshot now; the snapshot shown.
+  virtual ~FramePainter() = default;
+  // Draws the newest snapshot now; shows `snapshot` in every chart.
   virtual void redraw() = 0;
-  virtual SnapshotPtr shownSnapshot() const = 0;
   virtual void showSnapshot(SnapshotPtr snapshot) = 0;
   // One frame's picture: the chart `chart` at `size` (empty: as on screen), or the whole
   // dashboard (""); null if there is no such chart.
