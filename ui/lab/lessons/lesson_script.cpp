@@ -6,6 +6,20 @@
 
 namespace bnlab {
 
+std::optional<TrainingCommand> lessonCommand(const LessonAction& action) {
+  switch (action.kind) {
+    case LessonAction::Kind::Kick:
+      return Perturb{action.layer - 1, action.amount};
+    case LessonAction::Kind::BatchSize:
+      return SetSetting{"training.batchSize", std::int64_t(action.batchSize)};
+    case LessonAction::Kind::ChoosePoint:
+      return ChoosePoint{action.x, action.y};
+    case LessonAction::Kind::Standardize:
+      break;
+  }
+  return std::nullopt;
+}
+
 QJsonObject lessonSummary(const Snapshot& snapshot, const QJsonObject& remembered) {
   QJsonObject summary = summaryToJson(snapshot);
   summary.insert(QStringLiteral("remembered"), remembered);
@@ -42,20 +56,11 @@ LessonRun runLesson(const Lesson& lesson, const ExperimentConfig& config,
       break;
     }
     if (const std::optional<LessonAction>& action = stage.action) {
-      switch (action->kind) {
-        case LessonAction::Kind::Kick:
-          experiment->perturb(action->layer - 1, action->amount);
-          break;
-        case LessonAction::Kind::BatchSize:
-          experiment->setBatchSize(action->batchSize);
-          break;
-        case LessonAction::Kind::Standardize:
-          current.data.standardize = action->standardize;
-          experiment = std::make_unique<Experiment>(current);
-          break;
-        case LessonAction::Kind::ChoosePoint:
-          experiment->choosePoint(action->x, action->y);
-          break;
+      if (const std::optional<TrainingCommand> command = lessonCommand(*action)) {
+        applyCommand(*experiment, *command);  // between two steps, as from the window's controls
+      } else {
+        current.data.standardize = action->standardize;
+        experiment = std::make_unique<Experiment>(current);
       }
     }
     const QJsonObject summary = lessonSummary(*experiment->snapshot(), remembered);

@@ -6,8 +6,14 @@
 
 #include "experiment/experiment.h"
 #include "lessons/lesson.h"
+#include "session/training_command.h"
 
 namespace bnlab {
+
+// The training command that does `action`, the one the window's control sends (a kick, the
+// batch-size slider, a click on the decision plane); none for an action that retrains from step 0
+// with another configuration (standardizing the inputs).
+std::optional<TrainingCommand> lessonCommand(const LessonAction& action);
 
 struct LessonRun {
   SnapshotPtr snapshot;     // at the end
