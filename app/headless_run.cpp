@@ -208,20 +208,16 @@ int runHeadlessLesson(const CommandLine& cli, const char*& doing) {
         cli.screenshot.isEmpty()
             ? QStringLiteral("its claims are not checked")
             : QStringLiteral("its claims are not checked and no screenshot written"));
-  bool holds = true;
-  QStringList claims;
-  for (const LessonClaim& claim : lesson.claims) {
-    const ClaimCheck check = checkClaim(claim, run.summary);
-    holds = holds && check.holds;
-    claims << QStringLiteral("  %1 %2 (%3)")
-                  .arg(check.holds ? QStringLiteral("holds:") : QStringLiteral("DOES NOT HOLD:"),
-                       claim.that, check.measured);
-  }
+  // A claim that does not hold fails the run; one whose precondition did not hold is untested.
+  const QList<ClaimCheck> checks = checkClaims(lesson.claims, run.summary);
+  const bool holds = std::none_of(checks.begin(), checks.end(), [](const ClaimCheck& check) {
+    return check.outcome == ClaimCheck::Outcome::Fails;
+  });
   if (!cli.quiet) {
     QTextDocument text;
-    text.setHtml(fillLessonText(lesson.stages.last().text, run.summary));
-    std::printf("\n%s\n\nClaims:\n%s\n", qPrintable(text.toPlainText()),
-                qPrintable(claims.join(QLatin1Char('\n'))));
+    text.setHtml(fillLessonText(lesson.stages.last().text, run.summary, lesson.claims));
+    std::printf("\n%s\n\nClaims:\n  %s\n", qPrintable(text.toPlainText()),
+                qPrintable(claimCheckLines(lesson.claims, checks).join(QStringLiteral("\n  "))));
   }
   if (!cli.screenshot.isEmpty()) {
     doing = "taking the screenshot";

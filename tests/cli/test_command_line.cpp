@@ -635,7 +635,7 @@ class CommandLineTest : public QObject {
             dir.path());
     verifySuccess(r);
     QVERIFY2(r.out.contains("Your kick of layer 1 at step 600 moved"), r.describe().constData());
-    QVERIFY2(r.out.contains("holds: after a kick of layer 1") && !r.out.contains("DOES NOT HOLD"),
+    QVERIFY2(r.out.contains("holds: after a kick of layer 1") && !r.out.contains("does not hold"),
              r.describe().constData());
     const QImage shot(dir.filePath(QStringLiteral("lesson.png")));
     QCOMPARE(shot.size(), QSize(1024, 700));
@@ -673,7 +673,7 @@ class CommandLineTest : public QObject {
         {QStringLiteral("--headless"), QStringLiteral("--lesson"), QStringLiteral("fails.json")},
         dir.path());
     QVERIFY2(
-        r.finished && r.exitCode == 1 && r.out.contains("DOES NOT HOLD: it is perfect at once"),
+        r.finished && r.exitCode == 1 && r.out.contains("does not hold: it is perfect at once"),
         r.describe().constData());
     verifyBadInput(run({QStringLiteral("--headless"), QStringLiteral("--lesson"),
                         QStringLiteral("broken.json")},

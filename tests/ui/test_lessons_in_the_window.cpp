@@ -44,7 +44,7 @@ class LessonsInTheWindowTest : public QObject {
                                                                : lesson.preset.config.data.path))))
       QSKIP("Fashion-MNIST is not installed (scripts/dev test installs it)");
     const LessonRun headless = runLesson(lesson, lesson.preset.config);
-    const QString expected = fillLessonText(lesson.stages.back().text, headless.summary);
+    const QString expected = conclusionText(lesson, headless.summary);
     QVERIFY(!expected.contains(QStringLiteral("…")));
 
     MainWindow window(ExperimentConfig{}, MainWindow::Start::Paused);

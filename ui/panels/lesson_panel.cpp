@@ -363,7 +363,10 @@ void LessonPanel::showStage() {
   progress_->setRange(0, count);
   progress_->setValue(shown_ + 1);
   const QJsonObject summary = snapshot_ ? session_->summary(*snapshot_) : QJsonObject{};
-  text_->setText(fillLessonText(stage.text, summary));
+  // The conclusion with each claim checked on this run; before the run has data, its words.
+  text_->setText(stage.isConclusion() && snapshot_
+                     ? conclusionText(lesson, summary)
+                     : fillLessonText(stage.text, summary, lesson.claims));
   back_->setEnabled(shown_ > 0);
   const bool last = shown_ + 1 == count;
   next_->setText(last ? tr("Finish") : tr("Next ›"));

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <algorithm>
 
 #include "lessons/lesson_values.h"
 
@@ -62,7 +64,12 @@ std::optional<LessonAction> parseAction(const QJsonObject& json, const QString& 
 
 bool parseClaim(const QJsonObject& json, const QString& where, LessonClaim& claim,
                 QStringList& errors) {
+  claim.id = json.value(QStringLiteral("id")).toString();
   claim.that = json.value(QStringLiteral("that")).toString();
+  claim.says = json.value(QStringLiteral("says")).toString();
+  claim.otherwise = json.value(QStringLiteral("otherwise")).toString();
+  for (const QJsonValue& required : json.value(QStringLiteral("requires")).toArray())
+    claim.preconditions << required.toString();
   claim.value = json.value(QStringLiteral("value")).toString();
   claim.of = json.value(QStringLiteral("of")).toString();
   const std::pair<const char*, LessonClaim::Relation> relations[] = {
@@ -79,6 +86,18 @@ bool parseClaim(const QJsonObject& json, const QString& where, LessonClaim& clai
   }
   QStringList problems;
   if (claim.that.isEmpty()) problems << QStringLiteral("says nothing (\"that\")");
+  static const QRegularExpression name(QStringLiteral("^[A-Za-z][A-Za-z0-9]*$"));
+  if (!claim.id.isEmpty() && !name.match(claim.id).hasMatch())
+    problems << QStringLiteral("id \"%1\" is not a name (letters and digits)").arg(claim.id);
+  claim.stated =
+      json.contains(QStringLiteral("says")) && json.contains(QStringLiteral("otherwise"));
+  if (!claim.stated &&
+      (json.contains(QStringLiteral("says")) || json.contains(QStringLiteral("otherwise"))))
+    problems << QStringLiteral("give both \"says\" and \"otherwise\", or neither");
+  for (const QString& sentence : {claim.says, claim.otherwise})
+    for (const QString& expression : lessonTextExpressions(sentence))
+      if (const QString error = checkLessonExpression(expression); !error.isEmpty())
+        problems << error;
   if (found != 1) problems << QStringLiteral("needs exactly one of atMost, atLeast, within");
   if (const QString error = checkLessonExpression(claim.value); !error.isEmpty()) problems << error;
   if (!claim.of.isEmpty())
@@ -160,12 +179,33 @@ bool parseLesson(const QByteArray& bytes, const QString& id, const QList<Preset>
                   .arg(id);
 
   const QJsonArray claims = json.value(QStringLiteral("claims")).toArray();
+  QStringList ids;  // of the claims so far: a claim requires only earlier ones (no cycle)
   for (qsizetype i = 0; i < claims.size(); ++i) {
     LessonClaim claim;
-    if (parseClaim(claims[i].toObject(), QStringLiteral("%1: claim %2").arg(id).arg(i + 1), claim,
-                   errors))
-      lesson.claims << claim;
+    const QString where = QStringLiteral("%1: claim %2").arg(id).arg(i + 1);
+    if (!parseClaim(claims[i].toObject(), where, claim, errors)) continue;
+    for (const QString& required : claim.preconditions)
+      if (!ids.contains(required))
+        errors << QStringLiteral("%1: requires \"%2\", which no earlier claim is")
+                      .arg(where, required);
+    if (!claim.id.isEmpty() && ids.contains(claim.id))
+      errors << QStringLiteral("%1: a second claim \"%2\"").arg(where, claim.id);
+    ids << claim.id;
+    lesson.claims << claim;
   }
+  // A stated claim has its sentences.
+  for (qsizetype s = 0; s < lesson.stages.size(); ++s)
+    for (const QString& stated : statedClaims(lesson.stages[s].text)) {
+      const auto claim = std::find_if(lesson.claims.begin(), lesson.claims.end(),
+                                      [&](const LessonClaim& c) { return c.id == stated; });
+      if (claim == lesson.claims.end() || !claim->stated)
+        errors << QStringLiteral(
+                      "%1: stage %2 states {claim:%3}, but no claim of that id has "
+                      "\"says\" and \"otherwise\"")
+                      .arg(id)
+                      .arg(s + 1)
+                      .arg(stated);
+    }
   return errors.size() == before;
 }
 

@@ -8,10 +8,12 @@
 //                   "action": { "kind": "kick", "layer", "amount" } | { "kind": "batchSize",
 //                   "value" } | { "kind": "standardize", "value" } | { "kind": "choosePoint",
 //                   "x", "y" }, "remember": { "name": "<expression>" } }, … ],
-//     "claims": [ { "that", "value": "<expression>", "atMost" | "atLeast" | "within": x,
-//                   "of": "<expression>" }, … ] }
-// A stage's text may quote measurements as {expression|format} (see lesson_values.h). The last
-// stage, with neither "until", "for" nor "action", is the conclusion.
+//     "claims": [ { "id", "that", "value": "<expression>", "atMost" | "atLeast" | "within": x,
+//                   "of": "<expression>", "says", "otherwise", "requires": [ "<id>", … ] },
+//                 … ] }
+// A stage's text may quote measurements as {expression|format} (see lesson_values.h) and state
+// claims as {claim:id}. The last stage, with neither "until", "for" nor "action", is the
+// conclusion.
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -46,9 +48,20 @@ struct LessonStage {
 
 // A claim a lesson's words rest on: value ≤ atMost·of (or ≥ atLeast·of, or |value − of| ≤
 // within); without "of", against the number itself.
+//
+// A claim a conclusion states is named in its text as {claim:id}: the text then reads `says`
+// where the run shows it and `otherwise` where it does not, so the conclusion says what this
+// run showed. A claim that `requires` others (its preconditions, for example "both twins
+// learned") is checked only where they hold; where one does not, it is untested and its place in
+// the text stays empty (the precondition's own sentence says why).
 struct LessonClaim {
   enum class Relation { AtMost, AtLeast, Within };
-  QString that;  // the claim in words
+  QString id;           // how the text and other claims name it; "" for a claim no text states
+  QString that;         // the claim in words, in the list of checks
+  QString says;         // the sentence that states it, where it holds ({expressions} allowed)
+  QString otherwise;    // the sentence for a run where it does not hold
+  bool stated = false;  // it has both sentences (either may be "": nothing to say then)
+  QStringList preconditions;  // ids of earlier claims that must hold for this one to be checked
   QString value;
   Relation relation = Relation::AtMost;
   double bound = 0;

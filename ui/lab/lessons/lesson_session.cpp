@@ -49,7 +49,8 @@ QJsonObject LessonSession::summary(const Snapshot& snapshot) const {
 }
 
 QString LessonSession::text(const Snapshot* snapshot) const {
-  return fillLessonText(current().text, snapshot ? summary(*snapshot) : QJsonObject{});
+  return fillLessonText(current().text, snapshot ? summary(*snapshot) : QJsonObject{},
+                        lesson_.claims);
 }
 
 }  // namespace bnlab

@@ -1,6 +1,7 @@
 #include "lessons/lesson_values.h"
 
 #include <QJsonArray>
+#include <QObject>
 #include <QRegularExpression>
 #include <cmath>
 
@@ -13,6 +14,29 @@ const QString kDivide = QStringLiteral(" / ");
 const QRegularExpression& placeholder() {
   static const QRegularExpression re(QStringLiteral("\\{([^{}|]+)(?:\\|([^{}]*))?\\}"));
   return re;
+}
+
+const QRegularExpression& claimPlaceholder() {
+  static const QRegularExpression re(QStringLiteral("\\{claim:([A-Za-z][A-Za-z0-9]*)\\}"));
+  return re;
+}
+
+// `text` with each {claim:id} replaced by the claim's sentence for `checks`.
+QString withClaimSentences(const QString& text, const QList<LessonClaim>& claims,
+                           const QList<ClaimCheck>& checks) {
+  QString out;
+  qsizetype last = 0;
+  for (auto it = claimPlaceholder().globalMatch(text); it.hasNext();) {
+    const QRegularExpressionMatch match = it.next();
+    out += text.mid(last, match.capturedStart() - last);
+    for (qsizetype i = 0; i < claims.size(); ++i) {
+      if (claims[i].id != match.captured(1)) continue;
+      if (checks[i].outcome == ClaimCheck::Outcome::Holds) out += claims[i].says;
+      if (checks[i].outcome == ClaimCheck::Outcome::Fails) out += claims[i].otherwise;
+    }
+    last = match.capturedEnd();
+  }
+  return out + text.mid(last);
 }
 
 const QRegularExpression& component() {
@@ -90,8 +114,15 @@ QString checkLessonExpression(const QString& expression) {
 QStringList lessonTextExpressions(const QString& text) {
   QStringList expressions;
   for (auto it = placeholder().globalMatch(text); it.hasNext();)
-    expressions << it.next().captured(1);
+    if (const QString e = it.next().captured(1); !e.startsWith(QLatin1String("claim:")))
+      expressions << e;
   return expressions;
+}
+
+QStringList statedClaims(const QString& text) {
+  QStringList ids;
+  for (auto it = claimPlaceholder().globalMatch(text); it.hasNext();) ids << it.next().captured(1);
+  return ids;
 }
 
 std::optional<double> lessonValue(const QJsonObject& summary, const QString& expression) {
@@ -115,7 +146,11 @@ std::optional<double> lessonValue(const QJsonObject& summary, const QString& exp
   return result;
 }
 
-QString fillLessonText(const QString& text, const QJsonObject& summary) {
+QString fillLessonText(const QString& plain, const QJsonObject& summary,
+                       const QList<LessonClaim>& claims) {
+  const QString text = claims.isEmpty() || statedClaims(plain).isEmpty()
+                           ? plain
+                           : withClaimSentences(plain, claims, checkClaims(claims, summary));
   QString out;
   qsizetype last = 0;
   for (auto it = placeholder().globalMatch(text); it.hasNext();) {
@@ -128,30 +163,78 @@ QString fillLessonText(const QString& text, const QJsonObject& summary) {
   return out + text.mid(last);
 }
 
+namespace {
+
+ClaimCheck checked(bool holds, const QString& measured) {
+  return {holds, holds ? ClaimCheck::Outcome::Holds : ClaimCheck::Outcome::Fails, measured};
+}
+
+}  // namespace
+
 ClaimCheck checkClaim(const LessonClaim& claim, const QJsonObject& summary) {
   const std::optional<double> value = lessonValue(summary, claim.value);
   const std::optional<double> of =
       claim.of.isEmpty() ? std::optional<double>(1.0) : lessonValue(summary, claim.of);
   if (!value || !of)
-    return {false, QStringLiteral("not measured: %1").arg(value ? claim.of : claim.value)};
+    return checked(false, QStringLiteral("not measured: %1").arg(value ? claim.of : claim.value));
   const QString reference =
       claim.of.isEmpty() ? QString() : QStringLiteral(" × %1").arg(*of, 0, 'g', 4);
   switch (claim.relation) {
     case LessonClaim::Relation::AtMost:
-      return {*value <= claim.bound * *of,
-              QStringLiteral("%1 ≤ %2%3").arg(*value, 0, 'g', 4).arg(claim.bound).arg(reference)};
+      return checked(
+          *value <= claim.bound * *of,
+          QStringLiteral("%1 ≤ %2%3").arg(*value, 0, 'g', 4).arg(claim.bound).arg(reference));
     case LessonClaim::Relation::AtLeast:
-      return {*value >= claim.bound * *of,
-              QStringLiteral("%1 ≥ %2%3").arg(*value, 0, 'g', 4).arg(claim.bound).arg(reference)};
+      return checked(
+          *value >= claim.bound * *of,
+          QStringLiteral("%1 ≥ %2%3").arg(*value, 0, 'g', 4).arg(claim.bound).arg(reference));
     case LessonClaim::Relation::Within: {
       const double target = claim.of.isEmpty() ? 0.0 : *of;
-      return {std::abs(*value - target) <= claim.bound, QStringLiteral("|%1 − %2| ≤ %3")
-                                                            .arg(*value, 0, 'g', 4)
-                                                            .arg(target, 0, 'g', 4)
-                                                            .arg(claim.bound)};
+      return checked(std::abs(*value - target) <= claim.bound, QStringLiteral("|%1 − %2| ≤ %3")
+                                                                   .arg(*value, 0, 'g', 4)
+                                                                   .arg(target, 0, 'g', 4)
+                                                                   .arg(claim.bound));
     }
   }
   return {};
+}
+
+QStringList claimCheckLines(const QList<LessonClaim>& claims, const QList<ClaimCheck>& checks) {
+  QStringList lines;
+  for (qsizetype i = 0; i < claims.size() && i < checks.size(); ++i) {
+    const QString outcome =
+        checks[i].outcome == ClaimCheck::Outcome::Holds   ? QStringLiteral("holds")
+        : checks[i].outcome == ClaimCheck::Outcome::Fails ? QStringLiteral("does not hold")
+                                                          : QStringLiteral("not tested");
+    lines << QStringLiteral("%1: %2 (%3)").arg(outcome, claims[i].that, checks[i].measured);
+  }
+  return lines;
+}
+
+QString conclusionText(const Lesson& lesson, const QJsonObject& summary) {
+  QString text = fillLessonText(lesson.stages.last().text, summary, lesson.claims);
+  if (lesson.claims.isEmpty()) return text;
+  QStringList lines;
+  for (const QString& line : claimCheckLines(lesson.claims, checkClaims(lesson.claims, summary)))
+    lines << line.toHtmlEscaped();
+  return text + QStringLiteral("<p style='color:#5f6368'><b>%1</b><br>%2</p>")
+                    .arg(QObject::tr("Checked on this run"), lines.join(QStringLiteral("<br>")));
+}
+
+QList<ClaimCheck> checkClaims(const QList<LessonClaim>& claims, const QJsonObject& summary) {
+  QList<ClaimCheck> checks;
+  for (const LessonClaim& claim : claims) {
+    QStringList unmet;
+    for (const QString& required : claim.preconditions)
+      for (qsizetype i = 0; i < checks.size(); ++i)
+        if (claims[i].id == required && !checks[i].holds) unmet << claims[i].that;
+    checks << (unmet.isEmpty() ? checkClaim(claim, summary)
+                               : ClaimCheck{false, ClaimCheck::Outcome::Untested,
+                                            QStringLiteral("this run did not show "
+                                                           "that %1")
+                                                .arg(unmet.join(QStringLiteral(" and ")))});
+  }
+  return checks;
 }
 
 }  // namespace bnlab

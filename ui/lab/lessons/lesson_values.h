@@ -22,13 +22,28 @@ QString checkLessonExpression(const QString& expression);
 QStringList lessonTextExpressions(const QString& text);
 // The value, or none when the summary lacks it (not measured yet) or a division by 0.
 std::optional<double> lessonValue(const QJsonObject& summary, const QString& expression);
-// `text` with every {expression|format} replaced by its value ("…" when not measured yet).
-QString fillLessonText(const QString& text, const QJsonObject& summary);
+// `text` with every {claim:id} replaced by that claim's sentence for this run (lesson.h), then
+// every {expression|format} by its value ("…" when not measured yet).
+QString fillLessonText(const QString& text, const QJsonObject& summary,
+                       const QList<LessonClaim>& claims = {});
 
 struct ClaimCheck {
-  bool holds = false;
-  QString measured;  // "value 0.071 ≤ 0.5 × 0.214" or why it could not be checked
+  enum class Outcome { Holds, Fails, Untested };
+  bool holds = false;  // outcome == Holds
+  Outcome outcome = Outcome::Fails;
+  QString
+      measured;  // "value 0.071 ≤ 0.5 × 0.214", why it could not be checked, or what it requires
 };
+// One claim alone, its preconditions aside.
 ClaimCheck checkClaim(const LessonClaim& claim, const QJsonObject& summary);
+// Every claim in order, each untested where a claim it requires does not hold.
+QList<ClaimCheck> checkClaims(const QList<LessonClaim>& claims, const QJsonObject& summary);
+// One line per claim: "holds: <that> (<measured>)", "does not hold: …" or "not tested: …".
+QStringList claimCheckLines(const QList<LessonClaim>& claims, const QList<ClaimCheck>& checks);
+// The conclusion as the learner reads it (rich text): its text for this run, then each claim
+// checked on it, with its numbers.
+QString conclusionText(const Lesson& lesson, const QJsonObject& summary);
+// The ids of the claims a text states ({claim:id}).
+QStringList statedClaims(const QString& text);
 
 }  // namespace bnlab
