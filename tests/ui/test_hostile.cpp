@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "wait_for.h"
 #include "window/main_window.h"
 
 using namespace bnlab;
@@ -148,7 +149,7 @@ class Hostile {
     };
     // A bound on liveness, not a speed target: a forced evaluation of several runs takes
     // seconds under the sanitizers on a shared machine.
-    QTRY_VERIFY_WITH_TIMEOUT(window_.controller().generation() > generation && used(), 15000);
+    BNLAB_TRY_VERIFY(window_.controller().generation() > generation && used());
     window_.redraw();
     const auto check = [](const std::vector<plot::PlotWidget*>& plots) {
       for (const plot::PlotWidget* p : plots)
@@ -202,9 +203,8 @@ class HostileTest : public QObject {
     emit window.controls()->resetClicked();
     if (!window.controller().running()) emit window.controls()->playPauseClicked();
     const std::int64_t before = window.controller().latest()->step;
-    QTRY_VERIFY_WITH_TIMEOUT(window.controller().latest()->step > before + 50 ||
-                                 window.controller().latest()->step < before,
-                             5000);
+    BNLAB_TRY_VERIFY(window.controller().latest()->step > before + 50 ||
+                     window.controller().latest()->step < before);
     user.checkInvariants();
   }
 };

@@ -11,6 +11,7 @@
 #include "experiment/experiment.h"
 #include "render/plot_renderer.h"
 #include "session/training_command.h"
+#include "wait_for.h"
 #include "window/main_window.h"
 
 using namespace bnlab;
@@ -112,7 +113,8 @@ class LiveLabTest : public QObject {
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains("diverged") && message.contains("learning rate"),
              qPrintable(message));
-    QTRY_VERIFY(window.controller().latest()->divergedAt > 0 && !window.controller().running());
+    BNLAB_TRY_VERIFY(window.controller().latest()->divergedAt > 0 &&
+                     !window.controller().running());
     // The charts keep the last finite measurements: no NaN drawn, no wrecked axis.
     window.redraw();
     for (LayerPanel* panel : window.layerPanels())
@@ -139,7 +141,7 @@ class LiveLabTest : public QObject {
     window.show();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 300; }));
     emit window.controls()->playPauseClicked();
-    QTRY_VERIFY(!window.controller().running());
+    BNLAB_TRY_VERIFY(!window.controller().running());
     window.redraw();
     const std::int64_t shownStep = window.controller().latest()->step;
     Preset exported;
@@ -182,7 +184,7 @@ class LiveLabTest : public QObject {
     window.redraw();
     QVERIFY2(window.warningText().contains("not learning"), qPrintable(window.warningText()));
     emit window.controls()->playPauseClicked();
-    QTRY_VERIFY(!window.controller().running());
+    BNLAB_TRY_VERIFY(!window.controller().running());
     window.controls()->learningRateSlider()->setValue(0.01);
     emit window.controls()->resetClicked();
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step == 0; }));
@@ -241,7 +243,7 @@ class LiveLabTest : public QObject {
     QSignalSpy spy(&window.controller(), &TrainingController::snapshotArrived);
     QVERIFY(spy.wait(3000));
     QVERIFY(waitForSnapshot(window, [](const Snapshot& s) { return s.step >= 30; }));
-    QTRY_VERIFY(spy.count() >= 3);
+    BNLAB_TRY_VERIFY(spy.count() >= 3);
     window.redraw();
     for (LayerPanel* panel : window.layerPanels()) {
       const auto& plots = panel->plots();
@@ -472,7 +474,7 @@ class LiveLabTest : public QObject {
     QVERIFY(log);
     log->trigger();
     window.redraw();
-    QTRY_VERIFY(window.layerPanels()[1]->plots()[0]->model().xLog);
+    BNLAB_TRY_VERIFY(window.layerPanels()[1]->plots()[0]->model().xLog);
     QVERIFY(window.metrics()->plots()[0]->model().xLog);          // loss
     QVERIFY(!window.layerPanels()[1]->plots()[1]->model().xLog);  // the histogram has no steps
     log->trigger();

@@ -24,6 +24,7 @@
 #include "dialogs/record_dialog.h"
 #include "recording/animation_recorder.h"
 #include "report/animation_writer.h"
+#include "wait_for.h"
 #include "window/main_window.h"
 
 using namespace bnlab;
@@ -58,7 +59,7 @@ struct LiveWindow {
     window.controls()->speedSlider()->setValue(kFullSpeed);
     window.resize(1400, 900);
     window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(window.shownSnapshot() != nullptr, 10000);
+    BNLAB_TRY_VERIFY(window.shownSnapshot() != nullptr);
     settleLayout();
   }
   // The first snapshot shows the runs' views in the metrics strip, and the charts beside them
@@ -143,8 +144,8 @@ class RecordingTest : public QObject {
     for (const QImage& frame : frames) QCOMPARE(frame.size(), QSize(800, 500));
     QVERIFY(frames.front() != frames.back());
     QVERIFY(!live.window.playing());
-    QTRY_VERIFY(!live.window.controller().running() &&
-                live.window.controller().latest()->step == steps.back());
+    BNLAB_TRY_VERIFY(!live.window.controller().running() &&
+                     live.window.controller().latest()->step == steps.back());
   }
 
   // Until stopped, the whole dashboard as MP4, training playing: a frame every 1/fps s, which
@@ -166,7 +167,7 @@ class RecordingTest : public QObject {
     recorder.start(plan);
     QCOMPARE(recorder.frameSize(), size);
     QTest::qWait(1500);
-    QTRY_VERIFY(recorder.frames() >= 3);
+    BNLAB_TRY_VERIFY(recorder.frames() >= 3);
     const double seconds = watched.elapsed() / 1000.0;
     recorder.stop();
     QVERIFY(finished.wait(30000));
@@ -312,7 +313,7 @@ class RecordingTest : public QObject {
     AnimationRecorder& recorder = *live.window.recorder();
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     QVERIFY(recorder.start(plan));
-    QTRY_VERIFY(recorder.frames() >= 3);
+    BNLAB_TRY_VERIFY(recorder.frames() >= 3);
     live.window.setPlaying(false);
     QTest::qWait(300);
     QVERIFY(recorder.recording() && recorder.frames() < 9);
@@ -324,8 +325,8 @@ class RecordingTest : public QObject {
     for (std::size_t i = 0; i < steps.size(); ++i) QCOMPARE(steps[i], steps[0] + 50 * qint64(i));
     QVERIFY(live.window.playing());
     const qint64 last = steps.back();
-    QTRY_VERIFY(live.window.controller().running() &&
-                live.window.controller().latest()->step > last);
+    BNLAB_TRY_VERIFY(live.window.controller().running() &&
+                     live.window.controller().latest()->step > last);
   }
 
   // While the last file is being written a new recording does not start; a Reset ends a
@@ -340,7 +341,7 @@ class RecordingTest : public QObject {
     QSignalSpy finished(&recorder, &AnimationRecorder::finished);
     QVERIFY(recorder.start(plan));
     QVERIFY(!recorder.start(plan));
-    QTRY_VERIFY(recorder.frames() >= 2);
+    BNLAB_TRY_VERIFY(recorder.frames() >= 2);
     emit live.window.controls()->resetClicked();
     QVERIFY(!recorder.recording());
     QVERIFY(!recorder.start(plan));  // still writing
@@ -414,7 +415,7 @@ class RecordingTest : public QObject {
       plan.size = QSize(320, 200);
       plan.framesPerSecond = 20;
       live.window.recorder()->start(plan);
-      QTRY_VERIFY(live.window.recorder()->frames() >= 3);
+      BNLAB_TRY_VERIFY(live.window.recorder()->frames() >= 3);
       live.window.close();
     }
     QVERIFY(gifFrames(path).size() >= 3);
@@ -431,7 +432,7 @@ class RecordingTest : public QObject {
     plan.chart = QStringLiteral("accuracy");
     plan.size = QSize(320, 200);
     live.window.recorder()->start(plan);
-    QTRY_VERIFY(live.window.recorder()->frames() >= 2);
+    BNLAB_TRY_VERIFY(live.window.recorder()->frames() >= 2);
     QVERIFY(QDir(dir.filePath(QStringLiteral("gone"))).removeRecursively());
     QString shown;
     QTimer::singleShot(0, this, [&] {
