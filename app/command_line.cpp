@@ -113,7 +113,7 @@ QList<QCommandLineOption> allOptions() {
              "names"),
       option("chart-size",
              QStringLiteral("Headless: draw every exported or animated chart at this size "
-                            "instead of its kind's (640x400 for charts over steps)."),
+                            "instead of its kind's (640x400 for most charts over steps)."),
              "WxH"),
       option("animate",
              QStringLiteral(

@@ -117,6 +117,10 @@ class LessonsTest : public QObject {
         << QByteArray(
                R"({"title": "t", "preset": "Test time: one example", "stages": [{"text": "a", "for": 10}, {"text": "{claim:a}"}], "claims": [{"id": "a", "that": "x", "value": "step", "atMost": 1}]})")
         << "states {claim:a}, but no claim of that id";
+    QTest::newRow("misspelt stated claim")
+        << QByteArray(
+               R"({"title": "t", "preset": "Test time: one example", "stages": [{"text": "a", "for": 10}, {"text": "{claim:a-b}"}], "claims": [{"id": "a", "that": "x", "value": "step", "atMost": 1, "says": "", "otherwise": ""}]})")
+        << "states {claim:a-b}, but no claim of that id";
     QTest::newRow("bad experiment")
         << QByteArray(
                R"({"title": "t", "preset": "Test time: one example", "experiment": {"training": {"batchSize": -3}}, )" +
@@ -164,6 +168,14 @@ class LessonsTest : public QObject {
     const QList<ClaimCheck> untested = checkClaims(lesson.claims, summary(0.9, 1, 2));
     QCOMPARE(untested[0].outcome, Outcome::Fails);
     QCOMPARE(untested[1].outcome, Outcome::Untested);
+    QVERIFY(lessonRunHolds(lesson.claims, untested));  // "learned" is stated: either way is told
+    // A value the run lacks: neither sentence, the not-measured mark, and the run fails.
+    const QJsonObject partial{{QStringLiteral("loss"), 0.1}, {QStringLiteral("a"), 1.0}};
+    QCOMPARE(fillLessonText(lesson.stages.last().text, partial, lesson.claims),
+             QStringLiteral("… End."));
+    const QList<ClaimCheck> unmeasured = checkClaims(lesson.claims, partial);
+    QCOMPARE(unmeasured[1].outcome, Outcome::NotMeasured);
+    QVERIFY(!lessonRunHolds(lesson.claims, unmeasured));
     QVERIFY(claimCheckLines(lesson.claims, untested)[1].startsWith(QStringLiteral("not tested")));
     QVERIFY(
         conclusionText(lesson, summary(0.1, 1, 2)).contains(QStringLiteral("holds: b beats a")));
@@ -253,12 +265,18 @@ class LessonsTest : public QObject {
     if (variant == 1) useVariant(id, config);
     if (variant == 2) useSigmoidCircles(config);
     const LessonRun run = runLesson(lesson, config);
-    // A claim the conclusion states ({claim:id}) reads as the run came out: its own sentence
-    // where it holds, its other sentence where it does not. A claim it does not state is one the
-    // lesson rests on: it holds, or goes untested where its precondition did not.
+    // On the lesson's own experiment every claim holds. Elsewhere a claim the conclusion states
+    // ({claim:id}) reads as the run came out: its own sentence where it holds, its other
+    // sentence where it does not; a claim it does not state is one the lesson rests on: it
+    // holds, or goes untested where its precondition did not. Every claim is measured.
     const QList<ClaimCheck> checks = checkClaims(lesson.claims, run.summary);
     const QStringList measured = claimCheckLines(lesson.claims, checks);
     qInfo("%s", qPrintable(measured.join(QStringLiteral("\n    "))));
+    QVERIFY2(lessonRunHolds(lesson.claims, checks), qPrintable(measured.join('\n')));
+    if (variant == 0)
+      QVERIFY2(std::all_of(checks.begin(), checks.end(),
+                           [](const ClaimCheck& check) { return check.holds; }),
+               qPrintable(measured.join('\n')));
     const QString conclusion =
         fillLessonText(lesson.stages.last().text, run.summary, lesson.claims);
     for (qsizetype i = 0; i < lesson.claims.size(); ++i) {

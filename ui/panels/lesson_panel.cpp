@@ -363,7 +363,8 @@ void LessonPanel::showStage() {
   progress_->setRange(0, count);
   progress_->setValue(shown_ + 1);
   const QJsonObject summary = snapshot_ ? session_->summary(*snapshot_) : QJsonObject{};
-  // The conclusion with each claim checked on this run; before the run has data, its words.
+  // The conclusion with each claim checked on this run (before the run has data, its numbers and
+  // the claims it states read "…").
   text_->setText(stage.isConclusion() && snapshot_
                      ? conclusionText(lesson, summary)
                      : fillLessonText(stage.text, summary, lesson.claims));

@@ -58,7 +58,7 @@ const ChartKind* findChartKind(std::string_view id);
 struct CatalogChart {
   const ChartKind* kind = nullptr;
   ChartTarget target;
-  QString id;  // "loss", "layer2-distribution", "decision-plane-batch-norm", "figure-1-plain"
+  QString id;  // "loss", "layer2-distribution", "decision-plane-batch-norm", "figure-1-run-plain"
   plot::PlotModel model(const Snapshot& snap) const { return kind->build(snap, target); }
   QString toolTip(const Snapshot& snap) const;
 };

@@ -193,9 +193,14 @@ bool parseLesson(const QByteArray& bytes, const QString& id, const QList<Preset>
     ids << claim.id;
     lesson.claims << claim;
   }
-  // A stated claim has its sentences.
+  // A stated claim has its sentences; sentences state no claim.
+  for (const LessonClaim& claim : lesson.claims)
+    if (!claimPlaceholders(claim.says + claim.otherwise).isEmpty())
+      errors << QStringLiteral(
+                    "%1: claim \"%2\": a claim's sentences cannot state another {claim:…}")
+                    .arg(id, claim.that);
   for (qsizetype s = 0; s < lesson.stages.size(); ++s)
-    for (const QString& stated : statedClaims(lesson.stages[s].text)) {
+    for (const QString& stated : claimPlaceholders(lesson.stages[s].text)) {
       const auto claim = std::find_if(lesson.claims.begin(), lesson.claims.end(),
                                       [&](const LessonClaim& c) { return c.id == stated; });
       if (claim == lesson.claims.end() || !claim->stated)

@@ -33,6 +33,8 @@ QString withClaimSentences(const QString& text, const QList<LessonClaim>& claims
       if (claims[i].id != match.captured(1)) continue;
       if (checks[i].outcome == ClaimCheck::Outcome::Holds) out += claims[i].says;
       if (checks[i].outcome == ClaimCheck::Outcome::Fails) out += claims[i].otherwise;
+      // What is not measured yet is not stated either way.
+      if (checks[i].outcome == ClaimCheck::Outcome::NotMeasured) out += QStringLiteral("… ");
     }
     last = match.capturedEnd();
   }
@@ -119,6 +121,21 @@ QStringList lessonTextExpressions(const QString& text) {
   return expressions;
 }
 
+QStringList claimPlaceholders(const QString& text) {
+  static const QRegularExpression any(QStringLiteral("\\{claim:([^{}]*)\\}"));
+  QStringList written;
+  for (auto it = any.globalMatch(text); it.hasNext();) written << it.next().captured(1);
+  return written;
+}
+
+bool lessonRunHolds(const QList<LessonClaim>& claims, const QList<ClaimCheck>& checks) {
+  for (qsizetype i = 0; i < claims.size() && i < checks.size(); ++i) {
+    if (checks[i].outcome == ClaimCheck::Outcome::NotMeasured) return false;
+    if (checks[i].outcome == ClaimCheck::Outcome::Fails && !claims[i].stated) return false;
+  }
+  return true;
+}
+
 QStringList statedClaims(const QString& text) {
   QStringList ids;
   for (auto it = claimPlaceholder().globalMatch(text); it.hasNext();) ids << it.next().captured(1);
@@ -176,7 +193,7 @@ ClaimCheck checkClaim(const LessonClaim& claim, const QJsonObject& summary) {
   const std::optional<double> of =
       claim.of.isEmpty() ? std::optional<double>(1.0) : lessonValue(summary, claim.of);
   if (!value || !of)
-    return checked(false, QStringLiteral("not measured: %1").arg(value ? claim.of : claim.value));
+    return {false, ClaimCheck::Outcome::NotMeasured, value ? claim.of : claim.value};
   const QString reference =
       claim.of.isEmpty() ? QString() : QStringLiteral(" × %1").arg(*of, 0, 'g', 4);
   switch (claim.relation) {
@@ -202,10 +219,21 @@ ClaimCheck checkClaim(const LessonClaim& claim, const QJsonObject& summary) {
 QStringList claimCheckLines(const QList<LessonClaim>& claims, const QList<ClaimCheck>& checks) {
   QStringList lines;
   for (qsizetype i = 0; i < claims.size() && i < checks.size(); ++i) {
-    const QString outcome =
-        checks[i].outcome == ClaimCheck::Outcome::Holds   ? QStringLiteral("holds")
-        : checks[i].outcome == ClaimCheck::Outcome::Fails ? QStringLiteral("does not hold")
-                                                          : QStringLiteral("not tested");
+    QString outcome;
+    switch (checks[i].outcome) {
+      case ClaimCheck::Outcome::Holds:
+        outcome = QStringLiteral("holds");
+        break;
+      case ClaimCheck::Outcome::Fails:
+        outcome = QStringLiteral("does not hold");
+        break;
+      case ClaimCheck::Outcome::Untested:
+        outcome = QStringLiteral("not tested");
+        break;
+      case ClaimCheck::Outcome::NotMeasured:
+        outcome = QStringLiteral("not measured");
+        break;
+    }
     lines << QStringLiteral("%1: %2 (%3)").arg(outcome, claims[i].that, checks[i].measured);
   }
   return lines;
@@ -224,15 +252,23 @@ QString conclusionText(const Lesson& lesson, const QJsonObject& summary) {
 QList<ClaimCheck> checkClaims(const QList<LessonClaim>& claims, const QJsonObject& summary) {
   QList<ClaimCheck> checks;
   for (const LessonClaim& claim : claims) {
-    QStringList unmet;
+    QStringList unmet, unmeasured;
     for (const QString& required : claim.preconditions)
-      for (qsizetype i = 0; i < checks.size(); ++i)
-        if (claims[i].id == required && !checks[i].holds) unmet << claims[i].that;
-    checks << (unmet.isEmpty() ? checkClaim(claim, summary)
-                               : ClaimCheck{false, ClaimCheck::Outcome::Untested,
-                                            QStringLiteral("this run did not show "
-                                                           "that %1")
-                                                .arg(unmet.join(QStringLiteral(" and ")))});
+      for (qsizetype i = 0; i < checks.size(); ++i) {
+        if (claims[i].id != required) continue;
+        if (checks[i].outcome == ClaimCheck::Outcome::NotMeasured)
+          unmeasured << checks[i].measured;
+        else if (!checks[i].holds)
+          unmet << claims[i].that;
+      }
+    if (!unmeasured.isEmpty())
+      checks << ClaimCheck{false, ClaimCheck::Outcome::NotMeasured, unmeasured.join(", ")};
+    else if (!unmet.isEmpty())
+      checks << ClaimCheck{
+          false, ClaimCheck::Outcome::Untested,
+          QStringLiteral("this run did not show that %1").arg(unmet.join(QStringLiteral(" and ")))};
+    else
+      checks << checkClaim(claim, summary);
   }
   return checks;
 }

@@ -28,7 +28,8 @@ QString fillLessonText(const QString& text, const QJsonObject& summary,
                        const QList<LessonClaim>& claims = {});
 
 struct ClaimCheck {
-  enum class Outcome { Holds, Fails, Untested };
+  // NotMeasured: the run lacks a value the claim reads (not measured yet, or never).
+  enum class Outcome { Holds, Fails, Untested, NotMeasured };
   bool holds = false;  // outcome == Holds
   Outcome outcome = Outcome::Fails;
   QString
@@ -36,14 +37,21 @@ struct ClaimCheck {
 };
 // One claim alone, its preconditions aside.
 ClaimCheck checkClaim(const LessonClaim& claim, const QJsonObject& summary);
-// Every claim in order, each untested where a claim it requires does not hold.
+// Every claim in order, each untested where a claim it requires does not hold (or was not
+// measured).
 QList<ClaimCheck> checkClaims(const QList<LessonClaim>& claims, const QJsonObject& summary);
-// One line per claim: "holds: <that> (<measured>)", "does not hold: …" or "not tested: …".
+// One line per claim: "holds: <that> (<measured>)", "does not hold: …", "not tested: …" or
+// "not measured: …".
 QStringList claimCheckLines(const QList<LessonClaim>& claims, const QList<ClaimCheck>& checks);
 // The conclusion as the learner reads it (rich text): its text for this run, then each claim
 // checked on it, with its numbers.
 QString conclusionText(const Lesson& lesson, const QJsonObject& summary);
-// The ids of the claims a text states ({claim:id}).
+// The ids of the claims a text states ({claim:id}), and every {claim:…} written, well or not.
 QStringList statedClaims(const QString& text);
+QStringList claimPlaceholders(const QString& text);
+// Whether a headless run of a lesson shows what it must: no claim unmeasured, and every claim
+// its conclusion does not state ({claim:id}) holds or went untested. A stated claim may come out
+// either way: its sentences say which.
+bool lessonRunHolds(const QList<LessonClaim>& claims, const QList<ClaimCheck>& checks);
 
 }  // namespace bnlab

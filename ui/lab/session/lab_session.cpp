@@ -48,13 +48,14 @@ std::vector<std::string> LabSession::configure(const ExperimentConfig& config) {
 }
 
 void LabSession::setPlaying(bool on, bool held) {
-  if (on != playing_) {
+  const bool changed = on != playing_;
+  if (changed) {
     playing_ = on;
     emit playingChanged(on);
   }
-  if (!on)
+  if (!on && (changed || controller_.running()))
     controller_.pause();
-  else if (!held)
+  else if (on && !held)
     controller_.play();
 }
 
