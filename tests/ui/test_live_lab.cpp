@@ -162,9 +162,10 @@ class LiveLabTest : public QObject {
     const auto [accuracyPoints, shiftPoints] = pointsAfter(exported.config);
     QCOMPARE(accuracyPoints, pointsAfter(config).first);
     QCOMPARE(shiftPoints, pointsAfter(config).second);
-    // Every 50 steps for 16 evaluations, then less often (Experiment::measureInterval).
+    // Every 50 steps for 16 evaluations, then less often (Experiment::measureInterval): step 0
+    // and each scheduled step up to the one shown, which may be one (wherever the pause landed).
     std::size_t scheduled = 1;  // step 0
-    for (std::int64_t s = 1; s < shownStep; ++s)
+    for (std::int64_t s = 1; s <= shownStep; ++s)
       scheduled += s % measureInterval(50, Experiment::kDenseEvaluations, s) == 0;
     QCOMPARE(accuracyPoints, scheduled);
   }
